@@ -1,0 +1,147 @@
+"""The wizard's step forms. They check shape (format, required); policy is the rule engine's."""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from schwifty import IBAN
+from schwifty.exceptions import SchwiftyException
+
+from portal.forms import BedragField, BsnField
+from wegwijzer.models import Kostensoort
+
+TELEFOON_TEKENS = set("0123456789+-() ")
+
+
+class GegevensForm(forms.Form):
+    telefoon = forms.CharField(
+        label=_("Telefoonnummer"),
+        max_length=20,
+        help_text=_("Wij bellen u als we iets niet begrijpen. Bijvoorbeeld 06 12345678."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres (niet verplicht)"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl.")},
+    )
+    elektronisch_communiceren = forms.BooleanField(
+        label=_("Ik wil brieven over deze aanvraag digitaal krijgen, in Mijn aanvragen"),
+        required=False,
+    )
+
+    def clean_telefoon(self):
+        telefoon = self.cleaned_data["telefoon"].strip()
+        cijfers = [c for c in telefoon if c.isdigit()]
+        if not set(telefoon) <= TELEFOON_TEKENS or not 10 <= len(cijfers) <= 15:
+            raise forms.ValidationError(
+                _("Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 06 12345678."),
+                code="invalid",
+            )
+        return telefoon
+
+
+class KostenForm(forms.Form):
+    kostensoort = forms.ModelChoiceField(
+        label=_("Waarvoor vraagt u geld aan?"),
+        queryset=Kostensoort.objects.none(),
+        empty_label=_("Kies een soort kosten"),
+        error_messages={
+            "required": _("Kies waarvoor u geld aanvraagt."),
+            "invalid_choice": _("Kies een soort kosten uit de lijst."),
+        },
+    )
+    omschrijving = forms.CharField(
+        label=_("Wat heeft u nodig en waarom?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Bijvoorbeeld: mijn wasmachine is kapot en kan niet meer gemaakt worden."),
+        error_messages={"required": _("Vertel kort wat u nodig heeft en waarom.")},
+    )
+    bedrag = BedragField(
+        label=_("Hoeveel kost het?"),
+        minimum=Decimal("1"),
+        maximum=Decimal("100000"),
+        help_text=_("Het bedrag op de offerte of de bon, bijvoorbeeld 450 of 450,50."),
+        error_messages={"required": _("Vul in hoeveel het kost.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kostensoort"].queryset = Kostensoort.objects.filter(vergoed=True)
+
+
+class InkomenForm(forms.Form):
+    inkomen = BedragField(
+        label=_("Uw netto inkomen per maand"),
+        help_text=_("Wat u elke maand op uw rekening krijgt. Heeft u geen inkomen? Vul 0 in."),
+        error_messages={
+            "required": _("Vul uw netto inkomen per maand in. Geen inkomen? Vul 0 in.")
+        },
+    )
+    inkomen_partner = BedragField(
+        label=_("Netto inkomen van uw partner per maand"),
+        required=False,
+        help_text=_("Heeft uw partner geen inkomen? Vul 0 in."),
+    )
+    vermogen = BedragField(
+        label=_("Hoeveel geld heeft u samen op uw rekeningen en als spaargeld?"),
+        help_text=_("Tel alle rekeningen bij elkaar op. Geen geld? Vul 0 in."),
+        error_messages={"required": _("Vul in hoeveel geld u heeft. Geen geld? Vul 0 in.")},
+    )
+
+    def __init__(self, *args, heeft_partner: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.heeft_partner = heeft_partner
+        if heeft_partner:
+            self.fields["inkomen_partner"].required = True
+            self.fields["inkomen_partner"].error_messages["required"] = _(
+                "Vul het netto inkomen van uw partner in. Geen inkomen? Vul 0 in."
+            )
+        else:
+            del self.fields["inkomen_partner"]
+
+
+class UitbetalingForm(forms.Form):
+    iban = forms.CharField(
+        label=_("Uw rekeningnummer (IBAN)"),
+        max_length=42,
+        help_text=_("Bijvoorbeeld NL91 ABNA 0417 1643 00. Hierop zetten wij het geld."),
+        error_messages={"required": _("Vul uw rekeningnummer (IBAN) in.")},
+    )
+    rekeninghouder = forms.CharField(
+        label=_("Naam van de rekeninghouder"),
+        max_length=70,
+        help_text=_("De naam zoals die bij de bank bekend is."),
+        error_messages={"required": _("Vul de naam van de rekeninghouder in.")},
+    )
+
+    def clean_iban(self):
+        try:
+            return IBAN(self.cleaned_data["iban"]).compact
+        except SchwiftyException:
+            raise forms.ValidationError(
+                _(
+                    "Dit rekeningnummer klopt niet. Kijk het nog eens na op uw bankpas "
+                    "of in de app van uw bank."
+                ),
+                code="invalid",
+            ) from None
+
+
+class ControleForm(forms.Form):
+    verklaring = forms.BooleanField(
+        label=_(
+            "Ik heb alles eerlijk en volledig ingevuld. Als er iets verandert, geef ik dat door."
+        ),
+        error_messages={"required": _("Zet een vinkje om te verklaren dat alles klopt.")},
+    )
+
+
+class NamensStartForm(forms.Form):
+    bsn = BsnField(label=_("BSN van de beller"))
+    identiteit_gecontroleerd = forms.BooleanField(
+        label=_("Ik heb de identiteit van de beller gecontroleerd volgens het protocol"),
+        error_messages={"required": _("Controleer eerst de identiteit van de beller.")},
+    )

@@ -1,0 +1,142 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from aanvragen.statussen import LABELS, Status
+
+STATUS_CHOICES = [(status.value, _(LABELS[status])) for status in Status]
+
+
+class SlaStatus(models.TextChoices):
+    OP_SCHEMA = "op_schema", _("Op schema")
+    RISICO = "risico", _("Risico")
+    TE_LAAT = "te_laat", _("Te laat")
+
+
+class AanvraagQuerySet(models.QuerySet):
+    def van_inwoner(self, bsn: str):
+        return self.filter(bsn=bsn)
+
+
+class Aanvraag(models.Model):
+    """An application for bijzondere bijstand. Status changes only through services."""
+
+    # NULL until submitted: a unique column allows many NULLs but not many empty strings.
+    referentie = models.CharField(_("referentie"), max_length=20, unique=True, null=True)  # noqa: DJ001
+    indien_token = models.UUIDField(
+        _("indien-token"),
+        unique=True,
+        null=True,
+        editable=False,
+        help_text="Makes submission idempotent: one wizard run yields one aanvraag.",
+    )
+    gemeente = models.ForeignKey(
+        "portal.Gemeente", on_delete=models.PROTECT, related_name="aanvragen"
+    )
+    regeling = models.ForeignKey(
+        "portal.Regeling", on_delete=models.PROTECT, related_name="aanvragen"
+    )
+    status = models.CharField(
+        _("status"), max_length=30, choices=STATUS_CHOICES, default=Status.CONCEPT
+    )
+
+    # The applicant, as the BRP knows them (Pw art. 53a: not asked again).
+    bsn = models.CharField(_("BSN"), max_length=9, db_index=True)
+    naam = models.CharField(_("naam"), max_length=200)
+    adres = models.CharField(_("adres"), max_length=200)
+    postcode = models.CharField(_("postcode"), max_length=7)
+    woonplaats = models.CharField(_("woonplaats"), max_length=100)
+    partner_naam = models.CharField(_("naam partner"), max_length=200, blank=True)
+
+    telefoon = models.CharField(_("telefoonnummer"), max_length=20)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    elektronisch_communiceren = models.BooleanField(_("wil post digitaal ontvangen"), default=False)
+
+    kostensoort = models.ForeignKey(
+        "wegwijzer.Kostensoort", on_delete=models.PROTECT, related_name="aanvragen"
+    )
+    omschrijving = models.TextField(_("wat en waarom"))
+    bedrag = models.DecimalField(_("bedrag"), max_digits=9, decimal_places=2)
+    inkomen = models.DecimalField(_("netto inkomen per maand"), max_digits=9, decimal_places=2)
+    inkomen_partner = models.DecimalField(
+        _("netto inkomen partner per maand"), max_digits=9, decimal_places=2, null=True
+    )
+    vermogen = models.DecimalField(_("spaargeld en saldo"), max_digits=11, decimal_places=2)
+
+    iban = models.CharField(_("IBAN"), max_length=34)
+    rekeninghouder = models.CharField(_("naam rekeninghouder"), max_length=70)
+
+    ingediend_namens_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="aanvragen_namens_ingediend",
+    )
+    ingediend_op = models.DateTimeField(_("ingediend op"), null=True)
+    einddatum_gepland = models.DateField(_("besluit uiterlijk (servicenorm)"), null=True)
+    uiterlijke_einddatum_afdoening = models.DateField(_("wettelijke beslistermijn"), null=True)
+    sla_status = models.CharField(
+        _("SLA"), max_length=10, choices=SlaStatus, default=SlaStatus.OP_SCHEMA
+    )
+
+    behandelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="aanvragen_in_behandeling",
+    )
+    toegekend_bedrag = models.DecimalField(
+        _("toegekend bedrag"), max_digits=9, decimal_places=2, null=True
+    )
+    besluit_motivering = models.TextField(_("motivering"), blank=True)
+    besloten_op = models.DateTimeField(_("besloten op"), null=True)
+
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    objects = AanvraagQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("aanvraag")
+        verbose_name_plural = _("aanvragen")
+        indexes = [
+            models.Index(fields=["status", "einddatum_gepland"], name="aanvraag_werkvoorraad_idx"),
+            models.Index(fields=["gemeente", "status"], name="aanvraag_gemeente_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.referentie or f"concept {self.pk}"
+
+    @property
+    def status_label(self) -> str:
+        return self.get_status_display()
+
+
+class StatusWijziging(models.Model):
+    """Append-only history of an aanvraag's status: from, to, when, who, why."""
+
+    aanvraag = models.ForeignKey(
+        Aanvraag, on_delete=models.CASCADE, related_name="statuswijzigingen"
+    )
+    van = models.CharField(max_length=30, choices=STATUS_CHOICES, blank=True)
+    naar = models.CharField(max_length=30, choices=STATUS_CHOICES)
+    op = models.DateTimeField()
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statuswijzigingen",
+    )
+    door_omschrijving = models.CharField(_("door"), max_length=100)
+    reden = models.TextField(_("reden"), blank=True)
+
+    class Meta:
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statuswijzigingen")
+        ordering = ["op", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.aanvraag}: {self.van or '-'} → {self.naar}"

@@ -1,0 +1,63 @@
+"""Display helpers for aanvragen: what the templates show, prepared in Python."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from portal.bedrag import format_bedrag
+
+
+@dataclass(frozen=True)
+class Regel:
+    label: str
+    waarde: str
+    wijzig_url: str
+
+
+def _ja_nee(waarde: bool) -> str:
+    return _("Ja") if waarde else _("Nee")
+
+
+def samenvatting(data: dict[str, dict], *, stap_url: Callable[[str], str]) -> list[Regel]:
+    """The check-answers list, each line with a link back to its step."""
+    gegevens, kosten = data["gegevens"], data["kosten"]
+    inkomen, uitbetaling = data["inkomen"], data["uitbetaling"]
+    regels = [
+        (_("Telefoonnummer"), gegevens.get("telefoon", ""), "gegevens"),
+        (_("E-mailadres"), gegevens.get("email") or _("Niet ingevuld"), "gegevens"),
+        (
+            _("Post digitaal ontvangen"),
+            _ja_nee(gegevens.get("elektronisch_communiceren", False)),
+            "gegevens",
+        ),
+        (_("Waarvoor"), str(kosten.get("kostensoort", "")), "kosten"),
+        (_("Wat en waarom"), kosten.get("omschrijving", ""), "kosten"),
+        (_("Bedrag"), _bedrag(kosten.get("bedrag")), "kosten"),
+        (_("Uw netto inkomen per maand"), _bedrag(inkomen.get("inkomen")), "inkomen"),
+    ]
+    if "inkomen_partner" in inkomen and inkomen["inkomen_partner"] is not None:
+        regels.append(
+            (_("Netto inkomen partner per maand"), _bedrag(inkomen["inkomen_partner"]), "inkomen")
+        )
+    regels += [
+        (_("Geld op rekeningen en spaargeld"), _bedrag(inkomen.get("vermogen")), "inkomen"),
+        (_("Rekeningnummer (IBAN)"), iban_leesbaar(uitbetaling.get("iban", "")), "uitbetaling"),
+        (_("Naam rekeninghouder"), uitbetaling.get("rekeninghouder", ""), "uitbetaling"),
+    ]
+    return [Regel(label, waarde, stap_url(stap)) for label, waarde, stap in regels]
+
+
+def _bedrag(bedrag) -> str:
+    return "" if bedrag is None else format_bedrag(bedrag)
+
+
+def iban_leesbaar(iban: str) -> str:
+    return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
+
+
+def iban_gemaskeerd(iban: str) -> str:
+    """NL91 **** **** **43 00 style: enough to recognise, not to copy."""
+    if len(iban) < 8:
+        return iban
+    return iban_leesbaar(iban[:4] + "*" * (len(iban) - 8) + iban[-4:])

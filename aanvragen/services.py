@@ -1,0 +1,182 @@
+"""Writes on aanvragen. The only place where an aanvraag's status changes."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from aanvragen.brp import Persoon
+from aanvragen.models import Aanvraag, StatusWijziging
+from aanvragen.statussen import Status, controleer_transitie
+from portal.models import Gemeente, Regeling
+from portal.selectors import kalender_get
+from portal.werkdagen import servicetermijnen
+from wegwijzer.models import Kostensoort
+
+
+class AanvraagGewijzigd(Exception):
+    """Someone else changed the aanvraag first; the user sees this message."""
+
+
+@dataclass(frozen=True)
+class AanvraagGegevens:
+    """What the inwoner filled in; the rest comes from the BRP."""
+
+    telefoon: str
+    email: str
+    elektronisch_communiceren: bool
+    kostensoort: Kostensoort
+    omschrijving: str
+    bedrag: Decimal
+    inkomen: Decimal
+    inkomen_partner: Decimal | None
+    vermogen: Decimal
+    iban: str
+    rekeninghouder: str
+
+
+def door_omschrijving(door) -> str:
+    if door is None:
+        return "systeem"
+    if isinstance(door, str):
+        return door
+    return door.get_full_name() or door.get_username()
+
+
+@transaction.atomic
+def status_wijzigen(
+    *,
+    aanvraag_id: int,
+    naar: Status,
+    door,
+    reden: str = "",
+    verwacht: Iterable[Status] | None = None,
+    nu: datetime | None = None,
+    velden: dict | None = None,
+) -> Aanvraag:
+    """Move an aanvraag to `naar` under a row lock and append the history row.
+
+    `verwacht` holds the statuses the user saw when they acted. When someone else changed the
+    aanvraag in the meantime, AanvraagGewijzigd tells the user; nothing is written.
+    """
+    nu = nu or timezone.now()
+    aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag_id)
+    van = Status(aanvraag.status)
+    if verwacht is not None and van not in set(verwacht):
+        raise AanvraagGewijzigd(
+            _("Een collega heeft deze aanvraag net gewijzigd. De status is nu: %(status)s.")
+            % {"status": aanvraag.get_status_display()}
+        )
+    controleer_transitie(van, naar)
+    aanvraag.status = naar
+    for veld, waarde in (velden or {}).items():
+        setattr(aanvraag, veld, waarde)
+    aanvraag.save()
+    StatusWijziging.objects.create(
+        aanvraag=aanvraag,
+        van=van,
+        naar=naar,
+        op=nu,
+        door=door if door is not None and not isinstance(door, str) else None,
+        door_omschrijving=door_omschrijving(door),
+        reden=reden,
+    )
+    return aanvraag
+
+
+def gemeente_van(persoon: Persoon) -> Gemeente | None:
+    return Gemeente.objects.filter(cbs_code=persoon.gemeente_code).first()
+
+
+def aanvraag_indienen(
+    *,
+    persoon: Persoon,
+    gegevens: AanvraagGegevens,
+    regeling: Regeling,
+    token: uuid.UUID,
+    namens=None,
+    nu: datetime | None = None,
+) -> Aanvraag:
+    """Store a complete aanvraag and submit it, exactly once per `token`.
+
+    A second call with the same token (double click, refresh, a second tab) returns the
+    aanvraag of the first call.
+    """
+    bestaand = Aanvraag.objects.filter(indien_token=token).first()
+    if bestaand is not None:
+        return bestaand
+    try:
+        return _aanvraag_indienen(
+            persoon=persoon,
+            gegevens=gegevens,
+            regeling=regeling,
+            token=token,
+            namens=namens,
+            nu=nu or timezone.now(),
+        )
+    except IntegrityError:
+        return Aanvraag.objects.get(indien_token=token)
+
+
+@transaction.atomic
+def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu) -> Aanvraag:
+    gemeente = gemeente_van(persoon)
+    if gemeente is None:
+        raise ValueError(f"no gemeente with CBS code {persoon.gemeente_code}")
+    vandaag = timezone.localdate(nu)
+    termijnen = servicetermijnen(
+        vandaag,
+        norm_werkdagen=regeling.norm_besluit_werkdagen,
+        wettelijke_weken=regeling.wettelijke_beslistermijn_weken,
+        kalender=kalender_get(gemeente=gemeente, vanaf=vandaag),
+    )
+    aanvraag = Aanvraag.objects.create(
+        indien_token=token,
+        gemeente=gemeente,
+        regeling=regeling,
+        status=Status.CONCEPT,
+        bsn=persoon.bsn,
+        naam=persoon.naam,
+        adres=persoon.adres,
+        postcode=persoon.postcode,
+        woonplaats=persoon.woonplaats,
+        partner_naam=persoon.partner_naam,
+        ingediend_namens_door=namens,
+        telefoon=gegevens.telefoon,
+        email=gegevens.email,
+        elektronisch_communiceren=gegevens.elektronisch_communiceren,
+        kostensoort=gegevens.kostensoort,
+        omschrijving=gegevens.omschrijving,
+        bedrag=gegevens.bedrag,
+        inkomen=gegevens.inkomen,
+        inkomen_partner=gegevens.inkomen_partner,
+        vermogen=gegevens.vermogen,
+        iban=gegevens.iban,
+        rekeninghouder=gegevens.rekeninghouder,
+    )
+    reden = (
+        _("Ingediend door %(medewerker)s namens de inwoner (telefoon).")
+        % {"medewerker": door_omschrijving(namens)}
+        if namens
+        else ""
+    )
+    return status_wijzigen(
+        aanvraag_id=aanvraag.pk,
+        naar=Status.INGEDIEND,
+        door=namens or "inwoner",
+        reden=reden,
+        nu=nu,
+        velden={
+            "referentie": f"BB-{vandaag.year}-{aanvraag.pk:06d}",
+            "ingediend_op": nu,
+            "einddatum_gepland": termijnen.einddatum_gepland.datum,
+            "uiterlijke_einddatum_afdoening": termijnen.uiterlijke_einddatum_afdoening.datum,
+        },
+    )

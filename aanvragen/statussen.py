@@ -1,0 +1,71 @@
+"""The status lifecycle of an Aanvraag, declared once. Pure Python, no Django.
+
+concept → ingediend → in behandeling ⇄ wacht op aanvulling
+        → besloten (toegekend / afgewezen / buiten behandeling) → uitbetaald (when toegekend)
+"""
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    CONCEPT = "concept"
+    INGEDIEND = "ingediend"
+    IN_BEHANDELING = "in_behandeling"
+    WACHT_OP_AANVULLING = "wacht_op_aanvulling"
+    TOEGEKEND = "toegekend"
+    AFGEWEZEN = "afgewezen"
+    BUITEN_BEHANDELING = "buiten_behandeling"
+    UITBETAALD = "uitbetaald"
+
+
+# Dutch labels in B1, for inwoners and staff alike. Wrapped in gettext by the model layer.
+LABELS: dict[Status, str] = {
+    Status.CONCEPT: "Nog niet verstuurd",
+    Status.INGEDIEND: "Ontvangen",
+    Status.IN_BEHANDELING: "In behandeling",
+    Status.WACHT_OP_AANVULLING: "Wacht op informatie van u",
+    Status.TOEGEKEND: "Toegekend",
+    Status.AFGEWEZEN: "Afgewezen",
+    Status.BUITEN_BEHANDELING: "Niet behandeld",
+    Status.UITBETAALD: "Uitbetaald",
+}
+
+TRANSITIES: dict[Status, frozenset[Status]] = {
+    Status.CONCEPT: frozenset({Status.INGEDIEND}),
+    Status.INGEDIEND: frozenset({Status.IN_BEHANDELING}),
+    Status.IN_BEHANDELING: frozenset(
+        {
+            Status.INGEDIEND,  # released back to the queue
+            Status.WACHT_OP_AANVULLING,
+            Status.TOEGEKEND,
+            Status.AFGEWEZEN,
+            Status.BUITEN_BEHANDELING,
+        }
+    ),
+    Status.WACHT_OP_AANVULLING: frozenset({Status.IN_BEHANDELING, Status.BUITEN_BEHANDELING}),
+    Status.TOEGEKEND: frozenset({Status.UITBETAALD}),
+    Status.AFGEWEZEN: frozenset(),
+    Status.BUITEN_BEHANDELING: frozenset(),
+    Status.UITBETAALD: frozenset(),
+}
+
+OPEN = frozenset({Status.INGEDIEND, Status.IN_BEHANDELING, Status.WACHT_OP_AANVULLING})
+BESLOTEN = frozenset(
+    {Status.TOEGEKEND, Status.AFGEWEZEN, Status.BUITEN_BEHANDELING, Status.UITBETAALD}
+)
+
+
+class OngeldigeTransitie(Exception):
+    def __init__(self, van: Status, naar: Status):
+        super().__init__(f"{van} → {naar} is not an allowed transition")
+        self.van = van
+        self.naar = naar
+
+
+def controleer_transitie(van: Status, naar: Status) -> None:
+    if naar not in TRANSITIES[Status(van)]:
+        raise OngeldigeTransitie(Status(van), Status(naar))
+
+
+def is_toegestaan(van: Status, naar: Status) -> bool:
+    return naar in TRANSITIES[Status(van)]

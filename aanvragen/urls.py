@@ -1,0 +1,16 @@
+from django.urls import path
+
+from aanvragen import views
+
+app_name = "aanvragen"
+
+wizard = views.AanvraagWizard.as_view(url_name="aanvragen:stap", done_step_name="klaar")
+
+urlpatterns = [
+    path("", wizard, name="start"),
+    path("stap/<str:step>/", wizard, name="stap"),
+    path("ontvangen/<str:referentie>/", views.ontvangen, name="ontvangen"),
+    path("mijn-aanvragen/", views.mijn_aanvragen, name="mijn-aanvragen"),
+    path("namens/", views.namens_start, name="namens-start"),
+    path("namens/stoppen/", views.namens_stoppen, name="namens-stoppen"),
+]

@@ -1,0 +1,213 @@
+import uuid
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from formtools.wizard.views import NamedUrlSessionWizardView
+
+from aanvragen import selectors
+from aanvragen.brp import BrpFout, brp_client
+from aanvragen.forms import (
+    ControleForm,
+    GegevensForm,
+    InkomenForm,
+    KostenForm,
+    NamensStartForm,
+    UitbetalingForm,
+)
+from aanvragen.presenters import samenvatting
+from aanvragen.services import AanvraagGegevens, aanvraag_indienen, gemeente_van
+from portal.digid import huidige_inwoner, login_url
+from portal.models import Regeling
+from portal.rollen import Rol, heeft_rol, rol_vereist
+
+NAMENS_SLEUTEL = "namens_bsn"
+WIZARD_PREFIX = "aanvraag"
+WIZARD_SESSIE_SLEUTEL = f"wizard_{WIZARD_PREFIX}"  # formtools' session storage key
+STAPPEN = [
+    ("gegevens", GegevensForm, _("Uw gegevens")),
+    ("kosten", KostenForm, _("Wat wilt u aanvragen?")),
+    ("inkomen", InkomenForm, _("Inkomen en geld")),
+    ("uitbetaling", UitbetalingForm, _("Uitbetaling")),
+    ("controleren", ControleForm, _("Controleer uw antwoorden")),
+]
+
+
+@dataclass(frozen=True)
+class Aanvrager:
+    bsn: str
+    namens: object | None  # the klantcontact colleague filling it in, or None
+
+
+def aanvrager_get(request) -> Aanvrager | None:
+    if request.user.is_authenticated and heeft_rol(request.user, Rol.KLANTCONTACT):
+        bsn = request.session.get(NAMENS_SLEUTEL)
+        return Aanvrager(bsn=bsn, namens=request.user) if bsn else None
+    inwoner = huidige_inwoner(request)
+    return Aanvrager(bsn=inwoner.bsn, namens=None) if inwoner else None
+
+
+def aanvrager_vereist(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        aanvrager = aanvrager_get(request)
+        if aanvrager is None:
+            if request.user.is_authenticated and heeft_rol(request.user, Rol.KLANTCONTACT):
+                return redirect("aanvragen:namens-start")
+            return redirect(login_url(request.get_full_path()))
+        request.aanvrager = aanvrager
+        return view(request, *args, **kwargs)
+
+    wrapper.inwoner_vereist = True
+    return wrapper
+
+
+@method_decorator([never_cache, aanvrager_vereist], name="dispatch")
+class AanvraagWizard(NamedUrlSessionWizardView):
+    form_list = [(naam, form) for naam, form, _titel in STAPPEN]
+    template_name = "aanvragen/stap.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.persoon = brp_client().persoon_get(request.aanvrager.bsn)
+        except BrpFout:
+            return render(request, "aanvragen/brp_onbereikbaar.html", status=503)
+        if self.persoon is None:
+            return render(request, "aanvragen/niet_gevonden.html", status=404)
+        self.gemeente = gemeente_van(self.persoon)
+        if self.gemeente is None:
+            return render(
+                request,
+                "aanvragen/gemeente_doet_niet_mee.html",
+                {"persoon": self.persoon},
+                status=404,
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_prefix(self, request, *args, **kwargs):
+        return WIZARD_PREFIX
+
+    def get(self, request, *args, **kwargs):
+        extra = self.storage.extra_data
+        if extra.get("bsn") not in (None, request.aanvrager.bsn):
+            self.storage.reset()  # never show one person's answers to another
+        if request.GET.get("wijzigen"):
+            self.storage.extra_data = {**self.storage.extra_data, "wijzigen": True}
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        extra = self.storage.extra_data
+        if extra.get("bsn") not in (None, request.aanvrager.bsn):
+            self.storage.reset()
+            return redirect(self.get_step_url(self.steps.first))
+        if "token" not in extra:
+            self.storage.extra_data = {
+                **extra,
+                "token": str(uuid.uuid4()),
+                "bsn": request.aanvrager.bsn,
+            }
+        return super().post(request, *args, **kwargs)
+
+    def render_next_step(self, form, **kwargs):
+        extra = self.storage.extra_data
+        if extra.get("wijzigen"):
+            self.storage.extra_data = {k: v for k, v in extra.items() if k != "wijzigen"}
+            return redirect(self.get_step_url("controleren"))
+        return super().render_next_step(form, **kwargs)
+
+    def get_form_kwargs(self, step=None):
+        if step == "inkomen":
+            return {"heeft_partner": self.persoon.heeft_partner}
+        return {}
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        titels = {naam: titel for naam, _form, titel in STAPPEN}
+        context.update(
+            persoon=self.persoon,
+            gemeente=self.gemeente,
+            namens=self.request.aanvrager.namens,
+            stap_titel=titels[self.steps.current],
+            stap_nummer=self.steps.index + 1,
+            stap_totaal=self.steps.count,
+        )
+        if self.steps.current == "controleren":
+            context["samenvatting"] = samenvatting(
+                {naam: self.get_cleaned_data_for_step(naam) or {} for naam, *_r in STAPPEN},
+                stap_url=lambda stap: f"{self.get_step_url(stap)}?wijzigen=1",
+            )
+        return context
+
+    def done(self, form_list, form_dict, **kwargs):
+        data = {}
+        for form in form_list:
+            data.update(form.cleaned_data)
+        aanvraag = aanvraag_indienen(
+            persoon=self.persoon,
+            gegevens=AanvraagGegevens(
+                telefoon=data["telefoon"],
+                email=data.get("email", ""),
+                elektronisch_communiceren=data.get("elektronisch_communiceren", False),
+                kostensoort=data["kostensoort"],
+                omschrijving=data["omschrijving"],
+                bedrag=data["bedrag"],
+                inkomen=data["inkomen"],
+                inkomen_partner=data.get("inkomen_partner"),
+                vermogen=data["vermogen"],
+                iban=data["iban"],
+                rekeninghouder=data["rekeninghouder"],
+            ),
+            regeling=Regeling.objects.get(slug="bijzondere-bijstand"),
+            token=uuid.UUID(self.storage.extra_data["token"]),
+            namens=self.request.aanvrager.namens,
+        )
+        return redirect("aanvragen:ontvangen", referentie=aanvraag.referentie)
+
+
+@never_cache
+@aanvrager_vereist
+def ontvangen(request, referentie: str):
+    aanvraag = selectors.aanvraag_van_aanvrager_get(
+        bsn=request.aanvrager.bsn, referentie=referentie
+    )
+    if aanvraag is None:
+        raise Http404
+    return render(
+        request,
+        "aanvragen/ontvangen.html",
+        {"aanvraag": aanvraag, "namens": request.aanvrager.namens},
+    )
+
+
+@never_cache
+@aanvrager_vereist
+def mijn_aanvragen(request):
+    aanvragen = selectors.aanvraag_list_van_inwoner(bsn=request.aanvrager.bsn)
+    return render(request, "aanvragen/mijn_aanvragen.html", {"aanvragen": aanvragen})
+
+
+@never_cache
+@rol_vereist(Rol.KLANTCONTACT)
+def namens_start(request):
+    """Telephone safety net: a colleague fills in the application for the caller."""
+    form = NamensStartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        request.session[NAMENS_SLEUTEL] = form.cleaned_data["bsn"]
+        request.session.pop(WIZARD_SESSIE_SLEUTEL, None)
+        messages.info(request, _("U vult nu een aanvraag in namens de beller."))
+        return redirect(reverse("aanvragen:stap", kwargs={"step": "gegevens"}))
+    return render(request, "aanvragen/namens_start.html", {"form": form})
+
+
+@rol_vereist(Rol.KLANTCONTACT)
+def namens_stoppen(request):
+    if request.method == "POST":
+        request.session.pop(NAMENS_SLEUTEL, None)
+        request.session.pop(WIZARD_SESSIE_SLEUTEL, None)
+    return redirect("aanvragen:namens-start")

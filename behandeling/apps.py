@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BehandelingConfig(AppConfig):
+    name = "behandeling"
+    verbose_name = "Behandeling"

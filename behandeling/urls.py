@@ -1,0 +1,16 @@
+from django.urls import path
+
+from behandeling import views
+
+app_name = "behandeling"
+
+urlpatterns = [
+    path("", views.werkvoorraad, name="werkvoorraad"),
+    path("volgende/", views.volgende, name="volgende"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("aanvraag/<int:pk>/", views.aanvraag_detail, name="aanvraag"),
+    path("aanvraag/<int:pk>/oppakken/", views.oppakken, name="oppakken"),
+    path("aanvraag/<int:pk>/vrijgeven/", views.vrijgeven, name="vrijgeven"),
+    path("aanvraag/<int:pk>/toekennen/", views.toekennen, name="toekennen"),
+    path("aanvraag/<int:pk>/afwijzen/", views.afwijzen, name="afwijzen"),
+]

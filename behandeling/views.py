@@ -1,0 +1,173 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from aanvragen.models import Aanvraag
+from aanvragen.services import AanvraagGewijzigd
+from aanvragen.statussen import Status
+from behandeling import selectors, services
+from behandeling.forms import AfwijzenForm, ToekennenForm
+from behandeling.presenters import aanvraag_regel
+from portal.rollen import Rol, rol_vereist
+from portal.selectors import kalender_get, kalenders_get
+
+BEHANDELAARS = (Rol.BEHANDELAAR, Rol.TEAMLEIDER)
+
+
+@rol_vereist(*BEHANDELAARS)
+def werkvoorraad(request):
+    filter_status = request.GET.get("status", "")
+    if filter_status not in {
+        "",
+        Status.INGEDIEND,
+        Status.IN_BEHANDELING,
+        Status.WACHT_OP_AANVULLING,
+    }:
+        filter_status = ""
+    alleen_mijn = request.GET.get("mijn") == "1"
+    qs = selectors.werkvoorraad_list(
+        medewerker=request.user, filter_status=filter_status, alleen_mijn=alleen_mijn
+    )
+    pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+    vandaag = timezone.localdate()
+    aanvragen = list(pagina.object_list)
+    kalenders = kalenders_get(gemeente_ids={a.gemeente_id for a in aanvragen}, vanaf=vandaag)
+    return render(
+        request,
+        "behandeling/werkvoorraad.html",
+        {
+            "pagina": pagina,
+            "regels": [
+                aanvraag_regel(a, vandaag=vandaag, kalender=kalenders[a.gemeente_id])
+                for a in aanvragen
+            ],
+            "tellingen": selectors.werkvoorraad_tellingen(),
+            "filter_status": filter_status,
+            "alleen_mijn": alleen_mijn,
+        },
+    )
+
+
+@require_POST
+@rol_vereist(*BEHANDELAARS)
+def volgende(request):
+    aanvraag = services.volgende_aanvraag_claimen(behandelaar=request.user)
+    if aanvraag is None:
+        messages.info(request, _("Er staan geen nieuwe aanvragen klaar."))
+        return redirect("behandeling:werkvoorraad")
+    return redirect("behandeling:aanvraag", pk=aanvraag.pk)
+
+
+def _aanvraag_of_404(pk: int):
+    try:
+        return selectors.aanvraag_get(pk=pk)
+    except Aanvraag.DoesNotExist:
+        raise Http404 from None
+
+
+@rol_vereist(*BEHANDELAARS)
+def aanvraag_detail(request, pk: int, toekennen_form=None, afwijzen_form=None, status=200):
+    aanvraag = _aanvraag_of_404(pk)
+    return render(
+        request,
+        "behandeling/aanvraag.html",
+        {
+            "aanvraag": aanvraag,
+            "regel": aanvraag_regel(
+                aanvraag,
+                vandaag=timezone.localdate(),
+                kalender=kalender_get(gemeente=aanvraag.gemeente, vanaf=timezone.localdate()),
+            ),
+            "mag_besluiten": aanvraag.status == Status.IN_BEHANDELING
+            and aanvraag.behandelaar_id == request.user.pk,
+            "toekennen_form": toekennen_form or ToekennenForm(initial={"bedrag": aanvraag.bedrag}),
+            "afwijzen_form": afwijzen_form or AfwijzenForm(),
+        },
+        status=status,
+    )
+
+
+def _actie(request, pk: int, uitvoeren, gelukt: str):
+    _aanvraag_of_404(pk)
+    try:
+        uitvoeren()
+    except AanvraagGewijzigd as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, gelukt)
+    return redirect("behandeling:aanvraag", pk=pk)
+
+
+@require_POST
+@rol_vereist(*BEHANDELAARS)
+def oppakken(request, pk: int):
+    return _actie(
+        request,
+        pk,
+        lambda: services.aanvraag_oppakken(aanvraag_id=pk, behandelaar=request.user),
+        _("U behandelt deze aanvraag nu."),
+    )
+
+
+@require_POST
+@rol_vereist(*BEHANDELAARS)
+def vrijgeven(request, pk: int):
+    return _actie(
+        request,
+        pk,
+        lambda: services.aanvraag_vrijgeven(aanvraag_id=pk, behandelaar=request.user),
+        _("De aanvraag staat weer in de werkvoorraad."),
+    )
+
+
+@require_POST
+@rol_vereist(*BEHANDELAARS)
+def toekennen(request, pk: int):
+    form = ToekennenForm(request.POST)
+    if not form.is_valid():
+        return aanvraag_detail(request, pk, toekennen_form=form, status=400)
+    return _actie(
+        request,
+        pk,
+        lambda: services.aanvraag_toekennen(
+            aanvraag_id=pk,
+            behandelaar=request.user,
+            bedrag=form.cleaned_data["bedrag"],
+            motivering=form.cleaned_data["motivering"],
+        ),
+        _("Toegekend. De betaling wordt direct klaargezet."),
+    )
+
+
+@require_POST
+@rol_vereist(*BEHANDELAARS)
+def afwijzen(request, pk: int):
+    form = AfwijzenForm(request.POST)
+    if not form.is_valid():
+        return aanvraag_detail(request, pk, afwijzen_form=form, status=400)
+    return _actie(
+        request,
+        pk,
+        lambda: services.aanvraag_afwijzen(
+            aanvraag_id=pk,
+            behandelaar=request.user,
+            motivering=form.cleaned_data["motivering"],
+        ),
+        _("De aanvraag is afgewezen."),
+    )
+
+
+@rol_vereist(Rol.TEAMLEIDER)
+def dashboard(request):
+    return render(
+        request,
+        "behandeling/dashboard.html",
+        {
+            "tellingen": selectors.werkvoorraad_tellingen(),
+            "per_gemeente": selectors.sla_per_gemeente(),
+        },
+    )

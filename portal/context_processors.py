@@ -1,0 +1,12 @@
+from django.conf import settings
+
+from portal.digid import huidige_inwoner
+from portal.rollen import rollen_van
+
+
+def portal(request):
+    return {
+        "inwoner": huidige_inwoner(request, verlengen=False),
+        "rollen": {rol.value for rol in rollen_van(request.user)},
+        "digid_simulator": settings.DIGID_BACKEND == "simulator",
+    }

@@ -1,0 +1,86 @@
+"""DigiD login for inwoners behind one interface.
+
+Two backends, chosen with the DIGID_BACKEND setting:
+- "simulator": a clearly marked page where you type a BSN (checked with the elfproef). Only for
+  development and demo; refused unless DIGID_SIMULATOR_TOEGESTAAN is on.
+- "saml": the production SAML flow of django-digid-eherkenning (install the `saml` extra and
+  configure the identity provider in the admin). Its assertion consumer hands the BSN to
+  `inwoner_inloggen`.
+
+The inwoner's identity lives in the session only (no Django user): BSN, level of assurance and
+the time of the last activity. A DigiD session ends after INWONER_SESSIE_MINUTEN without activity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+
+SESSIE_SLEUTEL = "digid_inwoner"
+
+
+@dataclass(frozen=True)
+class Inwoner:
+    bsn: str
+    niveau: str
+    laatste_activiteit: datetime
+
+
+def inwoner_inloggen(request, *, bsn: str, niveau: str) -> None:
+    vorige = request.session.get(SESSIE_SLEUTEL)
+    if vorige and vorige.get("bsn") != bsn:
+        request.session.flush()  # nothing of another inwoner stays in this session
+    else:
+        request.session.cycle_key()
+    request.session[SESSIE_SLEUTEL] = {
+        "bsn": bsn,
+        "niveau": niveau,
+        "laatste_activiteit": timezone.now().isoformat(),
+    }
+
+
+def inwoner_uitloggen(request) -> None:
+    request.session.flush()
+
+
+def huidige_inwoner(request, *, verlengen: bool = True) -> Inwoner | None:
+    data = request.session.get(SESSIE_SLEUTEL)
+    if not data:
+        return None
+    laatste = datetime.fromisoformat(data["laatste_activiteit"])
+    nu = timezone.now()
+    if nu - laatste > timedelta(minutes=settings.INWONER_SESSIE_MINUTEN):
+        request.session.pop(SESSIE_SLEUTEL, None)
+        return None
+    if verlengen:
+        data["laatste_activiteit"] = nu.isoformat()
+        request.session[SESSIE_SLEUTEL] = data
+    return Inwoner(bsn=data["bsn"], niveau=data["niveau"], laatste_activiteit=nu)
+
+
+def login_url(volgende: str) -> str:
+    if settings.DIGID_BACKEND == "simulator":
+        return f"{reverse('digid-simulator')}?{urlencode({'next': volgende})}"
+    return f"{reverse('digid:login')}?{urlencode({'next': volgende})}"
+
+
+def inwoner_vereist(view):
+    """Let the view run only for a logged-in inwoner; pass them in as `request.inwoner`."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        inwoner = huidige_inwoner(request)
+        if inwoner is None:
+            return redirect(login_url(request.get_full_path()))
+        request.inwoner = inwoner
+        return view(request, *args, **kwargs)
+
+    wrapper.inwoner_vereist = True
+    return wrapper

@@ -1,0 +1,84 @@
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.bedrag import OngeldigBedrag, format_bedrag, parse_bedrag
+
+
+class BedragField(forms.CharField):
+    """An amount in euros, typed the Dutch way; cleaned to a Decimal with two decimals."""
+
+    def __init__(
+        self, *, minimum: Decimal = Decimal("0"), maximum: Decimal | None = None, **kwargs
+    ):
+        kwargs.setdefault("max_length", 20)
+        super().__init__(**kwargs)
+        self.minimum = minimum
+        self.maximum = maximum
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return format_bedrag(value).removeprefix("€ ")
+        return value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            bedrag = parse_bedrag(value)
+        except OngeldigBedrag:
+            raise forms.ValidationError(
+                _("Vul een bedrag in euro's in, bijvoorbeeld 450 of 450,50."), code="invalid"
+            ) from None
+        if bedrag < self.minimum:
+            raise forms.ValidationError(
+                _("Het bedrag moet %(minimum)s of meer zijn.")
+                % {"minimum": format_bedrag(self.minimum)},
+                code="min_value",
+            )
+        if self.maximum is not None and bedrag > self.maximum:
+            raise forms.ValidationError(
+                _("Het bedrag mag niet hoger zijn dan %(maximum)s.")
+                % {"maximum": format_bedrag(self.maximum)},
+                code="max_value",
+            )
+        return bedrag
+
+
+class BsnField(forms.CharField):
+    """A burgerservicenummer, checked with the elfproef (python-stdnum)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 11)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+
+    def clean(self, value):
+        from stdnum.exceptions import ValidationError as StdnumError
+        from stdnum.nl import bsn
+
+        value = super().clean(value)
+        try:
+            return bsn.validate(value)
+        except StdnumError:
+            raise forms.ValidationError(
+                _("Dit is geen geldig burgerservicenummer. Een BSN heeft 9 cijfers."),
+                code="invalid",
+            ) from None
+
+
+class DigidSimulatorForm(forms.Form):
+    bsn = BsnField(label=_("Burgerservicenummer (BSN)"))
+    niveau = forms.ChoiceField(
+        label=_("Betrouwbaarheidsniveau"),
+        choices=[
+            ("basis", "Basis"),
+            ("midden", "Midden"),
+            ("substantieel", "Substantieel"),
+            ("hoog", "Hoog"),
+        ],
+        initial="midden",
+    )

@@ -1,0 +1,265 @@
+"""Load demo data: gemeenten, the 2026 national amounts, kostensoorten, staff accounts and a few
+aanvragen in each status. Idempotent: running it again changes nothing that exists.
+
+Demo only: the passwords below are printed and in the README.
+"""
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from django.contrib.auth.models import Group, Permission, User
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from aanvragen.brp import FixtureBrp
+from aanvragen.models import Aanvraag
+from aanvragen.services import AanvraagGegevens, aanvraag_indienen
+from aanvragen.statussen import Status
+from behandeling import services as behandeling
+from portal.models import Gemeente, Regeling, Sluitingsdag
+from portal.rollen import Rol
+from uitbetaling import services as uitbetaling
+from wegwijzer.models import Kostensoort, Normbedrag, Vermogensgrens
+
+DEMO_WACHTWOORD = "Snelservice-demo-2026"
+ACCOUNTS = [
+    ("behandelaar", "Bea", "Behandelaar", [Rol.BEHANDELAAR]),
+    ("behandelaar2", "Bas", "Behandelaar", [Rol.BEHANDELAAR]),
+    ("teamleider", "Tessa", "Teamleider", [Rol.TEAMLEIDER]),
+    ("klantcontact", "Kees", "Klantcontact", [Rol.KLANTCONTACT]),
+    ("financien", "Fleur", "Financiën", [Rol.FINANCIEN]),
+    ("beheer", "Bram", "Beheer", [Rol.FUNCTIONEEL_BEHEER]),
+]
+NORMEN_2026 = [  # shared/domain.md §4, SZW Normenbrief 1-1-2026
+    ("alleenstaande", "21_aow", "1401.50"),
+    ("alleenstaande_ouder", "21_aow", "1401.50"),
+    ("gehuwden", "21_aow", "2002.13"),
+    ("alleenstaande", "aow", "1564.69"),
+    ("alleenstaande_ouder", "aow", "1564.69"),
+    ("gehuwden", "aow", "2144.16"),
+    ("alleenstaande", "18_20", "345.99"),
+    ("alleenstaande_ouder", "18_20", "345.99"),
+]
+VERMOGENSGRENZEN_2026 = [
+    ("alleenstaande", "8000.00"),
+    ("alleenstaande_ouder", "16000.00"),
+    ("gehuwden", "16000.00"),
+]
+KOSTENSOORTEN = [
+    (
+        "wasmachine",
+        "Wasmachine",
+        True,
+        "500.00",
+        "Offerte of bon van een nieuwe wasmachine",
+        "Uw wasmachine is kapot en u heeft geen geld voor een nieuwe.",
+    ),
+    (
+        "koelkast",
+        "Koelkast",
+        True,
+        "450.00",
+        "Offerte of bon van een nieuwe koelkast",
+        "Uw koelkast is kapot en u heeft geen geld voor een nieuwe.",
+    ),
+    ("bril", "Bril", True, "250.00", "Bon van de opticien", "Een nieuwe bril of nieuwe glazen."),
+    (
+        "tandarts",
+        "Tandarts",
+        True,
+        None,
+        "Offerte of rekening van de tandarts",
+        "Kosten van de tandarts die uw zorgverzekering niet betaalt.",
+    ),
+    (
+        "bewindvoering",
+        "Bewindvoering",
+        True,
+        None,
+        "Beschikking van de kantonrechter",
+        "De kosten van uw bewindvoerder.",
+    ),
+    (
+        "oven",
+        "Oven",
+        False,
+        None,
+        "",
+        "Een oven hoort bij de gewone kosten van het leven. Daarvoor krijgt u geen bijzondere "
+        "bijstand.",
+    ),
+]
+
+
+def demo_token(naam: str) -> uuid.UUID:
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"snelservice-demo/{naam}")
+
+
+class Command(BaseCommand):
+    help = "Load demo data (idempotent)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            regeling = self._regeling()
+            self._gemeenten()
+            self._bedragen()
+            self._kostensoorten()
+            gebruikers = self._accounts()
+        self._aanvragen(regeling, gebruikers)
+        self.stdout.write(self.style.SUCCESS("Demodata staat klaar."))
+        self.stdout.write("Demo-accounts (alleen voor de demo!):")
+        for gebruikersnaam, *_rest in ACCOUNTS:
+            self.stdout.write(f"  medewerker {gebruikersnaam:<13} wachtwoord {DEMO_WACHTWOORD}")
+        self.stdout.write(
+            "  inwoner (DigiD-simulator): BSN 999993653 (Jan de Vries, Voorbeeldstad),"
+            " 111222333 (met partner), 100042090 (Dorpsveen)"
+        )
+
+    def _regeling(self) -> Regeling:
+        regeling, _ = Regeling.objects.get_or_create(
+            slug="bijzondere-bijstand",
+            defaults={
+                "naam": "Bijzondere bijstand",
+                "wettelijke_grondslag": "Participatiewet artikel 35",
+            },
+        )
+        return regeling
+
+    def _gemeenten(self) -> None:
+        voorbeeldstad, _ = Gemeente.objects.get_or_create(
+            cbs_code="9001",
+            defaults={
+                "naam": "Voorbeeldstad",
+                "telefoon": "14 0123",
+                "rekening_iban": "NL14BNGH0285001234",
+                "rekening_bic": "BNGHNL2G",
+                "rekening_naam": "Gemeente Voorbeeldstad",
+            },
+        )
+        Gemeente.objects.get_or_create(
+            cbs_code="9002",
+            defaults={
+                "naam": "Dorpsveen",
+                "telefoon": "14 0456",
+                "rekening_iban": "NL62BNGH0285009876",
+                "rekening_bic": "BNGHNL2G",
+                "rekening_naam": "Gemeente Dorpsveen",
+            },
+        )
+        Sluitingsdag.objects.get_or_create(
+            gemeente=voorbeeldstad,
+            datum=date(2026, 12, 31),
+            defaults={"omschrijving": "Oudejaarsdag (gesloten)"},
+        )
+
+    def _bedragen(self) -> None:
+        for leefsituatie, groep, bedrag in NORMEN_2026:
+            Normbedrag.objects.get_or_create(
+                leefsituatie=leefsituatie,
+                leeftijdsgroep=groep,
+                geldig_vanaf=date(2026, 1, 1),
+                defaults={"bedrag": Decimal(bedrag), "bron": "SZW Normenbrief 1-1-2026"},
+            )
+        for leefsituatie, bedrag in VERMOGENSGRENZEN_2026:
+            Vermogensgrens.objects.get_or_create(
+                leefsituatie=leefsituatie,
+                geldig_vanaf=date(2026, 1, 1),
+                defaults={"bedrag": Decimal(bedrag)},
+            )
+
+    def _kostensoorten(self) -> None:
+        for volgorde, (slug, naam, vergoed, maximum, bewijs, uitleg) in enumerate(KOSTENSOORTEN):
+            Kostensoort.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "naam": naam,
+                    "vergoed": vergoed,
+                    "bewijs": bewijs,
+                    "uitleg": uitleg,
+                    "maximum_bedrag": Decimal(maximum) if maximum else None,
+                    "volgorde": volgorde,
+                },
+            )
+
+    def _accounts(self) -> dict[str, User]:
+        groepen = {rol: Group.objects.get_or_create(name=rol.value)[0] for rol in Rol}
+        beheer_perms = Permission.objects.filter(
+            content_type__app_label__in=["wegwijzer", "portal"]
+        )
+        groepen[Rol.FUNCTIONEEL_BEHEER].permissions.set(beheer_perms)
+        gebruikers = {}
+        for gebruikersnaam, voornaam, achternaam, rollen in ACCOUNTS:
+            user, created = User.objects.get_or_create(
+                username=gebruikersnaam,
+                defaults={
+                    "first_name": voornaam,
+                    "last_name": achternaam,
+                    "is_staff": Rol.FUNCTIONEEL_BEHEER in rollen,
+                },
+            )
+            if created:
+                user.set_password(DEMO_WACHTWOORD)
+                user.save()
+            user.groups.add(*(groepen[rol] for rol in rollen))
+            gebruikers[gebruikersnaam] = user
+        return gebruikers
+
+    def _aanvragen(self, regeling: Regeling, gebruikers: dict[str, User]) -> None:
+        brp = FixtureBrp()
+        wasmachine = Kostensoort.objects.get(slug="wasmachine")
+        bril = Kostensoort.objects.get(slug="bril")
+        behandelaar = gebruikers["behandelaar"]
+        plan = [  # (name, bsn, kostensoort, amount, final status)
+            ("nieuw-1", "999993653", wasmachine, "450.00", Status.INGEDIEND),
+            ("nieuw-2", "111222333", bril, "189.95", Status.INGEDIEND),
+            ("nieuw-3", "100042090", wasmachine, "399.00", Status.INGEDIEND),
+            ("bezig", "100042090", bril, "210.00", Status.IN_BEHANDELING),
+            ("toegekend", "111222333", wasmachine, "475.00", Status.TOEGEKEND),
+            ("afgewezen", "999993653", bril, "320.00", Status.AFGEWEZEN),
+            ("uitbetaald", "999993653", wasmachine, "429.00", Status.UITBETAALD),
+        ]
+        for naam, bsn, kostensoort, bedrag, doel in plan:
+            persoon = brp.persoon_get(bsn)
+            aanvraag = aanvraag_indienen(
+                persoon=persoon,
+                regeling=regeling,
+                token=demo_token(naam),
+                gegevens=AanvraagGegevens(
+                    telefoon="06 12345678",
+                    email="",
+                    elektronisch_communiceren=True,
+                    kostensoort=kostensoort,
+                    omschrijving=f"Demo: {kostensoort.naam.lower()}",
+                    bedrag=Decimal(bedrag),
+                    inkomen=Decimal("1250.00"),
+                    inkomen_partner=Decimal("0.00") if persoon.heeft_partner else None,
+                    vermogen=Decimal("300.00"),
+                    iban="NL91ABNA0417164300",
+                    rekeninghouder=persoon.naam,
+                ),
+            )
+            self._naar_status(aanvraag, doel, behandelaar, gebruikers["financien"])
+
+    def _naar_status(self, aanvraag: Aanvraag, doel: Status, behandelaar, financien) -> None:
+        if aanvraag.status != Status.INGEDIEND or doel == Status.INGEDIEND:
+            return  # already moved on earlier run
+        behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=behandelaar)
+        if doel == Status.AFGEWEZEN:
+            behandeling.aanvraag_afwijzen(
+                aanvraag_id=aanvraag.pk,
+                behandelaar=behandelaar,
+                motivering="Demo: de kosten kunt u betalen uit uw eigen inkomen.",
+            )
+        elif doel in (Status.TOEGEKEND, Status.UITBETAALD):
+            behandeling.aanvraag_toekennen(
+                aanvraag_id=aanvraag.pk,
+                behandelaar=behandelaar,
+                bedrag=aanvraag.bedrag,
+                motivering="Demo: noodzakelijke kosten door bijzondere omstandigheden.",
+            )
+            opdracht = uitbetaling.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+            if doel == Status.UITBETAALD:
+                uitbetaling.betaalopdracht_uitgevoerd_melden(
+                    opdracht_id=opdracht.pk, door=financien
+                )

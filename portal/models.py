@@ -1,0 +1,103 @@
+"""The domain core shared by the four apps: gemeenten, regelingen and the calendar data."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+cbs_code_validator = RegexValidator(r"^\d{4}$", _("Een CBS-code bestaat uit 4 cijfers."))
+
+
+class Gemeente(models.Model):
+    """A gemeente served by this installation (one installation can serve several)."""
+
+    naam = models.CharField(_("naam"), max_length=100)
+    cbs_code = models.CharField(
+        _("CBS-code"), max_length=4, unique=True, validators=[cbs_code_validator]
+    )
+    telefoon = models.CharField(_("telefoonnummer"), max_length=20)
+    rekening_iban = models.CharField(_("IBAN betaalrekening"), max_length=34)
+    rekening_bic = models.CharField(_("BIC betaalrekening"), max_length=11, blank=True)
+    rekening_naam = models.CharField(_("naam rekeninghouder"), max_length=70)
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Regeling(models.Model):
+    """A regeling with the zekerheden of its serviceformule."""
+
+    slug = models.SlugField(unique=True)
+    naam = models.CharField(_("naam"), max_length=100)
+    wettelijke_grondslag = models.CharField(_("wettelijke grondslag"), max_length=200)
+    norm_aanvraag_minuten = models.PositiveSmallIntegerField(
+        _("aanvragen duurt hoogstens (minuten)"), default=15
+    )
+    norm_besluit_werkdagen = models.PositiveSmallIntegerField(
+        _("besluit binnen (werkdagen)"), default=5
+    )
+    norm_uitbetaling_werkdagen = models.PositiveSmallIntegerField(
+        _("uitbetaling binnen (werkdagen na toekenning)"), default=0
+    )
+    wettelijke_beslistermijn_weken = models.PositiveSmallIntegerField(
+        _("wettelijke beslistermijn (weken)"), default=8
+    )
+
+    class Meta:
+        verbose_name = _("regeling")
+        verbose_name_plural = _("regelingen")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class GelijkgesteldeDag(models.Model):
+    """A day equated with an Atw feestdag by decree (e.g. 2 January 2026). National data."""
+
+    datum = models.DateField(_("datum"), unique=True)
+    omschrijving = models.CharField(_("omschrijving"), max_length=100)
+
+    class Meta:
+        verbose_name = _("gelijkgestelde dag (Atw)")
+        verbose_name_plural = _("gelijkgestelde dagen (Atw)")
+        ordering = ["datum"]
+
+    def __str__(self) -> str:
+        return f"{self.datum:%d-%m-%Y} {self.omschrijving}"
+
+
+class Sluitingsdag(models.Model):
+    """A day on which a gemeente is closed; not a werkdag for its service norms."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="sluitingsdagen")
+    datum = models.DateField(_("datum"))
+    omschrijving = models.CharField(_("omschrijving"), max_length=100)
+
+    class Meta:
+        verbose_name = _("sluitingsdag")
+        verbose_name_plural = _("sluitingsdagen")
+        ordering = ["datum"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "datum"], name="uniek_sluitingsdag")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente}: {self.datum:%d-%m-%Y} {self.omschrijving}"
+
+
+class WorkerHartslag(models.Model):
+    """The last time a Celery worker ran the heartbeat task (read by /healthz)."""
+
+    naam = models.CharField(max_length=200, unique=True)
+    laatst_gezien = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("worker-hartslag")
+        verbose_name_plural = _("worker-hartslagen")
+
+    def __str__(self) -> str:
+        return f"{self.naam} {self.laatst_gezien:%Y-%m-%d %H:%M:%S}"

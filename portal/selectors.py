@@ -1,0 +1,42 @@
+from datetime import date, timedelta
+
+from portal.models import GelijkgesteldeDag, Gemeente, Sluitingsdag
+from portal.werkdagen import Kalender
+
+
+def kalender_get(*, gemeente: Gemeente | None, vanaf: date, jaren: int = 2) -> Kalender:
+    """The werkdagen calendar of a gemeente around `vanaf`: a year back, `jaren` ahead."""
+    van, tot = vanaf - timedelta(days=366), vanaf + timedelta(days=366 * jaren)
+    gelijk = GelijkgesteldeDag.objects.filter(datum__gte=van, datum__lte=tot)
+    sluiting = (
+        Sluitingsdag.objects.filter(gemeente=gemeente, datum__gte=van, datum__lte=tot)
+        if gemeente
+        else Sluitingsdag.objects.none()
+    )
+    return Kalender(
+        gelijkgestelde_dagen={d.datum: d.omschrijving for d in gelijk},
+        sluitingsdagen={d.datum: d.omschrijving for d in sluiting},
+    )
+
+
+def kalenders_get(*, gemeente_ids, vanaf: date, jaren: int = 2) -> dict[int, Kalender]:
+    """Calendars for several gemeenten in two queries (for lists)."""
+    tot = vanaf + timedelta(days=366 * jaren)
+    gelijk = {
+        d.datum: d.omschrijving
+        for d in GelijkgesteldeDag.objects.filter(
+            datum__gte=vanaf - timedelta(days=366), datum__lte=tot
+        )
+    }
+    sluiting: dict[int, dict[date, str]] = {gid: {} for gid in gemeente_ids}
+    for d in Sluitingsdag.objects.filter(
+        gemeente_id__in=list(sluiting), datum__gte=vanaf - timedelta(days=366), datum__lte=tot
+    ):
+        sluiting[d.gemeente_id][d.datum] = d.omschrijving
+    return {
+        gid: Kalender(gelijkgestelde_dagen=gelijk, sluitingsdagen=s) for gid, s in sluiting.items()
+    }
+
+
+def gemeente_list():
+    return Gemeente.objects.all()

@@ -1,0 +1,28 @@
+"""Settings for the test suite: production settings against local PostgreSQL and Redis.
+
+`make test` starts both servers; the variables below can be overridden from the environment.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
+os.environ.setdefault("DATABASE_URL", "postgres://portal:portal@127.0.0.1:5432/portal")
+os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
+os.environ.setdefault("DJANGO_HTTPS", "0")  # the live test server speaks plain HTTP
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
+os.environ.setdefault("DIGID_BACKEND", "simulator")
+os.environ.setdefault("DIGID_SIMULATOR_TOEGESTAAN", "1")
+_BASE = Path(__file__).resolve().parent.parent
+os.environ.setdefault("PORTAL_VAR_DIR", str(_BASE / "var" / "test"))
+
+from portal.settings import *  # noqa: E402,F403
+
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

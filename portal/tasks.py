@@ -1,0 +1,14 @@
+import socket
+
+from celery import shared_task
+from django.utils import timezone
+
+from portal.models import WorkerHartslag
+
+
+@shared_task(name="portal.hartslag", bind=True)
+def hartslag(self) -> str:
+    """Beat sends this every 30 s; the worker records that it is alive (read by /healthz)."""
+    naam = self.request.hostname or socket.gethostname()
+    WorkerHartslag.objects.update_or_create(naam=naam, defaults={"laatst_gezien": timezone.now()})
+    return naam

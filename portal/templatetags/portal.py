@@ -1,0 +1,42 @@
+from django import forms, template
+
+from portal.bedrag import format_bedrag
+
+register = template.Library()
+
+WIDGET_KLASSEN = {
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+}
+
+
+@register.filter
+def euro(bedrag) -> str:
+    return "" if bedrag is None else format_bedrag(bedrag)
+
+
+@register.filter
+def veld_widget(veld):
+    """Render a bound field's widget with NL Design System classes and ARIA links."""
+    widget = veld.field.widget
+    klasse = next(
+        (k for soort, k in WIDGET_KLASSEN.items() if isinstance(widget, soort)),
+        "utrecht-textbox utrecht-textbox--html-input",
+    )
+    beschreven = []
+    if veld.help_text:
+        beschreven.append(f"{veld.auto_id}_uitleg")
+    attrs = {"class": klasse}
+    if veld.errors:
+        beschreven.insert(0, f"{veld.auto_id}_fout")
+        attrs["aria-invalid"] = "true"
+        attrs["class"] += " utrecht-textbox--invalid"
+    if beschreven:
+        attrs["aria-describedby"] = " ".join(beschreven)
+    return veld.as_widget(attrs=attrs)
+
+
+@register.filter
+def is_checkbox(veld) -> bool:
+    return isinstance(veld.field.widget, forms.CheckboxInput)

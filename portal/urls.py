@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from portal import views
+
+admin.site.site_header = "Snelservice bijzondere bijstand — beheer"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="wegwijzer:start"), name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("wegwijzer/", include("wegwijzer.urls")),
+    path("aanvragen/", include("aanvragen.urls")),
+    path("behandeling/", include("behandeling.urls")),
+    path("uitbetaling/", include("uitbetaling.urls")),
+    path("digid/simulator/", views.digid_simulator, name="digid-simulator"),
+    path("digid/uitloggen/", views.inwoner_uitloggen_view, name="inwoner-uitloggen"),
+    path(
+        "medewerker/inloggen/",
+        auth_views.LoginView.as_view(template_name="portal/medewerker_inloggen.html"),
+        name="medewerker-inloggen",
+    ),
+    path("medewerker/uitloggen/", auth_views.LogoutView.as_view(), name="medewerker-uitloggen"),
+    path("medewerker/", views.medewerker_start, name="medewerker-start"),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,18 @@
+from django.contrib import admin
+
+from uitbetaling.models import Betaalopdracht
+
+
+@admin.register(Betaalopdracht)
+class BetaalopdrachtAdmin(admin.ModelAdmin):
+    list_display = ["end_to_end_id", "gemeente", "bedrag", "status", "aangemaakt_op"]
+    list_filter = ["status", "gemeente"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class UitbetalingConfig(AppConfig):
+    name = "uitbetaling"
+    verbose_name = "Uitbetaling"

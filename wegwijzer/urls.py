@@ -1,0 +1,9 @@
+from django.urls import path
+
+from wegwijzer import views
+
+app_name = "wegwijzer"
+
+urlpatterns = [
+    path("", views.start, name="start"),
+]
