@@ -1,0 +1,47 @@
+# Snelservice bijzondere bijstand. `make run` starts everything with demo data; `make test`
+# installs what it needs, starts PostgreSQL and Redis and runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: help install run test lint format services messages clean
+
+help:
+	@echo "make run     - start web, Celery worker and beat with demo data on http://127.0.0.1:8000"
+	@echo "make test    - install, start PostgreSQL and Redis, lint and run the whole test suite"
+	@echo "make lint    - ruff check and format check"
+	@echo "make format  - ruff format and fix"
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	./scripts/run-dev.sh
+
+services:
+	./scripts/ensure-services.sh
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l nl --ignore='.venv/*'
+	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore='.venv/*'
+
+test: install services lint
+	./scripts/test.sh
+
+clean:
+	rm -rf var/test .pytest_cache
