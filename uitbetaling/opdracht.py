@@ -12,7 +12,15 @@ REFERENTIE_TEKENS = re.compile(r"[^A-Za-z0-9/\-?:().,'+]")
 TEKST_TEKENS = re.compile(r"[^A-Za-z0-9/\-?:().,'+ ]")
 
 
+# Letters that Unicode does not decompose into a base letter plus accent.
+_TRANSLITERATIE = str.maketrans(
+    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+     "œ": "oe", "Œ": "OE", "ı": "i"}
+)
+
+
 def _ascii(tekst: str) -> str:
+    tekst = tekst.translate(_TRANSLITERATIE)
     return unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii")
 
 

@@ -1,0 +1,87 @@
+"""Two people acting on one aanvraag at once, on real PostgreSQL row locks."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from aanvragen.services import AanvraagGewijzigd
+from aanvragen.statussen import Status
+from behandeling import services
+from portal.rollen import Rol
+from tests.factories import UserFactory, ingediende_aanvraag
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def gelijktijdig(*acties):
+    """Run the actions in threads that start together; return (results, errors)."""
+    start = threading.Barrier(len(acties))
+    resultaten, fouten = [], []
+
+    def loper(actie):
+        try:
+            start.wait()
+            resultaten.append(actie())
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion
+            fouten.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=loper, args=(a,)) for a in acties]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    return resultaten, fouten
+
+
+def test_twee_behandelaars_pakken_dezelfde_aanvraag_een_wint():
+    assert connection.vendor == "postgresql"
+    aanvraag = ingediende_aanvraag()
+    bea, bas = UserFactory(rollen=[Rol.BEHANDELAAR]), UserFactory(rollen=[Rol.BEHANDELAAR])
+
+    resultaten, fouten = gelijktijdig(
+        lambda: services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea),
+        lambda: services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bas),
+    )
+
+    assert len(resultaten) == 1
+    assert len(fouten) == 1 and isinstance(fouten[0], AanvraagGewijzigd)
+    assert "collega" in str(fouten[0])
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Status.IN_BEHANDELING
+    assert aanvraag.behandelaar == resultaten[0].behandelaar
+    naar = list(aanvraag.statuswijzigingen.values_list("naar", flat=True))
+    assert naar == ["ingediend", "in_behandeling"]
+
+
+def test_toekennen_en_afwijzen_tegelijk_een_besluit():
+    aanvraag = ingediende_aanvraag()
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+
+    resultaten, fouten = gelijktijdig(
+        lambda: services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea,
+                                           motivering="nee"),
+        lambda: services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea,
+                                           motivering="nee, dubbel geklikt"),
+    )
+    assert len(resultaten) == 1 and len(fouten) == 1
+    aanvraag.refresh_from_db()
+    assert aanvraag.statuswijzigingen.filter(naar=Status.AFGEWEZEN).count() == 1
+
+
+def test_tien_behandelaars_volgende_aanvraag_krijgen_tien_verschillende():
+    aanvragen = [ingediende_aanvraag() for _ in range(12)]
+    behandelaars = [UserFactory(rollen=[Rol.BEHANDELAAR]) for _ in range(10)]
+
+    resultaten, fouten = gelijktijdig(*[
+        (lambda b=b: services.volgende_aanvraag_claimen(behandelaar=b)) for b in behandelaars
+    ])
+
+    assert fouten == []
+    geclaimd = [a.pk for a in resultaten if a is not None]
+    assert len(geclaimd) == 10
+    assert len(set(geclaimd)) == 10
+    assert set(geclaimd) <= {a.pk for a in aanvragen}

@@ -1,0 +1,163 @@
+"""Every URL × every role: allowed or refused as intended.
+
+The matrix must name every URL of the portal (a test below fails when one is missing), so a new
+view cannot ship without a decision on who may use it.
+"""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from portal.digid import inwoner_inloggen
+from portal.rollen import Rol
+from tests.factories import KostensoortFactory, UserFactory, ingediende_aanvraag
+from uitbetaling.services import betaalopdracht_aanmaken
+
+pytestmark = pytest.mark.django_db
+
+ROLLEN = ["anoniem", "inwoner", *[r.value for r in Rol]]
+OK, WEG, LOGIN, DIGID, VERBODEN, NIET_GEVONDEN = "ok", "weg", "login", "digid", "403", "404"
+ALLEN = dict.fromkeys(ROLLEN, OK)
+
+
+def alleen(*rollen, anders=VERBODEN, anoniem=LOGIN, inwoner=LOGIN):
+    uitkomst = {rol: anders for rol in ROLLEN}
+    uitkomst.update(anoniem=anoniem, inwoner=inwoner)
+    uitkomst.update(dict.fromkeys([r.value for r in rollen], OK))
+    return uitkomst
+
+
+def inwonerpagina(ok=OK):
+    """Inwoner pages: DigiD for everyone but the inwoner; klantcontact goes to 'namens'."""
+    uitkomst = dict.fromkeys(ROLLEN, DIGID)
+    uitkomst.update(inwoner=ok, klantcontact=WEG)
+    return uitkomst
+
+
+BEHANDELEN = alleen(Rol.BEHANDELAAR, Rol.TEAMLEIDER)
+MATRIX = [
+    # (url name, kwargs, method, expected per role)
+    ("wegwijzer:start", {}, "get", ALLEN),
+    ("home", {}, "get", dict.fromkeys(ROLLEN, WEG)),
+    ("healthz", {}, "get", ALLEN),
+    ("digid-simulator", {}, "get", ALLEN),
+    ("inwoner-uitloggen", {}, "post", ALLEN),
+    ("medewerker-inloggen", {}, "get", ALLEN),
+    ("medewerker-uitloggen", {}, "post", dict.fromkeys(ROLLEN, WEG)),
+    ("medewerker-start", {}, "get", {**dict.fromkeys(ROLLEN, WEG), "anoniem": LOGIN,
+                                      "inwoner": LOGIN}),
+    ("aanvragen:start", {}, "get", inwonerpagina(ok=WEG)),
+    ("aanvragen:stap", {"step": "gegevens"}, "get", inwonerpagina()),
+    ("aanvragen:ontvangen", {"referentie": "REF"}, "get", inwonerpagina()),
+    ("aanvragen:mijn-aanvragen", {}, "get", inwonerpagina()),
+    ("aanvragen:namens-start", {}, "get", alleen(Rol.KLANTCONTACT)),
+    ("aanvragen:namens-stoppen", {}, "post", {**alleen(Rol.KLANTCONTACT), "klantcontact": WEG}),
+    ("behandeling:werkvoorraad", {}, "get", BEHANDELEN),
+    ("behandeling:dashboard", {}, "get", alleen(Rol.TEAMLEIDER)),
+    ("behandeling:aanvraag", {"pk": "PK"}, "get", BEHANDELEN),
+    ("behandeling:volgende", {}, "post", {**BEHANDELEN, "behandelaar": WEG, "teamleider": WEG}),
+    ("behandeling:oppakken", {"pk": "PK"}, "post",
+     {**BEHANDELEN, "behandelaar": WEG, "teamleider": WEG}),
+    ("behandeling:vrijgeven", {"pk": "PK"}, "post",
+     {**BEHANDELEN, "behandelaar": WEG, "teamleider": WEG}),
+    ("behandeling:toekennen", {"pk": "PK"}, "post", BEHANDELEN),  # empty form: shown again
+    ("behandeling:afwijzen", {"pk": "PK"}, "post", BEHANDELEN),  # empty form: shown again
+    ("uitbetaling:overzicht", {}, "get", alleen(Rol.FINANCIEN)),
+    ("uitbetaling:uitgevoerd", {"pk": "OPDRACHT"}, "post", {**alleen(Rol.FINANCIEN),
+                                                             "financien": WEG}),
+]
+
+
+def alle_url_namen(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for patroon in resolver.url_patterns:
+        if isinstance(patroon, URLResolver):
+            if patroon.namespace == "admin":
+                continue
+            ns = f"{namespace}{patroon.namespace}:" if patroon.namespace else namespace
+            yield from alle_url_namen(patroon, ns)
+        elif isinstance(patroon, URLPattern) and patroon.name:
+            yield f"{namespace}{patroon.name}"
+
+
+def test_matrix_noemt_elke_url():
+    assert set(alle_url_namen()) == {naam for naam, *_ in MATRIX}
+
+
+@pytest.fixture
+def omgeving(db):
+    aanvraag = ingediende_aanvraag()
+    KostensoortFactory()
+    return aanvraag
+
+
+def inloggen(client, rol, aanvraag):
+    if rol == "anoniem":
+        return
+    if rol == "inwoner":
+        sessie = client.session
+        request = type("R", (), {"session": sessie})()
+        inwoner_inloggen(request, bsn=aanvraag.bsn, niveau="midden")
+        sessie.save()
+        client.cookies["sessionid"] = sessie.session_key
+        return
+    client.force_login(UserFactory(rollen=[Rol(rol)]))
+
+
+def classificeer(response, rol) -> str:
+    if response.status_code in (200, 400):  # 400: allowed in, the empty form was refused
+        return OK
+    if response.status_code == 403:
+        return VERBODEN
+    if response.status_code == 404:
+        return NIET_GEVONDEN
+    if response.status_code in (301, 302):
+        doel = response["Location"]
+        if doel.startswith(reverse("medewerker-inloggen")):
+            return LOGIN
+        if doel.startswith(reverse("digid-simulator")):
+            return DIGID
+        return WEG
+    return str(response.status_code)
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize(("naam", "kwargs", "methode", "verwacht"), MATRIX,
+                         ids=[m[0] for m in MATRIX])
+def test_toegang(client, omgeving, rol, naam, kwargs, methode, verwacht):
+    aanvraag = omgeving
+    ingevuld = {}
+    for sleutel, waarde in kwargs.items():
+        if waarde == "PK":
+            waarde = aanvraag.pk
+        elif waarde == "REF":
+            waarde = aanvraag.referentie
+        elif waarde == "OPDRACHT":
+            aanvraag.status = "toegekend"
+            aanvraag.toegekend_bedrag = Decimal("10.00")
+            aanvraag.save()
+            waarde = betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk).pk
+        ingevuld[sleutel] = waarde
+    inloggen(client, rol, aanvraag)
+    response = getattr(client, methode)(reverse(naam, kwargs=ingevuld))
+    assert classificeer(response, rol) == verwacht[rol]
+
+
+def test_inwoner_ziet_andermans_aanvraag_niet(client):
+    van_anna = ingediende_aanvraag(bsn="100042090")
+    eigen = ingediende_aanvraag(bsn="999993653")
+    inloggen(client, "inwoner", eigen)
+    assert client.get(reverse("aanvragen:ontvangen", args=[van_anna.referentie])).status_code == 404
+    assert client.get(reverse("aanvragen:ontvangen", args=[eigen.referentie])).status_code == 200
+    pagina = client.get(reverse("aanvragen:mijn-aanvragen")).content.decode()
+    assert eigen.referentie in pagina
+    assert van_anna.referentie not in pagina
+
+
+def test_admin_alleen_voor_functioneel_beheer(client):
+    beheer = UserFactory(rollen=[Rol.FUNCTIONEEL_BEHEER], is_staff=True)
+    client.force_login(UserFactory(rollen=[Rol.BEHANDELAAR]))
+    assert client.get(reverse("admin:index")).status_code == 302
+    client.force_login(beheer)
+    assert client.get(reverse("admin:index")).status_code == 200

@@ -1,0 +1,102 @@
+import time
+from decimal import Decimal
+
+import pytest
+
+from aanvragen.statussen import Status
+from behandeling import services as behandeling
+from portal.rollen import Rol
+from portal.models import WorkerHartslag
+from portal.tasks import hartslag
+from uitbetaling import services
+from uitbetaling.models import Betaalopdracht
+from uitbetaling.opdracht import end_to_end_id, epc_tekst, is_geldige_referentie
+from uitbetaling.tasks import betaalopdracht_aanmaken, ontbrekende_betaalopdrachten_aanmaken
+from tests.factories import UserFactory, ingediende_aanvraag
+
+
+def wacht_op(voorwaarde, timeout=20.0):
+    """Poll until `voorwaarde()` is truthy; fail after `timeout` seconds."""
+    einde = time.monotonic() + timeout
+    while time.monotonic() < einde:
+        if waarde := voorwaarde():
+            return waarde
+        time.sleep(0.05)
+    raise AssertionError("condition not met in time")
+
+
+def toegekende_aanvraag(bedrag="99.90"):
+    aanvraag = ingediende_aanvraag()
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    return behandeling.aanvraag_toekennen(
+        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal(bedrag), motivering="ok"
+    )
+
+
+@pytest.mark.worker
+def test_toekennen_laat_een_echte_worker_de_betaalopdracht_maken(celery_worker):
+    aanvraag = toegekende_aanvraag()
+
+    opdracht = wacht_op(lambda: Betaalopdracht.objects.filter(aanvraag=aanvraag).first())
+
+    assert opdracht.bedrag == Decimal("99.90")
+    assert opdracht.iban == "NL91ABNA0417164300"
+    assert opdracht.end_to_end_id == aanvraag.referentie
+    assert opdracht.omschrijving == f"{aanvraag.referentie} Bijzondere bijstand"
+
+
+@pytest.mark.worker
+def test_taak_drie_keer_via_redis_geeft_een_opdracht(celery_worker):
+    aanvraag = toegekende_aanvraag()
+    for _ in range(3):
+        betaalopdracht_aanmaken.delay(aanvraag.pk)
+    # The solo worker takes messages in order: once the heartbeat sent after them has run,
+    # all three (and the on_commit one) have been handled.
+    hartslag.delay()
+    wacht_op(lambda: WorkerHartslag.objects.exists())
+    assert Betaalopdracht.objects.filter(aanvraag=aanvraag).count() == 1
+
+
+@pytest.mark.django_db
+def test_betaalopdracht_aanmaken_is_idempotent():
+    aanvraag = toegekende_aanvraag()
+    eerste = services.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    tweede = services.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    assert eerste.pk == tweede.pk
+    assert Betaalopdracht.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_vangnet_maakt_ontbrekende_opdracht_aan():
+    aanvraag = toegekende_aanvraag()
+    assert not Betaalopdracht.objects.exists()  # on_commit never fired inside the test txn
+    assert ontbrekende_betaalopdrachten_aanmaken() == 1
+    assert ontbrekende_betaalopdrachten_aanmaken() == 0
+    assert Betaalopdracht.objects.get().aanvraag == aanvraag
+
+
+@pytest.mark.django_db
+def test_uitgevoerd_melden_maakt_aanvraag_uitbetaald():
+    aanvraag = toegekende_aanvraag()
+    opdracht = services.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    financien = UserFactory(rollen=[Rol.FINANCIEN])
+    services.betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=financien)
+    services.betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=financien)
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Status.UITBETAALD
+    assert aanvraag.statuswijzigingen.filter(naar=Status.UITBETAALD).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("referentie", "verwacht"),
+    [("BB-2026-000123", "BB-2026-000123"), ("/BB//2026 é&x/", "BB/2026ex"), ("A" * 40, "A" * 35)],
+)
+def test_end_to_end_id_volgt_epc_tekens(referentie, verwacht):
+    assert end_to_end_id(referentie) == verwacht
+    assert is_geldige_referentie(end_to_end_id(referentie))
+
+
+def test_epc_tekst_transcribeert_en_kort_in():
+    assert epc_tekst("Zoë & Søren \"van\" Dijk", 70) == "Zoe + Soren van Dijk"
+    assert len(epc_tekst("x" * 200, 140)) == 140
