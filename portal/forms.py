@@ -6,17 +6,21 @@ from django.utils.translation import gettext_lazy as _
 from portal.bedrag import OngeldigBedrag, format_bedrag, parse_bedrag
 
 
-class BedragField(forms.CharField):
+class BedragField(forms.Field):
     """An amount in euros, typed the Dutch way; cleaned to a Decimal with two decimals."""
+
+    widget = forms.TextInput
+    MAX_TEKENS = 20
 
     def __init__(
         self, *, minimum: Decimal = Decimal("0"), maximum: Decimal | None = None, **kwargs
     ):
-        kwargs.setdefault("max_length", 20)
         super().__init__(**kwargs)
         self.minimum = minimum
         self.maximum = maximum
-        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+        self.widget.attrs.update(
+            {"inputmode": "decimal", "autocomplete": "off", "maxlength": str(self.MAX_TEKENS)}
+        )
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
@@ -24,10 +28,12 @@ class BedragField(forms.CharField):
         return value
 
     def to_python(self, value):
-        value = super().to_python(value)
+        value = str(value).strip() if value is not None else ""
         if value in self.empty_values:
             return None
         try:
+            if len(value) > self.MAX_TEKENS:
+                raise OngeldigBedrag(value)
             bedrag = parse_bedrag(value)
         except OngeldigBedrag:
             raise forms.ValidationError(

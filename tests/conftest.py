@@ -19,6 +19,7 @@ def celery_worker(transactional_db):
     committed data (transactional_db), as a separate worker process would see it.
     """
     celery_app.control.purge()
-    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=30,
-                      loglevel="WARNING") as worker:
+    with start_worker(
+        celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=30, loglevel="WARNING"
+    ) as worker:
         yield worker

@@ -62,10 +62,17 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 def gegevens(**overrides) -> AanvraagGegevens:
     waarden = dict(
-        telefoon="06 12345678", email="jan@example.org", elektronisch_communiceren=True,
-        kostensoort=KostensoortFactory(), omschrijving="Wasmachine kapot",
-        bedrag=Decimal("450.00"), inkomen=Decimal("1600.00"), inkomen_partner=None,
-        vermogen=Decimal("100.00"), iban="NL91ABNA0417164300", rekeninghouder="J. de Vries",
+        telefoon="06 12345678",
+        email="jan@example.org",
+        elektronisch_communiceren=True,
+        kostensoort=KostensoortFactory(),
+        omschrijving="Wasmachine kapot",
+        bedrag=Decimal("450.00"),
+        inkomen=Decimal("1600.00"),
+        inkomen_partner=None,
+        vermogen=Decimal("100.00"),
+        iban="NL91ABNA0417164300",
+        rekeninghouder="J. de Vries",
     )
     waarden.update(overrides)
     return AanvraagGegevens(**waarden)
@@ -76,6 +83,9 @@ def ingediende_aanvraag(*, bsn: str = "999993653", nu=None, **overrides):
     GemeenteFactory()
     GemeenteFactory(naam="Dorpsveen", cbs_code="9002", rekening_iban="NL62BNGH0285009876")
     return aanvraag_indienen(
-        persoon=FixtureBrp().persoon_get(bsn), gegevens=gegevens(**overrides),
-        regeling=RegelingFactory(), token=uuid.uuid4(), nu=nu,
+        persoon=FixtureBrp().persoon_get(bsn),
+        gegevens=gegevens(**overrides),
+        regeling=RegelingFactory(),
+        token=uuid.uuid4(),
+        nu=nu,
     )

@@ -45,8 +45,12 @@ MATRIX = [
     ("inwoner-uitloggen", {}, "post", ALLEN),
     ("medewerker-inloggen", {}, "get", ALLEN),
     ("medewerker-uitloggen", {}, "post", dict.fromkeys(ROLLEN, WEG)),
-    ("medewerker-start", {}, "get", {**dict.fromkeys(ROLLEN, WEG), "anoniem": LOGIN,
-                                      "inwoner": LOGIN}),
+    (
+        "medewerker-start",
+        {},
+        "get",
+        {**dict.fromkeys(ROLLEN, WEG), "anoniem": LOGIN, "inwoner": LOGIN},
+    ),
     ("aanvragen:start", {}, "get", inwonerpagina(ok=WEG)),
     ("aanvragen:stap", {"step": "gegevens"}, "get", inwonerpagina()),
     ("aanvragen:ontvangen", {"referentie": "REF"}, "get", inwonerpagina()),
@@ -57,15 +61,27 @@ MATRIX = [
     ("behandeling:dashboard", {}, "get", alleen(Rol.TEAMLEIDER)),
     ("behandeling:aanvraag", {"pk": "PK"}, "get", BEHANDELEN),
     ("behandeling:volgende", {}, "post", {**BEHANDELEN, "behandelaar": WEG, "teamleider": WEG}),
-    ("behandeling:oppakken", {"pk": "PK"}, "post",
-     {**BEHANDELEN, "behandelaar": WEG, "teamleider": WEG}),
-    ("behandeling:vrijgeven", {"pk": "PK"}, "post",
-     {**BEHANDELEN, "behandelaar": WEG, "teamleider": WEG}),
+    (
+        "behandeling:oppakken",
+        {"pk": "PK"},
+        "post",
+        {**BEHANDELEN, "behandelaar": WEG, "teamleider": WEG},
+    ),
+    (
+        "behandeling:vrijgeven",
+        {"pk": "PK"},
+        "post",
+        {**BEHANDELEN, "behandelaar": WEG, "teamleider": WEG},
+    ),
     ("behandeling:toekennen", {"pk": "PK"}, "post", BEHANDELEN),  # empty form: shown again
     ("behandeling:afwijzen", {"pk": "PK"}, "post", BEHANDELEN),  # empty form: shown again
     ("uitbetaling:overzicht", {}, "get", alleen(Rol.FINANCIEN)),
-    ("uitbetaling:uitgevoerd", {"pk": "OPDRACHT"}, "post", {**alleen(Rol.FINANCIEN),
-                                                             "financien": WEG}),
+    (
+        "uitbetaling:uitgevoerd",
+        {"pk": "OPDRACHT"},
+        "post",
+        {**alleen(Rol.FINANCIEN), "financien": WEG},
+    ),
 ]
 
 
@@ -123,8 +139,9 @@ def classificeer(response, rol) -> str:
 
 
 @pytest.mark.parametrize("rol", ROLLEN)
-@pytest.mark.parametrize(("naam", "kwargs", "methode", "verwacht"), MATRIX,
-                         ids=[m[0] for m in MATRIX])
+@pytest.mark.parametrize(
+    ("naam", "kwargs", "methode", "verwacht"), MATRIX, ids=[m[0] for m in MATRIX]
+)
 def test_toegang(client, omgeving, rol, naam, kwargs, methode, verwacht):
     aanvraag = omgeving
     ingevuld = {}

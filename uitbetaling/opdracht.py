@@ -14,8 +14,20 @@ TEKST_TEKENS = re.compile(r"[^A-Za-z0-9/\-?:().,'+ ]")
 
 # Letters that Unicode does not decompose into a base letter plus accent.
 _TRANSLITERATIE = str.maketrans(
-    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
-     "œ": "oe", "Œ": "OE", "ı": "i"}
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "œ": "oe",
+        "Œ": "OE",
+        "ı": "i",
+    }
 )
 
 

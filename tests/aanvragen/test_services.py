@@ -44,10 +44,12 @@ def test_zelfde_token_twee_keer_geeft_een_aanvraag():
     GemeenteFactory()
     token = uuid.uuid4()
     persoon = FixtureBrp().persoon_get("999993653")
-    eerste = aanvraag_indienen(persoon=persoon, gegevens=gegevens(), regeling=RegelingFactory(),
-                               token=token)
-    tweede = aanvraag_indienen(persoon=persoon, gegevens=gegevens(), regeling=RegelingFactory(),
-                               token=token)
+    eerste = aanvraag_indienen(
+        persoon=persoon, gegevens=gegevens(), regeling=RegelingFactory(), token=token
+    )
+    tweede = aanvraag_indienen(
+        persoon=persoon, gegevens=gegevens(), regeling=RegelingFactory(), token=token
+    )
     assert eerste.pk == tweede.pk
     assert Aanvraag.objects.count() == 1
 

@@ -62,10 +62,12 @@ def test_toekennen_en_afwijzen_tegelijk_een_besluit():
     services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
 
     resultaten, fouten = gelijktijdig(
-        lambda: services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea,
-                                           motivering="nee"),
-        lambda: services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea,
-                                           motivering="nee, dubbel geklikt"),
+        lambda: services.aanvraag_afwijzen(
+            aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="nee"
+        ),
+        lambda: services.aanvraag_afwijzen(
+            aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="nee, dubbel geklikt"
+        ),
     )
     assert len(resultaten) == 1 and len(fouten) == 1
     aanvraag.refresh_from_db()
@@ -76,9 +78,9 @@ def test_tien_behandelaars_volgende_aanvraag_krijgen_tien_verschillende():
     aanvragen = [ingediende_aanvraag() for _ in range(12)]
     behandelaars = [UserFactory(rollen=[Rol.BEHANDELAAR]) for _ in range(10)]
 
-    resultaten, fouten = gelijktijdig(*[
-        (lambda b=b: services.volgende_aanvraag_claimen(behandelaar=b)) for b in behandelaars
-    ])
+    resultaten, fouten = gelijktijdig(
+        *[(lambda b=b: services.volgende_aanvraag_claimen(behandelaar=b)) for b in behandelaars]
+    )
 
     assert fouten == []
     geclaimd = [a.pk for a in resultaten if a is not None]

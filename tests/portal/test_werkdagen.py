@@ -32,8 +32,12 @@ GELIJKGESTELD = Kalender(
         # Hemelvaart 14 May 2026 and the gelijkgestelde Friday 15 May 2026.
         (date(2026, 5, 13), 1, date(2026, 5, 18), ["Hemelvaartsdag", "gelijkgesteld"]),
         # Year boundary: Christmas, New Year and the gelijkgestelde 2 January 2026.
-        (date(2025, 12, 24), 4, date(2026, 1, 5), [
-            "Eerste Kerstdag", "Tweede Kerstdag", "Nieuwjaarsdag", "gelijkgesteld"]),
+        (
+            date(2025, 12, 24),
+            4,
+            date(2026, 1, 5),
+            ["Eerste Kerstdag", "Tweede Kerstdag", "Nieuwjaarsdag", "gelijkgesteld"],
+        ),
         # Tweede Pinksterdag 25 May 2026.
         (date(2026, 5, 22), 1, date(2026, 5, 26), ["Tweede Pinksterdag"]),
         # A plain week: Monday + 5 = next Monday.

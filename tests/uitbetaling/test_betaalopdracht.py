@@ -1,4 +1,3 @@
-import time
 from decimal import Decimal
 
 import pytest
@@ -13,16 +12,7 @@ from uitbetaling.models import Betaalopdracht
 from uitbetaling.opdracht import end_to_end_id, epc_tekst, is_geldige_referentie
 from uitbetaling.tasks import betaalopdracht_aanmaken, ontbrekende_betaalopdrachten_aanmaken
 from tests.factories import UserFactory, ingediende_aanvraag
-
-
-def wacht_op(voorwaarde, timeout=20.0):
-    """Poll until `voorwaarde()` is truthy; fail after `timeout` seconds."""
-    einde = time.monotonic() + timeout
-    while time.monotonic() < einde:
-        if waarde := voorwaarde():
-            return waarde
-        time.sleep(0.05)
-    raise AssertionError("condition not met in time")
+from tests.helpers import wacht_op
 
 
 def toegekende_aanvraag(bedrag="99.90"):
@@ -98,5 +88,5 @@ def test_end_to_end_id_volgt_epc_tekens(referentie, verwacht):
 
 
 def test_epc_tekst_transcribeert_en_kort_in():
-    assert epc_tekst("Zoë & Søren \"van\" Dijk", 70) == "Zoe + Soren van Dijk"
+    assert epc_tekst('Zoë & Søren "van" Dijk', 70) == "Zoe + Soren van Dijk"
     assert len(epc_tekst("x" * 200, 140)) == 140

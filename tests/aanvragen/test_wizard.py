@@ -1,0 +1,179 @@
+import copy
+
+import pytest
+from django.urls import reverse
+
+from aanvragen.models import Aanvraag
+from aanvragen.statussen import Status
+from portal.digid import inwoner_inloggen
+from portal.rollen import Rol
+from tests.factories import GemeenteFactory, KostensoortFactory, RegelingFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+GELDIG_ZONDER_KOSTENSOORT = {
+    "gegevens": {
+        "telefoon": "06 12345678",
+        "email": "jan@example.org",
+        "elektronisch_communiceren": "on",
+    },
+    "kosten": {"omschrijving": "Mijn wasmachine is kapot.", "bedrag": "450"},
+    "inkomen": {"inkomen": "1.600", "vermogen": "120,50"},
+    "uitbetaling": {"iban": "nl91 abna 0417 1643 00", "rekeninghouder": "J. de Vries"},
+    "controleren": {"verklaring": "on"},
+}
+
+
+@pytest.fixture(autouse=True)
+def GELDIG(db):
+    """Valid answers per step, with the pk of a real kostensoort."""
+    GemeenteFactory()
+    RegelingFactory()
+    antwoorden = copy.deepcopy(GELDIG_ZONDER_KOSTENSOORT)
+    antwoorden["kosten"]["kostensoort"] = str(KostensoortFactory().pk)
+    return antwoorden
+
+
+@pytest.fixture
+def inwoner(client):
+    sessie = client.session
+    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn="999993653", niveau="midden")
+    sessie.save()
+    client.cookies["sessionid"] = sessie.session_key
+    return client
+
+
+def post_stap(client, stap, data):
+    velden = {"aanvraag-current_step": stap}
+    velden.update({f"{stap}-{k}": v for k, v in data.items()})
+    return client.post(reverse("aanvragen:stap", args=[stap]), velden)
+
+
+def test_hele_wizard_geeft_een_ingediende_aanvraag(inwoner, GELDIG):
+    for stap, data in GELDIG.items():
+        response = post_stap(inwoner, stap, data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+    assert response["Location"].startswith("/aanvragen/stap/klaar/")
+    response = inwoner.get(response["Location"])
+    aanvraag = Aanvraag.objects.get()
+    assert response["Location"] == reverse("aanvragen:ontvangen", args=[aanvraag.referentie])
+    assert aanvraag.status == Status.INGEDIEND
+    assert str(aanvraag.inkomen) == "1600.00"
+    assert str(aanvraag.vermogen) == "120.50"
+    assert aanvraag.iban == "NL91ABNA0417164300"
+    assert aanvraag.naam == "Jan de Vries"  # from the BRP, not asked
+    pagina = inwoner.get(response["Location"]).content.decode()
+    assert aanvraag.referentie in pagina
+
+
+def test_stappen_met_fouten_geven_nederlandse_melding_en_geen_500(inwoner):
+    response = post_stap(inwoner, "gegevens", {"telefoon": "abc", "email": "geen-mail"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<title>Fout: " in html
+    assert "Vul een telefoonnummer in" in html
+    assert "Vul een e-mailadres in zoals naam@voorbeeld.nl." in html
+    assert 'aria-invalid="true"' in html
+    assert 'value="abc"' in html  # nothing the inwoner typed is lost
+
+
+@pytest.mark.parametrize(
+    ("stap", "data", "melding"),
+    [
+        (
+            "kosten",
+            {"omschrijving": "x", "bedrag": "veel", "kostensoort": "999"},
+            "Kies een soort kosten uit de lijst.",
+        ),
+        ("kosten", {"omschrijving": "x", "bedrag": "1,234,5"}, "Vul een bedrag in euro"),
+        ("inkomen", {"inkomen": "-5", "vermogen": ""}, "Vul in hoeveel geld u heeft."),
+        (
+            "uitbetaling",
+            {"iban": "NL91ABNA0417164301", "rekeninghouder": "J"},
+            "Dit rekeningnummer klopt niet.",
+        ),
+        ("controleren", {}, "Zet een vinkje"),
+    ],
+)
+def test_foute_invoer_per_stap(inwoner, GELDIG, stap, data, melding):
+    for eerdere, geldig in GELDIG.items():
+        if eerdere == stap:
+            break
+        post_stap(inwoner, eerdere, geldig)
+    response = post_stap(inwoner, stap, data)
+    assert response.status_code == 200
+    assert melding in response.content.decode()
+
+
+def test_dubbel_versturen_geeft_een_aanvraag(inwoner, GELDIG):
+    for stap, data in GELDIG.items():
+        post_stap(inwoner, stap, data)
+    inwoner.get(reverse("aanvragen:stap", args=["klaar"]))
+    # The browser resends the last POST (refresh): the wizard is empty and starts again.
+    response = post_stap(inwoner, "controleren", GELDIG["controleren"])
+    inwoner.get(reverse("aanvragen:stap", args=["klaar"]))
+    assert response.status_code in (200, 302)
+    assert Aanvraag.objects.count() == 1
+
+
+def test_wijzigen_vanaf_controle_gaat_terug_naar_controle(inwoner, GELDIG):
+    for stap, data in list(GELDIG.items())[:-1]:
+        post_stap(inwoner, stap, data)
+    assert (
+        inwoner.get(reverse("aanvragen:stap", args=["kosten"]) + "?wijzigen=1").status_code == 200
+    )
+    response = post_stap(inwoner, "kosten", {**GELDIG["kosten"], "bedrag": "399"})
+    assert response["Location"] == reverse("aanvragen:stap", args=["controleren"])
+    assert "€ 399,00" in inwoner.get(response["Location"]).content.decode()
+
+
+def test_partner_moet_inkomen_opgeven(client, GELDIG):
+    GemeenteFactory()
+    RegelingFactory()
+    sessie = client.session
+    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn="111222333", niveau="midden")
+    sessie.save()
+    client.cookies["sessionid"] = sessie.session_key
+    post_stap(client, "gegevens", GELDIG["gegevens"])
+    post_stap(client, "kosten", GELDIG["kosten"])
+    response = post_stap(client, "inkomen", GELDIG["inkomen"])
+    assert "Vul het netto inkomen van uw partner in" in response.content.decode()
+
+
+def test_klantcontact_vult_in_namens_beller(client, GELDIG):
+    GemeenteFactory()
+    RegelingFactory()
+    KostensoortFactory()
+    medewerker = UserFactory(rollen=[Rol.KLANTCONTACT])
+    client.force_login(medewerker)
+    response = client.post(
+        reverse("aanvragen:namens-start"), {"bsn": "999993653", "identiteit_gecontroleerd": "on"}
+    )
+    assert response.status_code == 302
+    for stap, data in GELDIG.items():
+        post_stap(client, stap, data)
+    client.get(reverse("aanvragen:stap", args=["klaar"]))
+    aanvraag = Aanvraag.objects.get()
+    assert aanvraag.bsn == "999993653"
+    assert aanvraag.ingediend_namens_door == medewerker
+    assert "namens" in aanvraag.statuswijzigingen.get().reden
+
+
+def test_ongeldig_bsn_bij_namens(client):
+    client.force_login(UserFactory(rollen=[Rol.KLANTCONTACT]))
+    response = client.post(
+        reverse("aanvragen:namens-start"), {"bsn": "123456789", "identiteit_gecontroleerd": "on"}
+    )
+    assert response.status_code == 200
+    assert "Dit is geen geldig burgerservicenummer" in response.content.decode()
+
+
+def test_inwoner_buiten_deelnemende_gemeente(client):
+    GemeenteFactory()
+    sessie = client.session
+    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn="100103649", niveau="midden")
+    sessie.save()
+    client.cookies["sessionid"] = sessie.session_key
+    response = client.get(reverse("aanvragen:stap", args=["gegevens"]))
+    assert response.status_code == 404
+    assert "Amsterdam" in response.content.decode()
