@@ -7,17 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
-from portal.forms import BedragField, BsnField
+from portal.forms import BedragField, BsnField, Formulier
 from wegwijzer.models import Kostensoort
 
 TELEFOON_TEKENS = set("0123456789+-() ")
 
 
-class GegevensForm(forms.Form):
+class GegevensForm(Formulier):
     telefoon = forms.CharField(
         label=_("Telefoonnummer"),
         max_length=20,
         help_text=_("Wij bellen u als we iets niet begrijpen. Bijvoorbeeld 06 12345678."),
+        error_messages={"required": _("Vul uw telefoonnummer in.")},
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
     email = forms.EmailField(
@@ -42,7 +43,7 @@ class GegevensForm(forms.Form):
         return telefoon
 
 
-class KostenForm(forms.Form):
+class KostenForm(Formulier):
     kostensoort = forms.ModelChoiceField(
         label=_("Waarvoor vraagt u geld aan?"),
         queryset=Kostensoort.objects.none(),
@@ -72,7 +73,7 @@ class KostenForm(forms.Form):
         self.fields["kostensoort"].queryset = Kostensoort.objects.filter(vergoed=True)
 
 
-class InkomenForm(forms.Form):
+class InkomenForm(Formulier):
     inkomen = BedragField(
         label=_("Uw netto inkomen per maand"),
         help_text=_("Wat u elke maand op uw rekening krijgt. Heeft u geen inkomen? Vul 0 in."),
@@ -103,7 +104,7 @@ class InkomenForm(forms.Form):
             del self.fields["inkomen_partner"]
 
 
-class UitbetalingForm(forms.Form):
+class UitbetalingForm(Formulier):
     iban = forms.CharField(
         label=_("Uw rekeningnummer (IBAN)"),
         max_length=42,
@@ -130,7 +131,7 @@ class UitbetalingForm(forms.Form):
             ) from None
 
 
-class ControleForm(forms.Form):
+class ControleForm(Formulier):
     verklaring = forms.BooleanField(
         label=_(
             "Ik heb alles eerlijk en volledig ingevuld. Als er iets verandert, geef ik dat door."
@@ -139,8 +140,11 @@ class ControleForm(forms.Form):
     )
 
 
-class NamensStartForm(forms.Form):
-    bsn = BsnField(label=_("BSN van de beller"))
+class NamensStartForm(Formulier):
+    bsn = BsnField(
+        label=_("BSN van de beller"),
+        error_messages={"required": _("Vul het BSN van de beller in.")},
+    )
     identiteit_gecontroleerd = forms.BooleanField(
         label=_("Ik heb de identiteit van de beller gecontroleerd volgens het protocol"),
         error_messages={"required": _("Controleer eerst de identiteit van de beller.")},

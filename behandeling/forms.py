@@ -3,10 +3,12 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import BedragField
+from portal.forms import BedragField, Formulier
 
 
-class ToekennenForm(forms.Form):
+class ToekennenForm(Formulier):
+    prefix = "toekennen"  # two forms share one page: keep their field ids apart
+
     bedrag = BedragField(
         label=_("Toe te kennen bedrag"),
         minimum=Decimal("0.01"),
@@ -20,7 +22,9 @@ class ToekennenForm(forms.Form):
     )
 
 
-class AfwijzenForm(forms.Form):
+class AfwijzenForm(Formulier):
+    prefix = "afwijzen"
+
     motivering = forms.CharField(
         label=_("Reden van afwijzing"),
         widget=forms.Textarea(attrs={"rows": 3}),

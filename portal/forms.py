@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from portal.bedrag import OngeldigBedrag, format_bedrag, parse_bedrag
@@ -54,6 +55,17 @@ class BedragField(forms.Field):
         return bedrag
 
 
+class Formulier(forms.Form):
+    """Base for every form: validated on the server only (no browser `required` checks), so the
+    inwoner gets our Dutch messages and an error summary instead of the browser's bubbles."""
+
+    use_required_attribute = False
+
+
+class MedewerkerLoginForm(AuthenticationForm):
+    use_required_attribute = False
+
+
 class BsnField(forms.CharField):
     """A burgerservicenummer, checked with the elfproef (python-stdnum)."""
 
@@ -76,8 +88,11 @@ class BsnField(forms.CharField):
             ) from None
 
 
-class DigidSimulatorForm(forms.Form):
-    bsn = BsnField(label=_("Burgerservicenummer (BSN)"))
+class DigidSimulatorForm(Formulier):
+    bsn = BsnField(
+        label=_("Burgerservicenummer (BSN)"),
+        error_messages={"required": _("Vul uw burgerservicenummer (BSN) in.")},
+    )
     niveau = forms.ChoiceField(
         label=_("Betrouwbaarheidsniveau"),
         choices=[

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from portal import views
+from portal.forms import MedewerkerLoginForm
 
 admin.site.site_header = "Snelservice bijzondere bijstand — beheer"
 
@@ -18,7 +19,10 @@ urlpatterns = [
     path("digid/uitloggen/", views.inwoner_uitloggen_view, name="inwoner-uitloggen"),
     path(
         "medewerker/inloggen/",
-        auth_views.LoginView.as_view(template_name="portal/medewerker_inloggen.html"),
+        auth_views.LoginView.as_view(
+            template_name="portal/medewerker_inloggen.html",
+            authentication_form=MedewerkerLoginForm,
+        ),
         name="medewerker-inloggen",
     ),
     path("medewerker/uitloggen/", auth_views.LogoutView.as_view(), name="medewerker-uitloggen"),
