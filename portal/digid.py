@@ -24,6 +24,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 SESSIE_SLEUTEL = "digid_inwoner"
+BSN_SECTOR = "s00000000"
+
+
+def bsn_uit_name_id(name_id: str) -> str | None:
+    """DigiD's SAML NameID is "<sector>:<number>"; only the BSN sector identifies an inwoner."""
+    sector, _sep, nummer = name_id.partition(":")
+    return nummer if sector == BSN_SECTOR and nummer.isdigit() and len(nummer) == 9 else None
 
 
 @dataclass(frozen=True)

@@ -202,6 +202,10 @@ WORKER_HARTSLAG_MAX_SECONDEN = int(os.environ.get("WORKER_HARTSLAG_MAX_SECONDEN"
 # DigiD: "simulator" (development and demo, clearly marked) or "saml" (django-digid-eherkenning).
 DIGID_BACKEND = os.environ.get("DIGID_BACKEND", "simulator" if DEBUG else "saml")
 DIGID_SIMULATOR_TOEGESTAAN = env_bool("DIGID_SIMULATOR_TOEGESTAAN", DEBUG)
+if DIGID_BACKEND == "saml":
+    INSTALLED_APPS += ["privates", "simple_certmanager", "solo", "digid_eherkenning"]
+    PRIVATE_MEDIA_URL = "/private-media/"
+    AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 # BRP: "fixture" (demo persons in aanvragen/brp_fixture.json) or "haalcentraal".
 BRP_BACKEND = os.environ.get("BRP_BACKEND", "fixture")
 BRP_API_URL = os.environ.get("BRP_API_URL", "")

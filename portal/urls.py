@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -29,3 +30,23 @@ urlpatterns = [
     path("medewerker/", views.medewerker_start, name="medewerker-start"),
     path("beheer/", admin.site.urls),
 ]
+
+if settings.DIGID_BACKEND == "saml":
+    from digid_eherkenning.views import DigiDLoginView
+
+    from portal.digid_saml import DigiDAssertionConsumerView
+
+    urlpatterns += [
+        path(
+            "digid/",
+            include(
+                (
+                    [
+                        path("login/", DigiDLoginView.as_view(), name="login"),
+                        path("acs/", DigiDAssertionConsumerView.as_view(), name="acs"),
+                    ],
+                    "digid",
+                )
+            ),
+        ),
+    ]
