@@ -50,6 +50,8 @@ def test_zonder_secret_key_start_productie_niet():
 def test_productie_standaard_is_digid_saml_zonder_simulator():
     resultaat = manage(
         "shell",
+        "-v",
+        "0",
         "-c",
         "from django.conf import settings as s;"
         "print(s.DEBUG, s.DIGID_BACKEND, s.DIGID_SIMULATOR_TOEGESTAAN,"
