@@ -37,8 +37,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 messages: install
-	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l nl --ignore='.venv/*'
-	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore='.venv/*'
+	./scripts/messages.sh
 
 test: install services lint
 	./scripts/test.sh

@@ -7,6 +7,11 @@ concept → ingediend → in behandeling ⇄ wacht op aanvulling
 from enum import StrEnum
 
 
+def _(tekst: str) -> str:
+    """Marks a label for the translation catalogue (makemessages); translated in the model."""
+    return tekst
+
+
 class Status(StrEnum):
     CONCEPT = "concept"
     INGEDIEND = "ingediend"
@@ -20,14 +25,14 @@ class Status(StrEnum):
 
 # Dutch labels in B1, for inwoners and staff alike. Wrapped in gettext by the model layer.
 LABELS: dict[Status, str] = {
-    Status.CONCEPT: "Nog niet verstuurd",
-    Status.INGEDIEND: "Ontvangen",
-    Status.IN_BEHANDELING: "In behandeling",
-    Status.WACHT_OP_AANVULLING: "Wacht op informatie van u",
-    Status.TOEGEKEND: "Toegekend",
-    Status.AFGEWEZEN: "Afgewezen",
-    Status.BUITEN_BEHANDELING: "Niet behandeld",
-    Status.UITBETAALD: "Uitbetaald",
+    Status.CONCEPT: _("Nog niet verstuurd"),
+    Status.INGEDIEND: _("Ontvangen"),
+    Status.IN_BEHANDELING: _("In behandeling"),
+    Status.WACHT_OP_AANVULLING: _("Wacht op informatie van u"),
+    Status.TOEGEKEND: _("Toegekend"),
+    Status.AFGEWEZEN: _("Afgewezen"),
+    Status.BUITEN_BEHANDELING: _("Niet behandeld"),
+    Status.UITBETAALD: _("Uitbetaald"),
 }
 
 TRANSITIES: dict[Status, frozenset[Status]] = {

@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from behandeling.sla import OP_SCHEMA, RISICO, TE_LAAT, sla_status
 from portal.werkdagen import Kalender, werkdagen_tussen
