@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
@@ -68,9 +69,42 @@ class KostenForm(Formulier):
         error_messages={"required": _("Vul in hoeveel het kost.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    voorliggende_voorziening = forms.ChoiceField(
+        label=_("Betaalt een andere regeling of een verzekering deze kosten?"),
+        help_text=_("Bijvoorbeeld uw zorgverzekering, bij een bril of de tandarts."),
+        choices=[("nee", _("Nee")), ("ja", _("Ja")), ("weet_niet", _("Weet ik niet"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies of een andere regeling deze kosten betaalt.")},
+    )
+    al_gekocht = forms.TypedChoiceField(
+        label=_("Heeft u het al gekocht of betaald?"),
+        choices=[("nee", _("Nee, nog niet")), ("ja", _("Ja"))],
+        coerce=lambda waarde: waarde == "ja",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies of u het al gekocht heeft.")},
+    )
+    factuurdatum = forms.DateField(
+        label=_("Datum op de rekening (als u die al heeft)"),
+        required=False,
+        input_formats=["%d-%m-%Y", "%d/%m/%Y", "%d %m %Y", "%Y-%m-%d"],
+        help_text=_("Bijvoorbeeld 15-03-2026."),
+        error_messages={"invalid": _("Vul een datum in zoals 15-03-2026.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, kostensoorten=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kostensoort"].queryset = Kostensoort.objects.filter(vergoed=True)
+        self.fields["kostensoort"].queryset = (
+            kostensoorten if kostensoorten is not None else Kostensoort.objects.all()
+        )
+
+    def clean_factuurdatum(self):
+        datum = self.cleaned_data.get("factuurdatum")
+        if datum and datum > timezone.localdate():
+            raise forms.ValidationError(
+                _("De datum op de rekening kan niet in de toekomst liggen."), code="toekomst"
+            )
+        return datum
 
 
 class InkomenForm(Formulier):

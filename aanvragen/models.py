@@ -47,6 +47,7 @@ class Aanvraag(models.Model):
     postcode = models.CharField(_("postcode"), max_length=7)
     woonplaats = models.CharField(_("woonplaats"), max_length=100)
     partner_naam = models.CharField(_("naam partner"), max_length=200, blank=True)
+    geboortedatum = models.DateField(_("geboortedatum"), null=True)
 
     telefoon = models.CharField(_("telefoonnummer"), max_length=20)
     email = models.EmailField(_("e-mailadres"), blank=True)
@@ -62,6 +63,14 @@ class Aanvraag(models.Model):
         _("netto inkomen partner per maand"), max_digits=9, decimal_places=2, null=True
     )
     vermogen = models.DecimalField(_("spaargeld en saldo"), max_digits=11, decimal_places=2)
+    voorliggende_voorziening = models.CharField(
+        _("betaalt een andere regeling dit?"),
+        max_length=10,
+        default="nee",
+        choices=[("ja", _("Ja")), ("nee", _("Nee")), ("weet_niet", _("Weet ik niet"))],
+    )
+    al_gekocht = models.BooleanField(_("al gekocht"), default=False)
+    factuurdatum = models.DateField(_("datum rekening"), null=True, blank=True)
 
     iban = models.CharField(_("IBAN"), max_length=34)
     rekeninghouder = models.CharField(_("naam rekeninghouder"), max_length=70)
@@ -74,6 +83,20 @@ class Aanvraag(models.Model):
         related_name="aanvragen_namens_ingediend",
     )
     ingediend_op = models.DateTimeField(_("ingediend op"), null=True)
+    duur_seconden = models.PositiveIntegerField(
+        _("invullen duurde (seconden)"),
+        null=True,
+        help_text="From the first step of the wizard to submission (guarantee 2).",
+    )
+    peildatum = models.DateField(_("peildatum regels"), null=True)
+    beleidsregel = models.ForeignKey(
+        "wegwijzer.Beleidsregel",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="aanvragen",
+        help_text="The rule version used for the pre-check and the proposal.",
+    )
     einddatum_gepland = models.DateField(_("besluit uiterlijk (servicenorm)"), null=True)
     uiterlijke_einddatum_afdoening = models.DateField(_("wettelijke beslistermijn"), null=True)
     sla_status = models.CharField(

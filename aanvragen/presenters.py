@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from portal.bedrag import format_bedrag
 
@@ -13,6 +13,9 @@ class Regel:
     label: str
     waarde: str
     wijzig_url: str
+
+
+VOORLIGGEND = {"ja": _("Ja"), "nee": _("Nee"), "weet_niet": _("Weet ik niet")}
 
 
 def _ja_nee(waarde: bool) -> str:
@@ -34,6 +37,16 @@ def samenvatting(data: dict[str, dict], *, stap_url: Callable[[str], str]) -> li
         (_("Waarvoor"), str(kosten.get("kostensoort", "")), "kosten"),
         (_("Wat en waarom"), kosten.get("omschrijving", ""), "kosten"),
         (_("Bedrag"), _bedrag(kosten.get("bedrag")), "kosten"),
+        (
+            _("Betaalt een andere regeling dit?"),
+            VOORLIGGEND.get(kosten.get("voorliggende_voorziening"), ""),
+            "kosten",
+        ),
+        (_("Al gekocht of betaald"), _ja_nee(kosten.get("al_gekocht", False)), "kosten"),
+    ]
+    if kosten.get("factuurdatum"):
+        regels.append((_("Datum rekening"), f"{kosten['factuurdatum']:%d-%m-%Y}", "kosten"))
+    regels += [
         (_("Uw netto inkomen per maand"), _bedrag(inkomen.get("inkomen")), "inkomen"),
     ]
     if "inkomen_partner" in inkomen and inkomen["inkomen_partner"] is not None:

@@ -1,5 +1,10 @@
+from datetime import date
+from decimal import Decimal
+
 from aanvragen.models import Aanvraag
 from aanvragen.statussen import Status
+from wegwijzer.regels import Antwoord, Situatie, Uitkomst, beoordeel, leeftijdsgroep
+from wegwijzer.selectors import beleidsversie_get
 
 
 def aanvraag_list_van_inwoner(*, bsn: str):
@@ -19,3 +24,66 @@ def aanvraag_van_aanvrager_get(*, bsn: str, referentie: str) -> Aanvraag | None:
         .filter(referentie=referentie)
         .first()
     )
+
+
+def situatie_van(
+    *,
+    heeft_partner: bool,
+    geboortedatum: date | None,
+    peildatum: date,
+    kostensoort_slug: str,
+    bedrag: Decimal,
+    inkomen: Decimal,
+    inkomen_partner: Decimal | None,
+    vermogen: Decimal,
+    voorliggende_voorziening: str = "nee",
+    al_gekocht: bool = False,
+    factuurdatum: date | None = None,
+) -> Situatie:
+    """The engine's Situatie for an applicant as the BRP and the wizard describe them.
+
+    Leefsituatie follows the BRP partner; the age group the BRP birth date. (Alleenstaande ouder
+    has the same norm as alleenstaande; its higher vermogensgrens needs the BRP children, which
+    the prefill does not ask yet.)
+    """
+    return Situatie(
+        leefsituatie="gehuwden" if heeft_partner else "alleenstaande",
+        leeftijdsgroep=leeftijdsgroep(geboortedatum, peildatum) if geboortedatum else "21_aow",
+        inkomen=inkomen + (inkomen_partner or Decimal(0)),
+        vermogen=vermogen,
+        kostensoort=kostensoort_slug,
+        bedrag=bedrag,
+        peildatum=peildatum,
+        al_gekocht=al_gekocht,
+        factuurdatum=factuurdatum,
+        voorliggende_voorziening=Antwoord(voorliggende_voorziening),
+    )
+
+
+def voorstel_get(*, aanvraag: Aanvraag) -> Uitkomst | None:
+    """The behandelaar's proposal: the same engine, with the rule version the aanvraag recorded."""
+    if aanvraag.beleidsregel_id is None or aanvraag.peildatum is None:
+        return None
+    versie = beleidsversie_get(beleidsregel=aanvraag.beleidsregel, peildatum=aanvraag.peildatum)
+    return beoordeel(
+        situatie_van(
+            heeft_partner=bool(aanvraag.partner_naam),
+            geboortedatum=aanvraag.geboortedatum,
+            peildatum=aanvraag.peildatum,
+            kostensoort_slug=aanvraag.kostensoort.slug,
+            bedrag=aanvraag.bedrag,
+            inkomen=aanvraag.inkomen,
+            inkomen_partner=aanvraag.inkomen_partner,
+            vermogen=aanvraag.vermogen,
+            voorliggende_voorziening=aanvraag.voorliggende_voorziening,
+            al_gekocht=aanvraag.al_gekocht,
+            factuurdatum=aanvraag.factuurdatum,
+        ),
+        versie,
+    )
+
+
+def indicatie_get(*, gemeente, regeling, peildatum: date, situatie: Situatie) -> Uitkomst | None:
+    """The wizard's pre-check: the version valid today for the inwoner's gemeente."""
+    versie = beleidsversie_get(gemeente=gemeente, regeling=regeling, peildatum=peildatum)
+    return beoordeel(situatie, versie) if versie else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
@@ -19,6 +19,7 @@ from portal.models import Gemeente, Regeling
 from portal.selectors import kalender_get
 from portal.werkdagen import servicetermijnen
 from wegwijzer.models import Kostensoort
+from wegwijzer.selectors import beleidsregel_get
 
 
 class AanvraagGewijzigd(Exception):
@@ -40,6 +41,9 @@ class AanvraagGegevens:
     vermogen: Decimal
     iban: str
     rekeninghouder: str
+    voorliggende_voorziening: str = "nee"
+    al_gekocht: bool = False
+    factuurdatum: date | None = None
 
 
 def door_omschrijving(door) -> str:
@@ -103,6 +107,7 @@ def aanvraag_indienen(
     token: uuid.UUID,
     namens=None,
     nu: datetime | None = None,
+    duur_seconden: int | None = None,
 ) -> Aanvraag:
     """Store a complete aanvraag and submit it, exactly once per `token`.
 
@@ -120,13 +125,14 @@ def aanvraag_indienen(
             token=token,
             namens=namens,
             nu=nu or timezone.now(),
+            duur_seconden=duur_seconden,
         )
     except IntegrityError:
         return Aanvraag.objects.get(indien_token=token)
 
 
 @transaction.atomic
-def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu) -> Aanvraag:
+def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_seconden):
     gemeente = gemeente_van(persoon)
     if gemeente is None:
         raise ValueError(f"no gemeente with CBS code {persoon.gemeente_code}")
@@ -148,6 +154,13 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu) -> Aan
         postcode=persoon.postcode,
         woonplaats=persoon.woonplaats,
         partner_naam=persoon.partner_naam,
+        geboortedatum=date.fromisoformat(persoon.geboortedatum) if persoon.geboortedatum else None,
+        peildatum=vandaag,
+        beleidsregel=beleidsregel_get(gemeente=gemeente, regeling=regeling, peildatum=vandaag),
+        duur_seconden=duur_seconden,
+        voorliggende_voorziening=gegevens.voorliggende_voorziening,
+        al_gekocht=gegevens.al_gekocht,
+        factuurdatum=gegevens.factuurdatum,
         ingediend_namens_door=namens,
         telefoon=gegevens.telefoon,
         email=gegevens.email,

@@ -11,6 +11,7 @@ urlpatterns = [
     path("stap/<str:step>/", wizard, name="stap"),
     path("ontvangen/<str:referentie>/", views.ontvangen, name="ontvangen"),
     path("mijn-aanvragen/", views.mijn_aanvragen, name="mijn-aanvragen"),
+    path("van-check/", views.van_check, name="van-check"),
     path("namens/", views.namens_start, name="namens-start"),
     path("namens/stoppen/", views.namens_stoppen, name="namens-stoppen"),
 ]

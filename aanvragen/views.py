@@ -1,14 +1,19 @@
+import time
 import uuid
 from dataclasses import dataclass
+from datetime import date
 from functools import wraps
 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from aanvragen import selectors
@@ -22,20 +27,27 @@ from aanvragen.forms import (
     UitbetalingForm,
 )
 from aanvragen.presenters import samenvatting
+from aanvragen.selectors import indicatie_get, situatie_van
 from aanvragen.services import AanvraagGegevens, aanvraag_indienen, gemeente_van
 from portal.digid import huidige_inwoner, login_url
-from portal.models import Regeling
 from portal.rollen import Rol, heeft_rol, rol_vereist
+from portal.selectors import regeling_get
+from wegwijzer.check import (
+    check_antwoorden_bewaren,
+    check_antwoorden_voor_stap,
+    check_antwoorden_wissen,
+)
+from wegwijzer.selectors import beleidsregel_get, kostensoort_list
 
 NAMENS_SLEUTEL = "namens_bsn"
 WIZARD_PREFIX = "aanvraag"
 WIZARD_SESSIE_SLEUTEL = f"wizard_{WIZARD_PREFIX}"  # formtools' session storage key
 STAPPEN = [
-    ("gegevens", GegevensForm, _("Uw gegevens")),
-    ("kosten", KostenForm, _("Wat wilt u aanvragen?")),
-    ("inkomen", InkomenForm, _("Inkomen en geld")),
-    ("uitbetaling", UitbetalingForm, _("Uitbetaling")),
-    ("controleren", ControleForm, _("Controleer uw antwoorden")),
+    ("gegevens", GegevensForm, gettext_lazy("Uw gegevens")),
+    ("kosten", KostenForm, gettext_lazy("Wat wilt u aanvragen?")),
+    ("inkomen", InkomenForm, gettext_lazy("Inkomen en geld")),
+    ("uitbetaling", UitbetalingForm, gettext_lazy("Uitbetaling")),
+    ("controleren", ControleForm, gettext_lazy("Controleer uw antwoorden")),
 ]
 
 
@@ -88,6 +100,11 @@ class AanvraagWizard(NamedUrlSessionWizardView):
                 {"persoon": self.persoon},
                 status=404,
             )
+        self.regeling = regeling_get()
+        self.vandaag = timezone.localdate()
+        self.beleidsregel = beleidsregel_get(
+            gemeente=self.gemeente, regeling=self.regeling, peildatum=self.vandaag
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get_prefix(self, request, *args, **kwargs):
@@ -111,6 +128,7 @@ class AanvraagWizard(NamedUrlSessionWizardView):
                 **extra,
                 "token": str(uuid.uuid4()),
                 "bsn": request.aanvrager.bsn,
+                "gestart": time.time(),
             }
         return super().post(request, *args, **kwargs)
 
@@ -124,7 +142,17 @@ class AanvraagWizard(NamedUrlSessionWizardView):
     def get_form_kwargs(self, step=None):
         if step == "inkomen":
             return {"heeft_partner": self.persoon.heeft_partner}
+        if step == "kosten":
+            return {
+                "kostensoorten": kostensoort_list(
+                    beleidsregel=self.beleidsregel, alleen_vergoed=True
+                )
+            }
         return {}
+
+    def get_form_initial(self, step):
+        """Answers from the Wegwijzer check, so nothing is asked twice."""
+        return check_antwoorden_voor_stap(self.request, step)
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
@@ -138,11 +166,39 @@ class AanvraagWizard(NamedUrlSessionWizardView):
             stap_totaal=self.steps.count,
         )
         if self.steps.current == "controleren":
+            context["indicatie"] = self.indicatie()
             context["samenvatting"] = samenvatting(
                 {naam: self.get_cleaned_data_for_step(naam) or {} for naam, *_r in STAPPEN},
                 stap_url=lambda stap: f"{self.get_step_url(stap)}?wijzigen=1",
             )
         return context
+
+    def indicatie(self):
+        """The pre-check: the same engine and rule version as the behandelaar's proposal."""
+        kosten = self.get_cleaned_data_for_step("kosten")
+        inkomen = self.get_cleaned_data_for_step("inkomen")
+        if not kosten or not inkomen:
+            return None
+        return indicatie_get(
+            gemeente=self.gemeente,
+            regeling=self.regeling,
+            peildatum=self.vandaag,
+            situatie=situatie_van(
+                heeft_partner=self.persoon.heeft_partner,
+                geboortedatum=date.fromisoformat(self.persoon.geboortedatum)
+                if self.persoon.geboortedatum
+                else None,
+                peildatum=self.vandaag,
+                kostensoort_slug=kosten["kostensoort"].slug,
+                bedrag=kosten["bedrag"],
+                inkomen=inkomen["inkomen"],
+                inkomen_partner=inkomen.get("inkomen_partner"),
+                vermogen=inkomen["vermogen"],
+                voorliggende_voorziening=kosten["voorliggende_voorziening"],
+                al_gekocht=kosten["al_gekocht"],
+                factuurdatum=kosten.get("factuurdatum"),
+            ),
+        )
 
     def done(self, form_list, form_dict, **kwargs):
         data = {}
@@ -162,11 +218,16 @@ class AanvraagWizard(NamedUrlSessionWizardView):
                 vermogen=data["vermogen"],
                 iban=data["iban"],
                 rekeninghouder=data["rekeninghouder"],
+                voorliggende_voorziening=data["voorliggende_voorziening"],
+                al_gekocht=data["al_gekocht"],
+                factuurdatum=data.get("factuurdatum"),
             ),
-            regeling=Regeling.objects.get(slug="bijzondere-bijstand"),
+            regeling=self.regeling,
             token=uuid.UUID(self.storage.extra_data["token"]),
             namens=self.request.aanvrager.namens,
+            duur_seconden=int(time.time() - self.storage.extra_data.get("gestart", time.time())),
         )
+        check_antwoorden_wissen(self.request)
         return redirect("aanvragen:ontvangen", referentie=aanvraag.referentie)
 
 
@@ -190,6 +251,14 @@ def ontvangen(request, referentie: str):
 def mijn_aanvragen(request):
     aanvragen = selectors.aanvraag_list_van_inwoner(bsn=request.aanvrager.bsn)
     return render(request, "aanvragen/mijn_aanvragen.html", {"aanvragen": aanvragen})
+
+
+@require_POST
+def van_check(request):
+    """ "Aanvraag starten" on the Wegwijzer outcome: keep the answers, then into the wizard."""
+    if not check_antwoorden_bewaren(request, request.POST.get("staat", "")):
+        messages.info(request, _("Uw antwoorden uit de check waren te oud. Vul ze hier in."))
+    return redirect("aanvragen:start")
 
 
 @never_cache

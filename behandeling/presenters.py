@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from behandeling.sla import OP_SCHEMA, RISICO, TE_LAAT, sla_status
 from portal.werkdagen import Kalender, werkdagen_tussen
+from wegwijzer.regels import Oordeel, Uitkomst
 
 SLA_LABELS = {OP_SCHEMA: _("Op schema"), RISICO: _("Risico"), TE_LAAT: _("Te laat")}
 
@@ -28,3 +29,16 @@ def aanvraag_regel(aanvraag, *, vandaag: date, kalender: Kalender) -> AanvraagRe
         sla_label=SLA_LABELS[sla],
         werkdagen_over=werkdagen_tussen(vandaag, aanvraag.einddatum_gepland, kalender),
     )
+
+
+def toekennen_initial(voorstel: Uitkomst | None) -> dict:
+    """The award form starts from the engine's proposal; the behandelaar may change it."""
+    if voorstel is None or voorstel.oordeel != Oordeel.JA:
+        return {}
+    return {"bedrag": voorstel.bedrag, "motivering": voorstel.motivering}
+
+
+def afwijzen_initial(voorstel: Uitkomst | None) -> dict:
+    if voorstel is None or voorstel.oordeel != Oordeel.NEE:
+        return {}
+    return {"motivering": voorstel.motivering}

@@ -7,11 +7,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from aanvragen.models import Aanvraag
+from aanvragen.selectors import voorstel_get
 from aanvragen.services import AanvraagGewijzigd
 from aanvragen.statussen import Status
 from behandeling import selectors, services
 from behandeling.forms import AfwijzenForm, ToekennenForm
-from behandeling.presenters import aanvraag_regel
+from behandeling.presenters import aanvraag_regel, afwijzen_initial, toekennen_initial
 from portal.rollen import Rol, rol_vereist
 from portal.selectors import kalender_get, kalenders_get
 
@@ -72,6 +73,7 @@ def _aanvraag_of_404(pk: int):
 @rol_vereist(*BEHANDELAARS)
 def aanvraag_detail(request, pk: int, toekennen_form=None, afwijzen_form=None, status=200):
     aanvraag = _aanvraag_of_404(pk)
+    voorstel = voorstel_get(aanvraag=aanvraag)
     return render(
         request,
         "behandeling/aanvraag.html",
@@ -84,8 +86,9 @@ def aanvraag_detail(request, pk: int, toekennen_form=None, afwijzen_form=None, s
             ),
             "mag_besluiten": aanvraag.status == Status.IN_BEHANDELING
             and aanvraag.behandelaar_id == request.user.pk,
-            "toekennen_form": toekennen_form or ToekennenForm(initial={"bedrag": aanvraag.bedrag}),
-            "afwijzen_form": afwijzen_form or AfwijzenForm(),
+            "voorstel": voorstel,
+            "toekennen_form": toekennen_form or ToekennenForm(initial=toekennen_initial(voorstel)),
+            "afwijzen_form": afwijzen_form or AfwijzenForm(initial=afwijzen_initial(voorstel)),
         },
         status=status,
     )

@@ -1,6 +1,6 @@
 from datetime import date, timedelta
 
-from portal.models import GelijkgesteldeDag, Gemeente, Sluitingsdag
+from portal.models import GelijkgesteldeDag, Gemeente, Regeling, Sluitingsdag
 from portal.werkdagen import Kalender
 
 
@@ -40,3 +40,10 @@ def kalenders_get(*, gemeente_ids, vanaf: date, jaren: int = 2) -> dict[int, Kal
 
 def gemeente_list():
     return Gemeente.objects.all()
+
+
+BIJZONDERE_BIJSTAND = "bijzondere-bijstand"
+
+
+def regeling_get(*, slug: str = BIJZONDERE_BIJSTAND) -> Regeling:
+    return Regeling.objects.get(slug=slug)

@@ -8,6 +8,7 @@ from aanvragen.brp import FixtureBrp
 from aanvragen.services import AanvraagGegevens, aanvraag_indienen
 from portal.models import Gemeente, Regeling
 from wegwijzer.models import Kostensoort
+from wegwijzer.voorbeeldbeleid import voorbeeldbeleid_aanmaken
 
 
 class GemeenteFactory(factory.django.DjangoModelFactory):
@@ -40,7 +41,6 @@ class KostensoortFactory(factory.django.DjangoModelFactory):
 
     slug = "wasmachine"
     naam = "Wasmachine"
-    maximum_bedrag = Decimal("500.00")
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -78,10 +78,19 @@ def gegevens(**overrides) -> AanvraagGegevens:
     return AanvraagGegevens(**waarden)
 
 
+def voorbeeldbeleid():
+    """Both demo gemeenten with their example policies (idempotent); returns Voorbeeldstad's."""
+    regeling = RegelingFactory()
+    dorpsveen = GemeenteFactory(
+        naam="Dorpsveen", cbs_code="9002", rekening_iban="NL62BNGH0285009876"
+    )
+    voorbeeldbeleid_aanmaken(gemeente=dorpsveen, regeling=regeling, model="zoetermeer")
+    return voorbeeldbeleid_aanmaken(gemeente=GemeenteFactory(), regeling=regeling)
+
+
 def ingediende_aanvraag(*, bsn: str = "999993653", nu=None, **overrides):
     """An aanvraag submitted through the real service, as the wizard would."""
-    GemeenteFactory()
-    GemeenteFactory(naam="Dorpsveen", cbs_code="9002", rekening_iban="NL62BNGH0285009876")
+    voorbeeldbeleid()
     return aanvraag_indienen(
         persoon=FixtureBrp().persoon_get(bsn),
         gegevens=gegevens(**overrides),

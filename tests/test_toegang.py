@@ -39,6 +39,8 @@ BEHANDELEN = alleen(Rol.BEHANDELAAR, Rol.TEAMLEIDER)
 MATRIX = [
     # (url name, kwargs, method, expected per role)
     ("wegwijzer:start", {}, "get", ALLEN),
+    ("wegwijzer:check", {}, "get", ALLEN),
+    ("aanvragen:van-check", {}, "post", dict.fromkeys(ROLLEN, WEG)),
     ("home", {}, "get", dict.fromkeys(ROLLEN, WEG)),
     ("healthz", {}, "get", ALLEN),
     ("digid-simulator", {}, "get", ALLEN),

@@ -1,11 +1,25 @@
 from datetime import date
 
-from wegwijzer.models import Kostensoort, Normbedrag, Vermogensgrens
+from portal.models import Gemeente, Regeling
+from wegwijzer.models import (
+    Beleidsregel,
+    Kostensoort,
+    Normbedrag,
+    Vermogensgrens,
+    WegwijzerTelling,
+)
+from wegwijzer.regels import Band, Beleidsversie, KostensoortRegel, Vorm
 
 
-def kostensoort_list(*, alleen_vergoed: bool = False):
+def kostensoort_list(*, beleidsregel: Beleidsregel | None = None, alleen_vergoed: bool = False):
+    """The catalogue, or the kostensoorten in one version of the rules."""
     qs = Kostensoort.objects.all()
-    return qs.filter(vergoed=True) if alleen_vergoed else qs
+    if beleidsregel is not None:
+        voorwaarden = {"beleid__beleidsregel": beleidsregel}
+        if alleen_vergoed:
+            voorwaarden["beleid__vergoed"] = True
+        qs = qs.filter(**voorwaarden)  # one filter(): one join, no duplicates
+    return qs
 
 
 def normbedrag_list(*, peildatum: date):
@@ -14,3 +28,83 @@ def normbedrag_list(*, peildatum: date):
 
 def vermogensgrens_list(*, peildatum: date):
     return Vermogensgrens.objects.geldig_op(peildatum)
+
+
+def beleidsregel_get(*, gemeente: Gemeente, regeling: Regeling, peildatum: date):
+    return (
+        Beleidsregel.objects.geldig_op(peildatum)
+        .filter(gemeente=gemeente, regeling=regeling)
+        .order_by("-geldig_vanaf")
+        .first()
+    )
+
+
+def beleidsversie_get(
+    *,
+    gemeente: Gemeente | None = None,
+    regeling: Regeling | None = None,
+    peildatum: date,
+    beleidsregel: Beleidsregel | None = None,
+) -> Beleidsversie | None:
+    """The one place that turns stored rules into the engine's Beleidsversie.
+
+    Pass `beleidsregel` to reproduce the version an aanvraag recorded; otherwise the version of
+    `gemeente` and `regeling` valid on `peildatum` is used. National amounts are those valid on
+    `peildatum`.
+    """
+    if beleidsregel is None:
+        beleidsregel = beleidsregel_get(gemeente=gemeente, regeling=regeling, peildatum=peildatum)
+    if beleidsregel is None:
+        return None
+    banden: dict[str, list[Band]] = {}
+    for band in beleidsregel.banden.all():
+        banden.setdefault(band.groep, []).append(
+            Band(band.van_procent, band.tot_procent, band.percentage)
+        )
+    kostensoorten = {
+        kb.kostensoort.slug: KostensoortRegel(
+            slug=kb.kostensoort.slug,
+            naam=kb.kostensoort.naam,
+            vergoed=kb.vergoed,
+            maximum=kb.maximum_bedrag,
+            vorm=Vorm(kb.vorm),
+            bandgroep=kb.bandgroep,
+            vooraf_aanvragen=kb.vooraf_aanvragen,
+            maanden_na_factuur=kb.maanden_na_factuur,
+            voorliggende_vraag=kb.voorliggende_vraag,
+            reden_niet_vergoed=kb.reden_niet_vergoed,
+        )
+        for kb in beleidsregel.kostensoorten.select_related("kostensoort")
+    }
+    return Beleidsversie(
+        id=beleidsregel.pk,
+        naam=beleidsregel.naam,
+        geldig_vanaf=beleidsregel.geldig_vanaf,
+        geldig_tot=beleidsregel.geldig_tot,
+        normen={
+            (n.leefsituatie, n.leeftijdsgroep): n.bedrag
+            for n in Normbedrag.objects.geldig_op(peildatum)
+        },
+        vermogensgrenzen={
+            v.leefsituatie: v.bedrag for v in Vermogensgrens.objects.geldig_op(peildatum)
+        },
+        banden={
+            groep: tuple(sorted(lijst, key=lambda b: b.van)) for groep, lijst in banden.items()
+        },
+        kostensoorten=kostensoorten,
+        periode_maanden=beleidsregel.periode_maanden,
+        vermogen_buffer_maanden=beleidsregel.vermogen_buffer_maanden,
+        drempel=beleidsregel.drempelbedrag if beleidsregel.drempel_toepassen else None,
+    )
+
+
+def wegwijzer_telling_list(*, vanaf: date):
+    return WegwijzerTelling.objects.filter(datum__gte=vanaf).select_related("gemeente")
+
+
+def gemeente_get(*, pk: int) -> Gemeente:
+    return Gemeente.objects.get(pk=pk)
+
+
+def kostensoort_get(*, pk: int) -> Kostensoort:
+    return Kostensoort.objects.get(pk=pk)

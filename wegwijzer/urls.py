@@ -6,4 +6,5 @@ app_name = "wegwijzer"
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("check/", views.check, name="check"),
 ]

@@ -8,6 +8,7 @@ WIDGET_KLASSEN = {
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
 }
 
 
@@ -35,6 +36,11 @@ def veld_widget(veld):
     if beschreven:
         attrs["aria-describedby"] = " ".join(beschreven)
     return veld.as_widget(attrs=attrs)
+
+
+@register.filter
+def is_radio(veld) -> bool:
+    return isinstance(veld.field.widget, forms.RadioSelect)
 
 
 @register.filter

@@ -7,7 +7,8 @@ from aanvragen.models import Aanvraag
 from aanvragen.statussen import Status
 from portal.digid import inwoner_inloggen
 from portal.rollen import Rol
-from tests.factories import GemeenteFactory, KostensoortFactory, RegelingFactory, UserFactory
+from tests.factories import UserFactory, voorbeeldbeleid
+from wegwijzer.models import Kostensoort
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,12 @@ GELDIG_ZONDER_KOSTENSOORT = {
         "email": "jan@example.org",
         "elektronisch_communiceren": "on",
     },
-    "kosten": {"omschrijving": "Mijn wasmachine is kapot.", "bedrag": "450"},
+    "kosten": {
+        "omschrijving": "Mijn wasmachine is kapot.",
+        "bedrag": "450",
+        "voorliggende_voorziening": "nee",
+        "al_gekocht": "nee",
+    },
     "inkomen": {"inkomen": "1.600", "vermogen": "120,50"},
     "uitbetaling": {"iban": "nl91 abna 0417 1643 00", "rekeninghouder": "J. de Vries"},
     "controleren": {"verklaring": "on"},
@@ -27,10 +33,9 @@ GELDIG_ZONDER_KOSTENSOORT = {
 @pytest.fixture(autouse=True)
 def GELDIG(db):
     """Valid answers per step, with the pk of a real kostensoort."""
-    GemeenteFactory()
-    RegelingFactory()
+    voorbeeldbeleid()
     antwoorden = copy.deepcopy(GELDIG_ZONDER_KOSTENSOORT)
-    antwoorden["kosten"]["kostensoort"] = str(KostensoortFactory().pk)
+    antwoorden["kosten"]["kostensoort"] = str(Kostensoort.objects.get(slug="wasmachine").pk)
     return antwoorden
 
 
@@ -128,8 +133,6 @@ def test_wijzigen_vanaf_controle_gaat_terug_naar_controle(inwoner, GELDIG):
 
 
 def test_partner_moet_inkomen_opgeven(client, GELDIG):
-    GemeenteFactory()
-    RegelingFactory()
     sessie = client.session
     inwoner_inloggen(type("R", (), {"session": sessie})(), bsn="111222333", niveau="midden")
     sessie.save()
@@ -141,9 +144,6 @@ def test_partner_moet_inkomen_opgeven(client, GELDIG):
 
 
 def test_klantcontact_vult_in_namens_beller(client, GELDIG):
-    GemeenteFactory()
-    RegelingFactory()
-    KostensoortFactory()
     medewerker = UserFactory(rollen=[Rol.KLANTCONTACT])
     client.force_login(medewerker)
     response = client.post(
@@ -169,7 +169,6 @@ def test_ongeldig_bsn_bij_namens(client):
 
 
 def test_inwoner_buiten_deelnemende_gemeente(client):
-    GemeenteFactory()
     sessie = client.session
     inwoner_inloggen(type("R", (), {"session": sessie})(), bsn="100103649", niveau="midden")
     sessie.save()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from aanvragen.models import Aanvraag
 from portal.rollen import Rol
-from tests.factories import GemeenteFactory, KostensoortFactory, RegelingFactory, UserFactory
+from tests.factories import UserFactory, voorbeeldbeleid
 from tests.helpers import wacht_op
 from uitbetaling.models import Betaalopdracht
 
@@ -18,9 +18,7 @@ WACHTWOORD = "geheim-wachtwoord"
 
 @pytest.fixture
 def gegevens(transactional_db):
-    GemeenteFactory()
-    RegelingFactory()
-    KostensoortFactory()
+    voorbeeldbeleid()
     return {
         "behandelaar": UserFactory(username="bea", rollen=[Rol.BEHANDELAAR]),
         "financien": UserFactory(username="fleur", rollen=[Rol.FINANCIEN]),
@@ -71,6 +69,8 @@ def test_inwoner_vraagt_aan_behandelaar_kent_toe_en_geld_gaat_eruit(
     inwoner.get_by_label("Waarvoor vraagt u geld aan?").select_option(label="Wasmachine")
     inwoner.get_by_label("Wat heeft u nodig en waarom?").fill("Mijn wasmachine is kapot.")
     inwoner.get_by_label("Hoeveel kost het?").fill("450")
+    inwoner.get_by_role("group", name="Betaalt een andere regeling").get_by_label("Nee").check()
+    inwoner.get_by_role("group", name="Heeft u het al gekocht").get_by_label("Nee").check()
     toegankelijk(inwoner)
     inwoner.get_by_role("button", name="Volgende").click()
 
@@ -86,6 +86,8 @@ def test_inwoner_vraagt_aan_behandelaar_kent_toe_en_geld_gaat_eruit(
 
     expect(inwoner).to_have_title(re.compile("stap 5 van 5"))
     expect(inwoner.locator(".portal-samenvatting")).to_contain_text("€ 1.600,00")
+    # The pre-check: the worked example of the Rotterdam-like demo rules.
+    expect(inwoner.get_by_test_id("indicatie")).to_contain_text("€ 99,90")
     toegankelijk(inwoner)
     inwoner.get_by_label(re.compile("Ik heb alles eerlijk")).check()
     inwoner.get_by_role("button", name="Aanvraag versturen").click()
@@ -104,9 +106,10 @@ def test_inwoner_vraagt_aan_behandelaar_kent_toe_en_geld_gaat_eruit(
     toegankelijk(behandelaar)
     behandelaar.get_by_role("button", name="Volgende aanvraag").click()
     expect(behandelaar.get_by_role("heading", level=1)).to_contain_text(referentie)
+    expect(behandelaar.get_by_test_id("voorstel")).to_contain_text("€ 350,10")
     toegankelijk(behandelaar)
-    behandelaar.get_by_label("Toe te kennen bedrag").fill("99,90")
-    behandelaar.get_by_label("Motivering").fill("Noodzakelijk; draagkracht € 350,10.")
+    # The form starts from the engine's proposal.
+    expect(behandelaar.get_by_label("Toe te kennen bedrag")).to_have_value("99,90")
     behandelaar.get_by_role("button", name="Toekennen", exact=True).click()
     expect(behandelaar.get_by_role("status")).to_contain_text("Toegekend")
 

@@ -20,7 +20,8 @@ from behandeling import services as behandeling
 from portal.models import Gemeente, Regeling, Sluitingsdag
 from portal.rollen import Rol
 from uitbetaling import services as uitbetaling
-from wegwijzer.models import Kostensoort, Normbedrag, Vermogensgrens
+from wegwijzer.models import Kostensoort
+from wegwijzer.voorbeeldbeleid import voorbeeldbeleid_aanmaken
 
 DEMO_WACHTWOORD = "Snelservice-demo-2026"
 ACCOUNTS = [
@@ -30,65 +31,6 @@ ACCOUNTS = [
     ("klantcontact", "Kees", "Klantcontact", [Rol.KLANTCONTACT]),
     ("financien", "Fleur", "Financiën", [Rol.FINANCIEN]),
     ("beheer", "Bram", "Beheer", [Rol.FUNCTIONEEL_BEHEER]),
-]
-NORMEN_2026 = [  # shared/domain.md §4, SZW Normenbrief 1-1-2026
-    ("alleenstaande", "21_aow", "1401.50"),
-    ("alleenstaande_ouder", "21_aow", "1401.50"),
-    ("gehuwden", "21_aow", "2002.13"),
-    ("alleenstaande", "aow", "1564.69"),
-    ("alleenstaande_ouder", "aow", "1564.69"),
-    ("gehuwden", "aow", "2144.16"),
-    ("alleenstaande", "18_20", "345.99"),
-    ("alleenstaande_ouder", "18_20", "345.99"),
-]
-VERMOGENSGRENZEN_2026 = [
-    ("alleenstaande", "8000.00"),
-    ("alleenstaande_ouder", "16000.00"),
-    ("gehuwden", "16000.00"),
-]
-KOSTENSOORTEN = [
-    (
-        "wasmachine",
-        "Wasmachine",
-        True,
-        "500.00",
-        "Offerte of bon van een nieuwe wasmachine",
-        "Uw wasmachine is kapot en u heeft geen geld voor een nieuwe.",
-    ),
-    (
-        "koelkast",
-        "Koelkast",
-        True,
-        "450.00",
-        "Offerte of bon van een nieuwe koelkast",
-        "Uw koelkast is kapot en u heeft geen geld voor een nieuwe.",
-    ),
-    ("bril", "Bril", True, "250.00", "Bon van de opticien", "Een nieuwe bril of nieuwe glazen."),
-    (
-        "tandarts",
-        "Tandarts",
-        True,
-        None,
-        "Offerte of rekening van de tandarts",
-        "Kosten van de tandarts die uw zorgverzekering niet betaalt.",
-    ),
-    (
-        "bewindvoering",
-        "Bewindvoering",
-        True,
-        None,
-        "Beschikking van de kantonrechter",
-        "De kosten van uw bewindvoerder.",
-    ),
-    (
-        "oven",
-        "Oven",
-        False,
-        None,
-        "",
-        "Een oven hoort bij de gewone kosten van het leven. Daarvoor krijgt u geen bijzondere "
-        "bijstand.",
-    ),
 ]
 
 
@@ -102,9 +44,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             regeling = self._regeling()
-            self._gemeenten()
-            self._bedragen()
-            self._kostensoorten()
+            self._gemeenten(regeling)
             gebruikers = self._accounts()
         self._aanvragen(regeling, gebruikers)
         self.stdout.write(self.style.SUCCESS("Demodata staat klaar."))
@@ -126,7 +66,7 @@ class Command(BaseCommand):
         )
         return regeling
 
-    def _gemeenten(self) -> None:
+    def _gemeenten(self, regeling: Regeling) -> None:
         voorbeeldstad, _ = Gemeente.objects.get_or_create(
             cbs_code="9001",
             defaults={
@@ -147,40 +87,15 @@ class Command(BaseCommand):
                 "rekening_naam": "Gemeente Dorpsveen",
             },
         )
+        voorbeeldbeleid_aanmaken(gemeente=voorbeeldstad, regeling=regeling, model="rotterdam")
+        voorbeeldbeleid_aanmaken(
+            gemeente=Gemeente.objects.get(cbs_code="9002"), regeling=regeling, model="zoetermeer"
+        )
         Sluitingsdag.objects.get_or_create(
             gemeente=voorbeeldstad,
             datum=date(2026, 12, 31),
             defaults={"omschrijving": "Oudejaarsdag (gesloten)"},
         )
-
-    def _bedragen(self) -> None:
-        for leefsituatie, groep, bedrag in NORMEN_2026:
-            Normbedrag.objects.get_or_create(
-                leefsituatie=leefsituatie,
-                leeftijdsgroep=groep,
-                geldig_vanaf=date(2026, 1, 1),
-                defaults={"bedrag": Decimal(bedrag), "bron": "SZW Normenbrief 1-1-2026"},
-            )
-        for leefsituatie, bedrag in VERMOGENSGRENZEN_2026:
-            Vermogensgrens.objects.get_or_create(
-                leefsituatie=leefsituatie,
-                geldig_vanaf=date(2026, 1, 1),
-                defaults={"bedrag": Decimal(bedrag)},
-            )
-
-    def _kostensoorten(self) -> None:
-        for volgorde, (slug, naam, vergoed, maximum, bewijs, uitleg) in enumerate(KOSTENSOORTEN):
-            Kostensoort.objects.get_or_create(
-                slug=slug,
-                defaults={
-                    "naam": naam,
-                    "vergoed": vergoed,
-                    "bewijs": bewijs,
-                    "uitleg": uitleg,
-                    "maximum_bedrag": Decimal(maximum) if maximum else None,
-                    "volgorde": volgorde,
-                },
-            )
 
     def _accounts(self) -> dict[str, User]:
         groepen = {rol: Group.objects.get_or_create(name=rol.value)[0] for rol in Rol}

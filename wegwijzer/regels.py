@@ -1,0 +1,362 @@
+"""The rule engine for bijzondere bijstand: pure Python, no Django.
+
+One function, `beoordeel(situatie, versie)`, serves the Wegwijzer check, the wizard's pre-check
+and the behandelaar's proposal. It follows the test order of shared/domain.md §3 (Baarle-Nassau
+beleidsregels): voorliggende voorziening, do the costs occur (timing), are they covered for this
+kind of cost, can they be paid from the norm (drempel), and can they be paid from vermogen or
+income above the norm (draagkracht). Every step is explained in B1 Dutch, with the numbers, so the
+inwoner and the caseworker read the same motivation.
+
+Amounts are Decimal; the draagkracht is computed over the whole period and rounded to cents once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from dateutil.relativedelta import relativedelta
+
+from portal.bedrag import format_bedrag as euro
+
+CENT = Decimal("0.01")
+HONDERD = Decimal(100)
+
+
+class Oordeel(StrEnum):
+    JA = "ja"
+    NEE = "nee"
+    ONBEKEND = "onbekend"
+
+
+class Vorm(StrEnum):
+    GIFT = "gift"
+    LENING = "lening"
+
+
+class Antwoord(StrEnum):
+    JA = "ja"
+    NEE = "nee"
+    WEET_NIET = "weet_niet"
+
+
+def procent(waarde: Decimal) -> str:
+    return f"{waarde.normalize():f}".replace(".", ",") + "%"
+
+
+@dataclass(frozen=True)
+class Band:
+    """Part of the income between `van` and `tot` percent of the norm counts for `percentage`."""
+
+    van: Decimal
+    tot: Decimal | None
+    percentage: Decimal
+
+
+@dataclass(frozen=True)
+class KostensoortRegel:
+    slug: str
+    naam: str
+    vergoed: bool
+    maximum: Decimal | None = None
+    vorm: Vorm = Vorm.GIFT
+    bandgroep: str = "standaard"
+    vooraf_aanvragen: bool = False
+    maanden_na_factuur: int | None = None
+    voorliggende_vraag: str = ""  # e.g. "Betaalt uw zorgverzekering dit?"; empty: not asked
+    reden_niet_vergoed: str = ""
+
+
+@dataclass(frozen=True)
+class Beleidsversie:
+    """Everything the engine needs, as valid on one date for one gemeente."""
+
+    id: int | None
+    naam: str
+    geldig_vanaf: date
+    geldig_tot: date | None
+    normen: dict[tuple[str, str], Decimal]  # (leefsituatie, leeftijdsgroep) → per month
+    vermogensgrenzen: dict[str, Decimal]  # leefsituatie → limit
+    banden: dict[str, tuple[Band, ...]]  # bandgroep → bands above the free limit
+    kostensoorten: dict[str, KostensoortRegel]
+    periode_maanden: int = 12
+    vermogen_buffer_maanden: Decimal = Decimal(0)  # months of norm left aside of balances
+    drempel: Decimal | None = None  # None: the drempelbedrag is not applied
+
+    def is_geldig_op(self, peildatum: date) -> bool:
+        return self.geldig_vanaf <= peildatum and (
+            self.geldig_tot is None or peildatum <= self.geldig_tot
+        )
+
+
+@dataclass(frozen=True)
+class Situatie:
+    leefsituatie: str
+    leeftijdsgroep: str
+    inkomen: Decimal | None  # net per month, applicant and partner together; None: unknown
+    vermogen: Decimal | None  # balances and savings together; None: unknown
+    kostensoort: str
+    bedrag: Decimal
+    peildatum: date
+    al_gekocht: bool = False
+    factuurdatum: date | None = None
+    voorliggende_voorziening: Antwoord = Antwoord.NEE
+
+
+@dataclass(frozen=True)
+class Stap:
+    tekst: str
+    bedrag: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Uitkomst:
+    oordeel: Oordeel
+    bedrag: Decimal = Decimal("0.00")
+    draagkracht: Decimal | None = None
+    vorm: Vorm | None = None
+    stappen: tuple[Stap, ...] = field(default_factory=tuple)
+    versie: str = ""
+    versie_id: int | None = None
+
+    @property
+    def motivering(self) -> str:
+        return "\n".join(f"{n}. {stap.tekst}" for n, stap in enumerate(self.stappen, start=1))
+
+
+class VersieNietGeldig(ValueError):
+    """The rule version does not apply on the situation's date."""
+
+
+def centen(bedrag: Decimal) -> Decimal:
+    return bedrag.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def inkomensdraagkracht(
+    inkomen: Decimal, norm: Decimal, banden: tuple[Band, ...], maanden: int
+) -> tuple[Decimal, list[Stap]]:
+    """Draagkracht from income over the period, with a step per band that counts.
+
+    Limits are rounded to cents first and each band's amount over the period is rounded once,
+    so the amounts in the steps add up exactly to the total.
+    """
+    stappen: list[Stap] = []
+    totaal = Decimal("0.00")
+    for band in banden:
+        ondergrens = centen(norm * band.van / HONDERD)
+        bovengrens = None if band.tot is None else centen(norm * band.tot / HONDERD)
+        if inkomen <= ondergrens:
+            continue
+        if band.percentage == 0:
+            stappen.append(
+                Stap(
+                    f"Inkomen tot {procent(band.tot)} van de norm ({euro(bovengrens)}) "
+                    "telt niet mee."
+                )
+                if bovengrens is not None
+                else Stap("Uw inkomen telt niet mee.")
+            )
+            continue
+        deel = (inkomen if bovengrens is None else min(inkomen, bovengrens)) - ondergrens
+        bijdrage = centen(deel * band.percentage / HONDERD * maanden)
+        totaal += bijdrage
+        bereik = (
+            f"tussen {euro(ondergrens)} en {euro(bovengrens)}"
+            if bovengrens is not None
+            else f"boven {euro(ondergrens)}"
+        )
+        stappen.append(
+            Stap(
+                f"Van uw inkomen {bereik} telt {procent(band.percentage)} mee. Dat is "
+                f"{procent(band.percentage)} van {euro(deel)} per maand, over {maanden} maanden "
+                f"{euro(bijdrage)}.",
+                bijdrage,
+            )
+        )
+    return totaal, stappen
+
+
+def beoordeel(situatie: Situatie, versie: Beleidsversie) -> Uitkomst:
+    """The outcome for one situation under one rule version."""
+    if not versie.is_geldig_op(situatie.peildatum):
+        raise VersieNietGeldig(f"{versie.naam} does not apply on {situatie.peildatum}")
+    stappen: list[Stap] = []
+
+    def uitkomst(oordeel: Oordeel, **kwargs) -> Uitkomst:
+        return Uitkomst(
+            oordeel=oordeel,
+            stappen=tuple(stappen),
+            versie=versie.naam,
+            versie_id=versie.id,
+            **kwargs,
+        )
+
+    regel = versie.kostensoorten.get(situatie.kostensoort)
+    if regel is None:
+        stappen.append(Stap("Deze kosten staan niet in onze regels. Bel ons, dan kijken we mee."))
+        return uitkomst(Oordeel.ONBEKEND)
+
+    # 1. Voorliggende voorziening: another scheme pays first.
+    if regel.voorliggende_vraag:
+        if situatie.voorliggende_voorziening == Antwoord.JA:
+            stappen.append(
+                Stap(
+                    f"{regel.voorliggende_vraag} U zei ja. Dan betaalt die regeling en krijgt u "
+                    "hiervoor geen bijzondere bijstand."
+                )
+            )
+            return uitkomst(Oordeel.NEE)
+        if situatie.voorliggende_voorziening == Antwoord.WEET_NIET:
+            stappen.append(
+                Stap(
+                    f"{regel.voorliggende_vraag} Dat weet u nog niet. "
+                    "Zoek dat eerst uit, of bel ons."
+                )
+            )
+            return uitkomst(Oordeel.ONBEKEND)
+        stappen.append(Stap("Er is geen andere regeling die deze kosten betaalt."))
+
+    # 2. Are the costs covered at all, and do they occur (timing)?
+    if not regel.vergoed:
+        stappen.append(
+            Stap(
+                regel.reden_niet_vergoed
+                or f"Voor een {regel.naam.lower()} krijgt u geen bijzondere bijstand."
+            )
+        )
+        return uitkomst(Oordeel.NEE)
+    if regel.vooraf_aanvragen and situatie.al_gekocht:
+        stappen.append(
+            Stap(
+                f"Een {regel.naam.lower()} moet u aanvragen vóórdat u hem koopt. U heeft hem al "
+                "gekocht. Bel ons als er een bijzondere reden was."
+            )
+        )
+        return uitkomst(Oordeel.NEE)
+    if regel.maanden_na_factuur is not None and situatie.factuurdatum is not None:
+        uiterlijk = situatie.factuurdatum + relativedelta(months=regel.maanden_na_factuur)
+        if situatie.peildatum > uiterlijk:
+            stappen.append(
+                Stap(
+                    f"U moet dit aanvragen binnen {regel.maanden_na_factuur} maanden na de "
+                    f"rekening. Dat was uiterlijk {uiterlijk:%d-%m-%Y}."
+                )
+            )
+            return uitkomst(Oordeel.NEE)
+
+    # 3. Maximum for this kind of cost.
+    kosten = centen(situatie.bedrag)
+    if regel.maximum is not None and kosten > regel.maximum:
+        stappen.append(
+            Stap(
+                f"De kosten zijn {euro(kosten)}. Voor een {regel.naam.lower()} betalen we "
+                f"hoogstens {euro(regel.maximum)}. We rekenen verder met {euro(regel.maximum)}.",
+                regel.maximum,
+            )
+        )
+        kosten = regel.maximum
+    else:
+        stappen.append(Stap(f"De kosten zijn {euro(kosten)}.", kosten))
+
+    # 4. Drempel: small costs can be paid from the norm.
+    if versie.drempel is not None and kosten < versie.drempel:
+        stappen.append(
+            Stap(
+                f"Kosten onder {euro(versie.drempel)} per jaar betaalt u zelf uit uw "
+                "gewone inkomen."
+            )
+        )
+        return uitkomst(Oordeel.NEE)
+
+    # 5. Draagkracht from vermogen and from income above the norm.
+    norm = versie.normen.get((situatie.leefsituatie, situatie.leeftijdsgroep))
+    grens = versie.vermogensgrenzen.get(situatie.leefsituatie)
+    if norm is None or grens is None:
+        stappen.append(Stap("Voor uw situatie kunnen we het niet uitrekenen. Bel ons."))
+        return uitkomst(Oordeel.ONBEKEND)
+    if situatie.inkomen is None or situatie.vermogen is None:
+        stappen.append(
+            Stap("We weten uw inkomen of spaargeld nog niet. Daarom kunnen we het niet uitrekenen.")
+        )
+        return uitkomst(Oordeel.ONBEKEND)
+
+    buffer = centen(norm * versie.vermogen_buffer_maanden)
+    vermogen_telt = max(Decimal(0), centen(situatie.vermogen) - buffer - grens)
+    if vermogen_telt > 0:
+        uitleg = f" (na aftrek van {euro(buffer)} voor de gewone uitgaven)" if buffer else ""
+        stappen.append(
+            Stap(
+                f"U heeft {euro(centen(situatie.vermogen))} aan geld{uitleg}. Boven de grens van "
+                f"{euro(grens)} telt alles mee: {euro(vermogen_telt)}.",
+                vermogen_telt,
+            )
+        )
+    else:
+        stappen.append(
+            Stap(f"Uw spaargeld is niet hoger dan de grens van {euro(grens)}. Het telt niet mee.")
+        )
+
+    inkomen = centen(situatie.inkomen)
+    stappen.append(
+        Stap(
+            f"Uw netto inkomen is {euro(inkomen)} per maand. De bijstandsnorm voor u is "
+            f"{euro(norm)} per maand.",
+            inkomen,
+        )
+    )
+    banden = versie.banden.get(regel.bandgroep, ())
+    inkomen_telt, band_stappen = inkomensdraagkracht(inkomen, norm, banden, versie.periode_maanden)
+    if inkomen_telt > 0:
+        stappen.extend(band_stappen)
+        stappen.append(
+            Stap(
+                f"Over {versie.periode_maanden} maanden kunt u zelf {euro(inkomen_telt)} "
+                "betalen uit uw inkomen.",
+                inkomen_telt,
+            )
+        )
+    else:
+        stappen.append(
+            Stap(
+                "Uw inkomen is niet hoger dan wat u nodig heeft om van te leven. Het telt niet mee."
+            )
+        )
+
+    draagkracht = vermogen_telt + inkomen_telt
+    bedrag = max(Decimal(0), kosten - draagkracht).quantize(CENT)
+    if bedrag == 0:
+        stappen.append(
+            Stap(
+                f"U kunt de kosten ({euro(kosten)}) zelf betalen: uw draagkracht is "
+                f"{euro(draagkracht)}. U krijgt daarom geen bijzondere bijstand.",
+                draagkracht,
+            )
+        )
+        return uitkomst(Oordeel.NEE, draagkracht=draagkracht)
+
+    vorm_tekst = "een lening zonder rente" if regel.vorm == Vorm.LENING else "een gift"
+    stappen.append(
+        Stap(
+            f"{euro(kosten)} min {euro(draagkracht)} die u zelf kunt betalen is {euro(bedrag)}. "
+            f"U krijgt dit als {vorm_tekst}.",
+            bedrag,
+        )
+    )
+    return uitkomst(Oordeel.JA, bedrag=bedrag, draagkracht=draagkracht, vorm=regel.vorm)
+
+
+# AOW-leeftijd per year of reaching it (SVB): 67 in 2024–2027, 67 and 3 months from 2028.
+AOW_LEEFTIJD_MAANDEN = {2024: 804, 2025: 804, 2026: 804, 2027: 804, 2028: 807}
+
+
+def leeftijdsgroep(geboortedatum: date, peildatum: date) -> str:
+    """The norm's age group on `peildatum`: 18_20, 21_aow or aow."""
+    maanden = (peildatum.year - geboortedatum.year) * 12 + peildatum.month - geboortedatum.month
+    if peildatum.day < geboortedatum.day:
+        maanden -= 1
+    aow = AOW_LEEFTIJD_MAANDEN.get(peildatum.year, max(AOW_LEEFTIJD_MAANDEN.values()))
+    if maanden >= aow:
+        return "aow"
+    return "18_20" if maanden < 21 * 12 else "21_aow"
