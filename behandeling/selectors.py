@@ -1,7 +1,10 @@
-from django.db.models import Count, Q
+from datetime import date
+
+from django.db.models import Avg, Count, F, Q, Sum
 
 from aanvragen.models import Aanvraag
 from aanvragen.statussen import OPEN, Status
+from wegwijzer.models import WegwijzerTelling
 
 
 def werkvoorraad_list(*, medewerker, filter_status: str = "", alleen_mijn: bool = False):
@@ -49,3 +52,56 @@ def sla_per_gemeente():
         )
         .order_by("gemeente__naam")
     )
+
+
+def zekerheden(*, vanaf: date) -> dict:
+    """How well each of the four guarantees is kept since `vanaf`, aggregated in SQL."""
+    telling = WegwijzerTelling.objects.filter(datum__gte=vanaf).aggregate(
+        gestart=Sum("gestart"),
+        afgerond=Sum("afgerond"),
+        seconden=Sum("seconden_totaal"),
+        binnen_twee=Sum("binnen_twee_minuten"),
+        binnen_kwartier=Sum("binnen_kwartier"),
+    )
+    ingediend = Aanvraag.objects.filter(ingediend_op__date__gte=vanaf)
+    aanvragen = ingediend.aggregate(
+        totaal=Count("pk"),
+        gemeten=Count("duur_seconden"),
+        binnen_kwartier=Count("pk", filter=Q(duur_seconden__lte=15 * 60)),
+        gemiddeld=Avg("duur_seconden"),
+        namens=Count("pk", filter=Q(ingediend_namens_door__isnull=False)),
+    )
+    besloten = Aanvraag.objects.filter(besloten_op__date__gte=vanaf).aggregate(
+        totaal=Count("pk"),
+        op_tijd=Count("pk", filter=Q(besloten_op__date__lte=F("einddatum_gepland"))),
+    )
+    toegekend = Aanvraag.objects.filter(
+        besloten_op__date__gte=vanaf, toegekend_bedrag__isnull=False
+    ).aggregate(
+        totaal=Count("pk"),
+        opdracht_zelfde_dag=Count(
+            "pk", filter=Q(betaalopdracht__aangemaakt_op__date=F("besloten_op__date"))
+        ),
+    )
+    return {
+        "wegwijzer": {
+            **telling,
+            "percentage": _procent(telling["binnen_twee"], telling["afgerond"]),
+            "gemiddeld": (telling["seconden"] or 0) // telling["afgerond"]
+            if telling["afgerond"]
+            else None,
+        },
+        "aanvragen": {
+            **aanvragen,
+            "percentage": _procent(aanvragen["binnen_kwartier"], aanvragen["gemeten"]),
+        },
+        "besluiten": {**besloten, "percentage": _procent(besloten["op_tijd"], besloten["totaal"])},
+        "uitbetaling": {
+            **toegekend,
+            "percentage": _procent(toegekend["opdracht_zelfde_dag"], toegekend["totaal"]),
+        },
+    }
+
+
+def _procent(deel, geheel) -> int | None:
+    return round(100 * (deel or 0) / geheel) if geheel else None

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -172,5 +174,6 @@ def dashboard(request):
         {
             "tellingen": selectors.werkvoorraad_tellingen(),
             "per_gemeente": selectors.sla_per_gemeente(),
+            "zekerheden": selectors.zekerheden(vanaf=timezone.localdate() - timedelta(days=30)),
         },
     )

@@ -140,6 +140,7 @@ class Command(BaseCommand):
                 persoon=persoon,
                 regeling=regeling,
                 token=demo_token(naam),
+                duur_seconden=420 + 60 * len(naam),
                 gegevens=AanvraagGegevens(
                     telefoon="06 12345678",
                     email="",

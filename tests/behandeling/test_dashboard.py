@@ -1,0 +1,62 @@
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from behandeling import services
+from behandeling.selectors import zekerheden
+from portal.rollen import Rol
+from tests.factories import UserFactory, ingediende_aanvraag
+from uitbetaling.services import betaalopdracht_aanmaken
+from wegwijzer import services as wegwijzer
+from wegwijzer.regels import Oordeel
+
+pytestmark = pytest.mark.django_db
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def test_zekerheden_worden_gemeten():
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    snel = ingediende_aanvraag()
+    snel.duur_seconden = 600
+    snel.save()
+    traag = ingediende_aanvraag()
+    traag.duur_seconden = 1200
+    traag.save()
+    services.aanvraag_oppakken(aanvraag_id=snel.pk, behandelaar=bea)
+    services.aanvraag_toekennen(
+        aanvraag_id=snel.pk, behandelaar=bea, bedrag=Decimal("10"), motivering="ok"
+    )
+    betaalopdracht_aanmaken(aanvraag_id=snel.pk)
+    vandaag = timezone.localdate()
+    wegwijzer.check_gestart(gemeente_id=snel.gemeente_id, datum=vandaag)
+    wegwijzer.check_afgerond(
+        gemeente_id=snel.gemeente_id, datum=vandaag, oordeel=Oordeel.JA, seconden=90
+    )
+
+    z = zekerheden(vanaf=vandaag - timedelta(days=30))
+
+    assert z["wegwijzer"]["percentage"] == 100
+    assert z["wegwijzer"]["gemiddeld"] == 90
+    assert (z["aanvragen"]["totaal"], z["aanvragen"]["percentage"]) == (2, 50)
+    assert (z["besluiten"]["totaal"], z["besluiten"]["percentage"]) == (1, 100)
+    assert (z["uitbetaling"]["totaal"], z["uitbetaling"]["percentage"]) == (1, 100)
+
+
+def test_te_laat_besluit_telt_als_niet_gehaald():
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    aanvraag = ingediende_aanvraag(nu=datetime(2026, 6, 1, 9, 0, tzinfo=AMS))
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="nee")
+    assert zekerheden(vanaf=date(2020, 1, 1))["besluiten"]["percentage"] == 0
+
+
+def test_dashboard_toont_zekerheden(client):
+    client.force_login(UserFactory(rollen=[Rol.TEAMLEIDER]))
+    ingediende_aanvraag()
+    html = client.get(reverse("behandeling:dashboard")).content.decode()
+    assert "Besluit binnen 5 werkdagen" in html
+    assert "Wegwijzer-check binnen 2 minuten" in html
