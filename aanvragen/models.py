@@ -163,3 +163,32 @@ class StatusWijziging(models.Model):
 
     def __str__(self) -> str:
         return f"{self.aanvraag}: {self.van or '-'} → {self.naar}"
+
+
+class AanvraagConcept(models.Model):
+    """The wizard's state of an unsent aanvraag, saved after every step (nothing is lost).
+
+    One per applicant and channel: the inwoner's own (DigiD) and one per klantcontact colleague
+    filling it in on the phone. Deleted on submission, or after CONCEPT_BEWAARTERMIJN_DAGEN.
+    """
+
+    sleutel = models.CharField(max_length=60, unique=True)
+    bsn = models.CharField(_("BSN"), max_length=9, db_index=True)
+    namens = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="aanvraagconcepten",
+    )
+    stap = models.CharField(_("laatste stap"), max_length=30, blank=True)
+    data = models.JSONField(default=dict)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    bijgewerkt_op = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("aanvraag in concept")
+        verbose_name_plural = _("aanvragen in concept")
+
+    def __str__(self) -> str:
+        return f"concept {self.sleutel} ({self.stap})"

@@ -1,7 +1,7 @@
 from datetime import date
 from decimal import Decimal
 
-from aanvragen.models import Aanvraag
+from aanvragen.models import Aanvraag, AanvraagConcept
 from aanvragen.statussen import Status
 from wegwijzer.regels import Antwoord, Situatie, Uitkomst, beoordeel, leeftijdsgroep
 from wegwijzer.selectors import beleidsversie_get
@@ -87,3 +87,8 @@ def indicatie_get(*, gemeente, regeling, peildatum: date, situatie: Situatie) ->
     """The wizard's pre-check: the version valid today for the inwoner's gemeente."""
     versie = beleidsversie_get(gemeente=gemeente, regeling=regeling, peildatum=peildatum)
     return beoordeel(situatie, versie) if versie else None
+
+
+def concept_van_inwoner_get(*, bsn: str) -> AanvraagConcept | None:
+    """The inwoner's own unsent aanvraag (not drafts colleagues keep on the phone)."""
+    return AanvraagConcept.objects.filter(bsn=bsn, namens__isnull=True).first()

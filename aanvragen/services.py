@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aanvragen.brp import Persoon
-from aanvragen.models import Aanvraag, StatusWijziging
+from aanvragen.models import Aanvraag, AanvraagConcept, StatusWijziging
 from aanvragen.statussen import Status, controleer_transitie
 from portal.models import Gemeente, Regeling
 from portal.selectors import kalender_get
@@ -193,3 +193,38 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
             "uiterlijke_einddatum_afdoening": termijnen.uiterlijke_einddatum_afdoening.datum,
         },
     )
+
+
+def concept_sleutel(aanvrager) -> str:
+    if aanvrager.namens is not None:
+        return f"{aanvrager.bsn}:telefoon:{aanvrager.namens.pk}"
+    return f"{aanvrager.bsn}:digitaal"
+
+
+def concept_data_get(*, aanvrager) -> dict | None:
+    concept = AanvraagConcept.objects.filter(sleutel=concept_sleutel(aanvrager)).first()
+    return concept.data if concept else None
+
+
+def concept_opslaan(*, aanvrager, data: dict, stap: str) -> None:
+    AanvraagConcept.objects.update_or_create(
+        sleutel=concept_sleutel(aanvrager),
+        defaults={"bsn": aanvrager.bsn, "namens": aanvrager.namens, "data": data, "stap": stap},
+    )
+
+
+def concept_verwijderen(*, aanvrager) -> None:
+    AanvraagConcept.objects.filter(sleutel=concept_sleutel(aanvrager)).delete()
+
+
+def concepten_opruimen(*, ouder_dan: datetime) -> int:
+    """Delete drafts not touched since `ouder_dan`, with their uploaded files."""
+    from aanvragen.storage import concept_bestanden
+
+    opslag = concept_bestanden()
+    oud = AanvraagConcept.objects.filter(bijgewerkt_op__lt=ouder_dan)
+    for concept in oud:
+        for bestanden in concept.data.get("step_files", {}).values():
+            for bestand in bestanden.values():
+                opslag.delete(bestand["tmp_name"])
+    return oud.delete()[0]

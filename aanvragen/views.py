@@ -29,6 +29,7 @@ from aanvragen.forms import (
 from aanvragen.presenters import samenvatting
 from aanvragen.selectors import indicatie_get, situatie_van
 from aanvragen.services import AanvraagGegevens, aanvraag_indienen, gemeente_van
+from aanvragen.storage import concept_bestanden
 from portal.digid import huidige_inwoner, login_url
 from portal.rollen import Rol, heeft_rol, rol_vereist
 from portal.selectors import regeling_get
@@ -41,7 +42,6 @@ from wegwijzer.selectors import beleidsregel_get, kostensoort_list
 
 NAMENS_SLEUTEL = "namens_bsn"
 WIZARD_PREFIX = "aanvraag"
-WIZARD_SESSIE_SLEUTEL = f"wizard_{WIZARD_PREFIX}"  # formtools' session storage key
 STAPPEN = [
     ("gegevens", GegevensForm, gettext_lazy("Uw gegevens")),
     ("kosten", KostenForm, gettext_lazy("Wat wilt u aanvragen?")),
@@ -49,6 +49,7 @@ STAPPEN = [
     ("uitbetaling", UitbetalingForm, gettext_lazy("Uitbetaling")),
     ("controleren", ControleForm, gettext_lazy("Controleer uw antwoorden")),
 ]
+STAP_TITELS = {naam: titel for naam, _form, titel in STAPPEN}
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ def aanvrager_vereist(view):
 class AanvraagWizard(NamedUrlSessionWizardView):
     form_list = [(naam, form) for naam, form, _titel in STAPPEN]
     template_name = "aanvragen/stap.html"
+    storage_name = "aanvragen.storage.ConceptStorage"  # saved per step in the database
+    file_storage = concept_bestanden()
 
     def dispatch(self, request, *args, **kwargs):
         try:
@@ -111,18 +114,12 @@ class AanvraagWizard(NamedUrlSessionWizardView):
         return WIZARD_PREFIX
 
     def get(self, request, *args, **kwargs):
-        extra = self.storage.extra_data
-        if extra.get("bsn") not in (None, request.aanvrager.bsn):
-            self.storage.reset()  # never show one person's answers to another
         if request.GET.get("wijzigen"):
             self.storage.extra_data = {**self.storage.extra_data, "wijzigen": True}
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
         extra = self.storage.extra_data
-        if extra.get("bsn") not in (None, request.aanvrager.bsn):
-            self.storage.reset()
-            return redirect(self.get_step_url(self.steps.first))
         if "token" not in extra:
             self.storage.extra_data = {
                 **extra,
@@ -250,7 +247,12 @@ def ontvangen(request, referentie: str):
 @aanvrager_vereist
 def mijn_aanvragen(request):
     aanvragen = selectors.aanvraag_list_van_inwoner(bsn=request.aanvrager.bsn)
-    return render(request, "aanvragen/mijn_aanvragen.html", {"aanvragen": aanvragen})
+    concept = selectors.concept_van_inwoner_get(bsn=request.aanvrager.bsn)
+    return render(
+        request,
+        "aanvragen/mijn_aanvragen.html",
+        {"aanvragen": aanvragen, "concept": concept, "stap_titels": STAP_TITELS},
+    )
 
 
 @require_POST
@@ -268,7 +270,6 @@ def namens_start(request):
     form = NamensStartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         request.session[NAMENS_SLEUTEL] = form.cleaned_data["bsn"]
-        request.session.pop(WIZARD_SESSIE_SLEUTEL, None)
         messages.info(request, _("U vult nu een aanvraag in namens de beller."))
         return redirect(reverse("aanvragen:stap", kwargs={"step": "gegevens"}))
     return render(request, "aanvragen/namens_start.html", {"form": form})
@@ -278,5 +279,4 @@ def namens_start(request):
 def namens_stoppen(request):
     if request.method == "POST":
         request.session.pop(NAMENS_SLEUTEL, None)
-        request.session.pop(WIZARD_SESSIE_SLEUTEL, None)
     return redirect("aanvragen:namens-start")

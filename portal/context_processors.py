@@ -9,4 +9,5 @@ def portal(request):
         "inwoner": huidige_inwoner(request, verlengen=False),
         "rollen": {rol.value for rol in rollen_van(request.user)},
         "digid_simulator": settings.DIGID_BACKEND == "simulator",
+        "sessie_minuten": settings.INWONER_SESSIE_MINUTEN,
     }

@@ -139,6 +139,8 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "privat
 # Sessions. DigiD caps a session at 15 minutes; staff sessions last a working day.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
 INWONER_SESSIE_MINUTEN = int(os.environ.get("INWONER_SESSIE_MINUTEN", "15"))
+# Unsent aanvragen (drafts) are deleted after this many days without activity.
+CONCEPT_BEWAARTERMIJN_DAGEN = int(os.environ.get("CONCEPT_BEWAARTERMIJN_DAGEN", "30"))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -191,6 +193,10 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "hartslag": {"task": "portal.hartslag", "schedule": 30.0},
     "sla-bewaken": {"task": "behandeling.sla_bewaken", "schedule": crontab(minute="*/5")},
+    "concepten-opruimen": {
+        "task": "aanvragen.concepten_opruimen",
+        "schedule": crontab(hour=3, minute=15),
+    },
     "betaalopdrachten-herstellen": {
         "task": "uitbetaling.ontbrekende_betaalopdrachten_aanmaken",
         "schedule": crontab(minute="*/5"),

@@ -18,6 +18,7 @@ urlpatterns = [
     path("uitbetaling/", include("uitbetaling.urls")),
     path("digid/simulator/", views.digid_simulator, name="digid-simulator"),
     path("digid/uitloggen/", views.inwoner_uitloggen_view, name="inwoner-uitloggen"),
+    path("digid/verlengen/", views.inwoner_verlengen, name="inwoner-verlengen"),
     path(
         "medewerker/inloggen/",
         auth_views.LoginView.as_view(

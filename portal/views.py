@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from portal.celery import app as celery_app
-from portal.digid import inwoner_inloggen, inwoner_uitloggen
+from portal.digid import huidige_inwoner, inwoner_inloggen, inwoner_uitloggen
 from portal.forms import DigidSimulatorForm
 from portal.models import WorkerHartslag
 from portal.rollen import Rol, rollen_van
@@ -38,6 +38,17 @@ def digid_simulator(request):
         "portal/digid_simulator.html",
         {"form": form, "next": _veilige_volgende(request, "")},
     )
+
+
+@require_POST
+def inwoner_verlengen(request):
+    """Extend the DigiD session (the timeout warning's button); JSON for the script."""
+    inwoner = huidige_inwoner(request)
+    if inwoner is None:
+        return JsonResponse({"ingelogd": False}, status=401)
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"ingelogd": True, "minuten": settings.INWONER_SESSIE_MINUTEN})
+    return redirect(_veilige_volgende(request, "aanvragen:mijn-aanvragen"))
 
 
 @require_POST

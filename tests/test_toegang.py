@@ -45,6 +45,7 @@ MATRIX = [
     ("healthz", {}, "get", ALLEN),
     ("digid-simulator", {}, "get", ALLEN),
     ("inwoner-uitloggen", {}, "post", ALLEN),
+    ("inwoner-verlengen", {}, "post", {**dict.fromkeys(ROLLEN, "401"), "inwoner": WEG}),
     ("medewerker-inloggen", {}, "get", ALLEN),
     ("medewerker-uitloggen", {}, "post", dict.fromkeys(ROLLEN, WEG)),
     (

@@ -1,5 +1,3 @@
-import copy
-
 import pytest
 from django.urls import reverse
 
@@ -7,36 +5,10 @@ from aanvragen.models import Aanvraag
 from aanvragen.statussen import Status
 from portal.digid import inwoner_inloggen
 from portal.rollen import Rol
-from tests.factories import UserFactory, voorbeeldbeleid
-from wegwijzer.models import Kostensoort
+from tests.factories import UserFactory
+from tests.helpers import post_stap
 
-pytestmark = pytest.mark.django_db
-
-GELDIG_ZONDER_KOSTENSOORT = {
-    "gegevens": {
-        "telefoon": "06 12345678",
-        "email": "jan@example.org",
-        "elektronisch_communiceren": "on",
-    },
-    "kosten": {
-        "omschrijving": "Mijn wasmachine is kapot.",
-        "bedrag": "450",
-        "voorliggende_voorziening": "nee",
-        "al_gekocht": "nee",
-    },
-    "inkomen": {"inkomen": "1.600", "vermogen": "120,50"},
-    "uitbetaling": {"iban": "nl91 abna 0417 1643 00", "rekeninghouder": "J. de Vries"},
-    "controleren": {"verklaring": "on"},
-}
-
-
-@pytest.fixture(autouse=True)
-def GELDIG(db):
-    """Valid answers per step, with the pk of a real kostensoort."""
-    voorbeeldbeleid()
-    antwoorden = copy.deepcopy(GELDIG_ZONDER_KOSTENSOORT)
-    antwoorden["kosten"]["kostensoort"] = str(Kostensoort.objects.get(slug="wasmachine").pk)
-    return antwoorden
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("GELDIG")]
 
 
 @pytest.fixture
@@ -46,12 +18,6 @@ def inwoner(client):
     sessie.save()
     client.cookies["sessionid"] = sessie.session_key
     return client
-
-
-def post_stap(client, stap, data):
-    velden = {"aanvraag-current_step": stap}
-    velden.update({f"{stap}-{k}": v for k, v in data.items()})
-    return client.post(reverse("aanvragen:stap", args=[stap]), velden)
 
 
 def test_hele_wizard_geeft_een_ingediende_aanvraag(inwoner, GELDIG):

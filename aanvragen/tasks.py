@@ -1,0 +1,13 @@
+from datetime import timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.utils import timezone
+
+from aanvragen import services
+
+
+@shared_task(name="aanvragen.concepten_opruimen", acks_late=True)
+def concepten_opruimen() -> int:
+    grens = timezone.now() - timedelta(days=settings.CONCEPT_BEWAARTERMIJN_DAGEN)
+    return services.concepten_opruimen(ouder_dan=grens)
