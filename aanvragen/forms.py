@@ -3,11 +3,14 @@
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
+from aanvragen.bestanden import keur
+from aanvragen.virusscan import ScanNietBeschikbaar, scan
 from portal.forms import BedragField, BsnField, Formulier
 from wegwijzer.models import Kostensoort
 
@@ -92,11 +95,59 @@ class KostenForm(Formulier):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
-    def __init__(self, *args, kostensoorten=None, **kwargs):
+    bewijs = forms.FileField(
+        label=_("Offerte of bon"),
+        required=False,
+        help_text=_("Een PDF of een foto (JPG, PNG of HEIC van uw telefoon). Hoogstens 10 MB."),
+        widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.heic,image/*"}),
+    )
+
+    def __init__(self, *args, kostensoorten=None, bewijs_nodig=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kostensoort"].queryset = (
             kostensoorten if kostensoorten is not None else Kostensoort.objects.all()
         )
+        self.bewijs_nodig = bewijs_nodig or {}  # kostensoort id → which proof is needed
+
+    def clean_bewijs(self):
+        bestand = self.cleaned_data.get("bewijs")
+        if not bestand:
+            return bestand
+        bestand.seek(0)
+        keuring = keur(bestand.read(16), bestand.size, maximum=settings.UPLOAD_MAX_BYTES)
+        bestand.seek(0)
+        if keuring.fout:
+            raise forms.ValidationError(keuring.fout, code="bestand")
+        try:
+            uitslag = scan(bestand)
+        except ScanNietBeschikbaar:
+            raise forms.ValidationError(
+                _(
+                    "We kunnen uw bestand nu niet controleren. Probeer het over een paar minuten "
+                    "opnieuw."
+                ),
+                code="scan",
+            ) from None
+        if not uitslag.schoon:
+            raise forms.ValidationError(
+                _("In dit bestand zit mogelijk een virus. Stuur een ander bestand."), code="virus"
+            )
+        bestand.gekeurde_soort = keuring.soort
+        return bestand
+
+    def clean(self):
+        cleaned = super().clean()
+        kostensoort = cleaned.get("kostensoort")
+        nodig = self.bewijs_nodig.get(kostensoort.pk) if kostensoort else None
+        if nodig and not cleaned.get("bewijs") and "bewijs" not in self.errors:
+            self.add_error(
+                "bewijs",
+                forms.ValidationError(
+                    _("Voeg dit bewijs toe: %(bewijs)s.") % {"bewijs": nodig.lower()},
+                    code="required",
+                ),
+            )
+        return cleaned
 
     def clean_factuurdatum(self):
         datum = self.cleaned_data.get("factuurdatum")

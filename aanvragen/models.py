@@ -1,8 +1,12 @@
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from aanvragen.statussen import LABELS, Status
+from portal.opslag import prive_opslag
 
 STATUS_CHOICES = [(status.value, _(LABELS[status])) for status in Status]
 
@@ -192,3 +196,43 @@ class AanvraagConcept(models.Model):
 
     def __str__(self) -> str:
         return f"concept {self.sleutel} ({self.stap})"
+
+
+class DocumentSoort(models.TextChoices):
+    BEWIJS = "bewijs", _("Offerte of bon")
+    AANVULLING = "aanvulling", _("Aanvulling")
+    ONTVANGSTBEVESTIGING = "ontvangstbevestiging", _("Ontvangstbevestiging")
+    BESCHIKKING = "beschikking", _("Beschikking")
+
+
+def document_pad(document, bestandsnaam: str) -> str:
+    return f"documenten/{document.aanvraag_id}/{uuid.uuid4().hex}{Path(bestandsnaam).suffix}"
+
+
+class Document(models.Model):
+    """A file in the dossier, stored privately and served only after a permission check."""
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="documenten")
+    soort = models.CharField(_("soort"), max_length=30, choices=DocumentSoort)
+    bestandsnaam = models.CharField(_("bestandsnaam"), max_length=200)
+    content_type = models.CharField(_("soort bestand"), max_length=50)
+    grootte = models.PositiveIntegerField(_("grootte (bytes)"))
+    sha256 = models.CharField(max_length=64)
+    bestand = models.FileField(storage=prive_opslag, upload_to=document_pad, max_length=300)
+    virusscan = models.CharField(_("virusscan"), max_length=200, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+        ordering = ["aangemaakt_op"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aanvraag", "soort"],
+                condition=models.Q(soort__in=["ontvangstbevestiging", "beschikking"]),
+                name="een_ontvangstbevestiging_en_beschikking_per_aanvraag",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.bestandsnaam}"

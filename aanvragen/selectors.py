@@ -1,7 +1,7 @@
 from datetime import date
 from decimal import Decimal
 
-from aanvragen.models import Aanvraag, AanvraagConcept
+from aanvragen.models import Aanvraag, AanvraagConcept, Document
 from aanvragen.statussen import Status
 from wegwijzer.regels import Antwoord, Situatie, Uitkomst, beoordeel, leeftijdsgroep
 from wegwijzer.selectors import beleidsversie_get
@@ -13,6 +13,7 @@ def aanvraag_list_van_inwoner(*, bsn: str):
         Aanvraag.objects.van_inwoner(bsn)
         .exclude(status=Status.CONCEPT)
         .select_related("kostensoort", "gemeente", "betaalopdracht")
+        .prefetch_related("documenten")
         .order_by("-ingediend_op")
     )
 
@@ -21,6 +22,7 @@ def aanvraag_van_aanvrager_get(*, bsn: str, referentie: str) -> Aanvraag | None:
     return (
         Aanvraag.objects.van_inwoner(bsn)
         .select_related("gemeente", "kostensoort")
+        .prefetch_related("documenten")
         .filter(referentie=referentie)
         .first()
     )
@@ -92,3 +94,12 @@ def indicatie_get(*, gemeente, regeling, peildatum: date, situatie: Situatie) ->
 def concept_van_inwoner_get(*, bsn: str) -> AanvraagConcept | None:
     """The inwoner's own unsent aanvraag (not drafts colleagues keep on the phone)."""
     return AanvraagConcept.objects.filter(bsn=bsn, namens__isnull=True).first()
+
+
+def document_van_inwoner_get(*, bsn: str, pk: int) -> Document | None:
+    """A document of one of this inwoner's own aanvragen; None for anyone else's (IDOR → 404)."""
+    return Document.objects.filter(pk=pk, aanvraag__bsn=bsn).first()
+
+
+def document_get(*, pk: int) -> Document | None:
+    return Document.objects.filter(pk=pk).first()

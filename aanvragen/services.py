@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aanvragen.brp import Persoon
-from aanvragen.models import Aanvraag, AanvraagConcept, StatusWijziging
+from aanvragen.models import Aanvraag, AanvraagConcept, Document, DocumentSoort, StatusWijziging
 from aanvragen.statussen import Status, controleer_transitie
 from portal.models import Gemeente, Regeling
+from portal.pdf import pdf_maken
 from portal.selectors import kalender_get
 from portal.werkdagen import servicetermijnen
 from wegwijzer.models import Kostensoort
@@ -108,6 +115,7 @@ def aanvraag_indienen(
     namens=None,
     nu: datetime | None = None,
     duur_seconden: int | None = None,
+    bijlagen: list | None = None,
 ) -> Aanvraag:
     """Store a complete aanvraag and submit it, exactly once per `token`.
 
@@ -126,13 +134,14 @@ def aanvraag_indienen(
             namens=namens,
             nu=nu or timezone.now(),
             duur_seconden=duur_seconden,
+            bijlagen=bijlagen or [],
         )
     except IntegrityError:
         return Aanvraag.objects.get(indien_token=token)
 
 
 @transaction.atomic
-def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_seconden):
+def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_seconden, bijlagen):
     gemeente = gemeente_van(persoon)
     if gemeente is None:
         raise ValueError(f"no gemeente with CBS code {persoon.gemeente_code}")
@@ -180,7 +189,10 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
         if namens
         else ""
     )
-    return status_wijzigen(
+    for soort, bestand in bijlagen:
+        document_toevoegen(aanvraag=aanvraag, soort=soort, bestand=bestand)
+    transaction.on_commit(lambda: _ontvangstbevestiging_plannen(aanvraag.pk))
+    aanvraag = status_wijzigen(
         aanvraag_id=aanvraag.pk,
         naar=Status.INGEDIEND,
         door=namens or "inwoner",
@@ -193,6 +205,7 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
             "uiterlijke_einddatum_afdoening": termijnen.uiterlijke_einddatum_afdoening.datum,
         },
     )
+    return aanvraag
 
 
 def concept_sleutel(aanvrager) -> str:
@@ -228,3 +241,77 @@ def concepten_opruimen(*, ouder_dan: datetime) -> int:
             for bestand in bestanden.values():
                 opslag.delete(bestand["tmp_name"])
     return oud.delete()[0]
+
+
+def _ontvangstbevestiging_plannen(aanvraag_id: int) -> None:
+    from aanvragen.tasks import ontvangstbevestiging_maken
+
+    ontvangstbevestiging_maken.delay(aanvraag_id)
+
+
+def document_toevoegen(
+    *,
+    aanvraag: Aanvraag,
+    soort: str,
+    bestand,
+    bestandsnaam: str = "",
+    content_type: str = "",
+    scan_melding: str = "",
+) -> Document:
+    """Store a file in the dossier (privately), with its hash and checked type."""
+    bestand.seek(0)
+    sha = hashlib.sha256()
+    for blok in iter(lambda: bestand.read(64 * 1024), b""):
+        sha.update(blok)
+    bestand.seek(0)
+    naam = bestandsnaam or Path(getattr(bestand, "name", "") or "bestand").name
+    document = Document(
+        aanvraag=aanvraag,
+        soort=soort,
+        bestandsnaam=naam[:200],
+        content_type=content_type
+        or getattr(bestand, "gekeurde_soort", "")
+        or "application/octet-stream",
+        grootte=bestand.size,
+        sha256=sha.hexdigest(),
+        virusscan=scan_melding,
+    )
+    document.bestand.save(naam, File(bestand), save=False)
+    document.save()
+    return document
+
+
+def ontvangstbevestiging_maken(*, aanvraag_id: int) -> Document:
+    """The receipt of Awb 4:3a as a PDF in the dossier, once; e-mailed when an address is known."""
+    bestaand = Document.objects.filter(
+        aanvraag_id=aanvraag_id, soort=DocumentSoort.ONTVANGSTBEVESTIGING
+    ).first()
+    if bestaand is not None:
+        return bestaand
+    aanvraag = Aanvraag.objects.select_related("gemeente", "kostensoort", "regeling").get(
+        pk=aanvraag_id
+    )
+    pdf = pdf_maken("aanvragen/ontvangstbevestiging_pdf.html", {"aanvraag": aanvraag})
+    naam = f"ontvangstbevestiging-{aanvraag.referentie}.pdf"
+    try:
+        with transaction.atomic():
+            document = document_toevoegen(
+                aanvraag=aanvraag,
+                soort=DocumentSoort.ONTVANGSTBEVESTIGING,
+                bestand=ContentFile(pdf, name=naam),
+                bestandsnaam=naam,
+                content_type="application/pdf",
+            )
+    except IntegrityError:  # made by a parallel run of the same task
+        return Document.objects.get(aanvraag=aanvraag, soort=DocumentSoort.ONTVANGSTBEVESTIGING)
+    if aanvraag.email:
+        bericht = EmailMessage(
+            subject=_("Wij hebben uw aanvraag ontvangen (%(ref)s)") % {"ref": aanvraag.referentie},
+            body=render_to_string(
+                "aanvragen/ontvangstbevestiging_mail.txt", {"aanvraag": aanvraag}
+            ),
+            to=[aanvraag.email],
+        )
+        bericht.attach(naam, pdf, "application/pdf")
+        bericht.send()
+    return document

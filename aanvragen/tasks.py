@@ -11,3 +11,14 @@ from aanvragen import services
 def concepten_opruimen() -> int:
     grens = timezone.now() - timedelta(days=settings.CONCEPT_BEWAARTERMIJN_DAGEN)
     return services.concepten_opruimen(ouder_dan=grens)
+
+
+@shared_task(
+    name="aanvragen.ontvangstbevestiging_maken",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def ontvangstbevestiging_maken(aanvraag_id: int) -> int:
+    return services.ontvangstbevestiging_maken(aanvraag_id=aanvraag_id).pk

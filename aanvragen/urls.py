@@ -12,6 +12,7 @@ urlpatterns = [
     path("ontvangen/<str:referentie>/", views.ontvangen, name="ontvangen"),
     path("mijn-aanvragen/", views.mijn_aanvragen, name="mijn-aanvragen"),
     path("van-check/", views.van_check, name="van-check"),
+    path("document/<int:pk>/", views.document, name="document"),
     path("namens/", views.namens_start, name="namens-start"),
     path("namens/stoppen/", views.namens_stoppen, name="namens-stoppen"),
 ]

@@ -5,10 +5,11 @@ from datetime import date
 from functools import wraps
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,6 +27,7 @@ from aanvragen.forms import (
     NamensStartForm,
     UitbetalingForm,
 )
+from aanvragen.models import DocumentSoort
 from aanvragen.presenters import samenvatting
 from aanvragen.selectors import indicatie_get, situatie_van
 from aanvragen.services import AanvraagGegevens, aanvraag_indienen, gemeente_van
@@ -38,7 +40,11 @@ from wegwijzer.check import (
     check_antwoorden_voor_stap,
     check_antwoorden_wissen,
 )
-from wegwijzer.selectors import beleidsregel_get, kostensoort_list
+from wegwijzer.selectors import (
+    beleidsregel_get,
+    bewijs_nodig_per_kostensoort,
+    kostensoort_list,
+)
 
 NAMENS_SLEUTEL = "namens_bsn"
 WIZARD_PREFIX = "aanvraag"
@@ -143,9 +149,20 @@ class AanvraagWizard(NamedUrlSessionWizardView):
             return {
                 "kostensoorten": kostensoort_list(
                     beleidsregel=self.beleidsregel, alleen_vergoed=True
-                )
+                ),
+                "bewijs_nodig": bewijs_nodig_per_kostensoort(beleidsregel=self.beleidsregel),
             }
         return {}
+
+    def get_form(self, step=None, data=None, files=None):
+        """Keep an earlier upload when the inwoner posts the step again without a new file."""
+        step = step or self.steps.current
+        if step == "kosten" and data is not None and not (files and files.get("kosten-bewijs")):
+            eerder = self.storage.get_step_files("kosten")
+            if eerder:
+                # formtools keeps step files under their prefixed field names
+                files = MultiValueDict({veld: [bestand] for veld, bestand in eerder.items()})
+        return super().get_form(step=step, data=data, files=files)
 
     def get_form_initial(self, step):
         """Answers from the Wegwijzer check, so nothing is asked twice."""
@@ -161,6 +178,10 @@ class AanvraagWizard(NamedUrlSessionWizardView):
             stap_titel=titels[self.steps.current],
             stap_nummer=self.steps.index + 1,
             stap_totaal=self.steps.count,
+            bewijs_naam=self.storage.data.get("step_files", {})
+            .get("kosten", {})
+            .get("kosten-bewijs", {})
+            .get("name"),
         )
         if self.steps.current == "controleren":
             context["indicatie"] = self.indicatie()
@@ -223,6 +244,7 @@ class AanvraagWizard(NamedUrlSessionWizardView):
             token=uuid.UUID(self.storage.extra_data["token"]),
             namens=self.request.aanvrager.namens,
             duur_seconden=int(time.time() - self.storage.extra_data.get("gestart", time.time())),
+            bijlagen=[(DocumentSoort.BEWIJS, data["bewijs"])] if data.get("bewijs") else [],
         )
         check_antwoorden_wissen(self.request)
         return redirect("aanvragen:ontvangen", referentie=aanvraag.referentie)
@@ -241,6 +263,25 @@ def ontvangen(request, referentie: str):
         "aanvragen/ontvangen.html",
         {"aanvraag": aanvraag, "namens": request.aanvrager.namens},
     )
+
+
+def document_response(document) -> FileResponse:
+    """Serve a private document inline, with its checked type and original name."""
+    return FileResponse(
+        document.bestand.open("rb"),
+        content_type=document.content_type,
+        filename=document.bestandsnaam,
+        as_attachment=document.content_type not in ("application/pdf", "image/jpeg", "image/png"),
+    )
+
+
+@never_cache
+@aanvrager_vereist
+def document(request, pk: int):
+    gevonden = selectors.document_van_inwoner_get(bsn=request.aanvrager.bsn, pk=pk)
+    if gevonden is None:
+        raise Http404
+    return document_response(gevonden)
 
 
 @never_cache

@@ -34,7 +34,7 @@ def werkvoorraad_tellingen() -> dict[str, int]:
 def aanvraag_get(*, pk: int):
     return (
         Aanvraag.objects.select_related("gemeente", "kostensoort", "behandelaar", "regeling")
-        .prefetch_related("statuswijzigingen__door")
+        .prefetch_related("statuswijzigingen__door", "documenten")
         .get(pk=pk)
     )
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.werkvoorraad, name="werkvoorraad"),
     path("volgende/", views.volgende, name="volgende"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("document/<int:pk>/", views.document, name="document"),
     path("aanvraag/<int:pk>/", views.aanvraag_detail, name="aanvraag"),
     path("aanvraag/<int:pk>/oppakken/", views.oppakken, name="oppakken"),
     path("aanvraag/<int:pk>/vrijgeven/", views.vrijgeven, name="vrijgeven"),

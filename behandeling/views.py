@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from aanvragen.models import Aanvraag
-from aanvragen.selectors import voorstel_get
+from aanvragen.selectors import document_get, voorstel_get
 from aanvragen.services import AanvraagGewijzigd
 from aanvragen.statussen import Status
+from aanvragen.views import document_response
 from behandeling import selectors, services
 from behandeling.forms import AfwijzenForm, ToekennenForm
 from behandeling.presenters import aanvraag_regel, afwijzen_initial, toekennen_initial
@@ -164,6 +165,14 @@ def afwijzen(request, pk: int):
         ),
         _("De aanvraag is afgewezen."),
     )
+
+
+@rol_vereist(*BEHANDELAARS)
+def document(request, pk: int):
+    gevonden = document_get(pk=pk)
+    if gevonden is None:
+        raise Http404
+    return document_response(gevonden)
 
 
 @rol_vereist(Rol.TEAMLEIDER)

@@ -135,6 +135,9 @@ STORAGES = {
 }
 # Uploads and generated PDFs: never below STATIC_ROOT or any public path.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_MB", "10")) * 1024 * 1024
+# ClamAV: "host:port" or a Unix socket path of clamd; empty means uploads are not scanned.
+CLAMD_ADRES = os.environ.get("CLAMD_ADRES", "")
 
 # Sessions. DigiD caps a session at 15 minutes; staff sessions last a working day.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))

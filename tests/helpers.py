@@ -1,5 +1,6 @@
 import time
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 
@@ -14,6 +15,10 @@ def wacht_op(voorwaarde, timeout: float = 20.0):
 
 
 def post_stap(client, stap, data):
+    """POST one wizard step; a (name, bytes) value becomes a fresh uploaded file."""
     velden = {"aanvraag-current_step": stap}
-    velden.update({f"{stap}-{k}": v for k, v in data.items()})
+    for sleutel, waarde in data.items():
+        if isinstance(waarde, tuple):
+            waarde = SimpleUploadedFile(waarde[0], waarde[1])
+        velden[f"{stap}-{sleutel}"] = waarde
     return client.post(reverse("aanvragen:stap", args=[stap]), velden)

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from aanvragen.services import ontvangstbevestiging_maken
 from portal.digid import inwoner_inloggen
 from portal.rollen import Rol
 from tests.factories import KostensoortFactory, UserFactory, ingediende_aanvraag
@@ -58,6 +59,8 @@ MATRIX = [
     ("aanvragen:stap", {"step": "gegevens"}, "get", inwonerpagina()),
     ("aanvragen:ontvangen", {"referentie": "REF"}, "get", inwonerpagina()),
     ("aanvragen:mijn-aanvragen", {}, "get", inwonerpagina()),
+    ("aanvragen:document", {"pk": "DOCUMENT"}, "get", inwonerpagina()),
+    ("behandeling:document", {"pk": "DOCUMENT"}, "get", BEHANDELEN),
     ("aanvragen:namens-start", {}, "get", alleen(Rol.KLANTCONTACT)),
     ("aanvragen:namens-stoppen", {}, "post", {**alleen(Rol.KLANTCONTACT), "klantcontact": WEG}),
     ("behandeling:werkvoorraad", {}, "get", BEHANDELEN),
@@ -153,6 +156,8 @@ def test_toegang(client, omgeving, rol, naam, kwargs, methode, verwacht):
             waarde = aanvraag.pk
         elif waarde == "REF":
             waarde = aanvraag.referentie
+        elif waarde == "DOCUMENT":
+            waarde = ontvangstbevestiging_maken(aanvraag_id=aanvraag.pk).pk
         elif waarde == "OPDRACHT":
             aanvraag.status = "toegekend"
             aanvraag.toegekend_bedrag = Decimal("10.00")

@@ -108,3 +108,12 @@ def gemeente_get(*, pk: int) -> Gemeente:
 
 def kostensoort_get(*, pk: int) -> Kostensoort:
     return Kostensoort.objects.get(pk=pk)
+
+
+def bewijs_nodig_per_kostensoort(*, beleidsregel: Beleidsregel | None) -> dict[int, str]:
+    """Kostensoort id → the proof this rule version asks for (only where it asks one)."""
+    if beleidsregel is None:
+        return {}
+    return dict(
+        beleidsregel.kostensoorten.exclude(bewijs="").values_list("kostensoort_id", "bewijs")
+    )

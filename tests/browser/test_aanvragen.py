@@ -9,6 +9,11 @@ from aanvragen.models import Aanvraag
 from tests.factories import voorbeeldbeleid
 
 pytestmark = pytest.mark.browser
+OFFERTE = {
+    "name": "offerte.pdf",
+    "mimeType": "application/pdf",
+    "buffer": b"%PDF-1.4\n% offerte\n%%EOF\n",
+}
 
 
 @pytest.fixture
@@ -30,6 +35,7 @@ def tot_controle(page):
     page.get_by_label("Hoeveel kost het?").fill("450")
     page.get_by_role("group", name="Betaalt een andere regeling").get_by_label("Nee").check()
     page.get_by_role("group", name="Heeft u het al gekocht").get_by_label("Nee").check()
+    page.get_by_label("Offerte of bon").set_input_files(OFFERTE)
     page.get_by_role("button", name="Volgende").click()
     page.get_by_label("Uw netto inkomen per maand").fill("1200")
     page.get_by_label("Hoeveel geld heeft u samen").fill("0")

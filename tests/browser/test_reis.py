@@ -13,6 +13,11 @@ from tests.helpers import wacht_op
 from uitbetaling.models import Betaalopdracht
 
 pytestmark = pytest.mark.browser
+OFFERTE = {
+    "name": "offerte.pdf",
+    "mimeType": "application/pdf",
+    "buffer": b"%PDF-1.4\n% offerte\n%%EOF\n",
+}
 WACHTWOORD = "geheim-wachtwoord"
 
 
@@ -71,6 +76,7 @@ def test_inwoner_vraagt_aan_behandelaar_kent_toe_en_geld_gaat_eruit(
     inwoner.get_by_label("Hoeveel kost het?").fill("450")
     inwoner.get_by_role("group", name="Betaalt een andere regeling").get_by_label("Nee").check()
     inwoner.get_by_role("group", name="Heeft u het al gekocht").get_by_label("Nee").check()
+    inwoner.get_by_label("Offerte of bon").set_input_files(OFFERTE)
     toegankelijk(inwoner)
     inwoner.get_by_role("button", name="Volgende").click()
 
