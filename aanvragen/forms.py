@@ -36,6 +36,26 @@ class GegevensForm(Formulier):
         required=False,
     )
 
+    partner_toestemming = forms.BooleanField(
+        label=_("Mijn partner weet van deze aanvraag en is het ermee eens"),
+        required=False,
+    )
+
+    def __init__(self, *args, partner_naam: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if partner_naam:  # Pw art. 43: spouses apply together or with written consent
+            veld = self.fields["partner_toestemming"]
+            veld.required = True
+            veld.label = _("Mijn partner %(naam)s weet van deze aanvraag en is het ermee eens") % {
+                "naam": partner_naam
+            }
+            veld.error_messages["required"] = _(
+                "Zonder toestemming van uw partner kunnen we de aanvraag niet behandelen. "
+                "Vraag het uw partner, of bel ons."
+            )
+        else:
+            del self.fields["partner_toestemming"]
+
     def clean_telefoon(self):
         telefoon = self.cleaned_data["telefoon"].strip()
         cijfers = [c for c in telefoon if c.isdigit()]

@@ -56,6 +56,18 @@ class Aanvraag(models.Model):
     telefoon = models.CharField(_("telefoonnummer"), max_length=20)
     email = models.EmailField(_("e-mailadres"), blank=True)
     elektronisch_communiceren = models.BooleanField(_("wil post digitaal ontvangen"), default=False)
+    elektronisch_toestemming_op = models.DateTimeField(
+        _("toestemming digitale post gegeven op"),
+        null=True,
+        blank=True,
+        help_text="Wmebv: decisions go out electronically only after this explicit opt-in.",
+    )
+    partner_toestemming_op = models.DateTimeField(
+        _("toestemming partner vastgelegd op"),
+        null=True,
+        blank=True,
+        help_text="Pw art. 43: the partner's consent, recorded in the wizard.",
+    )
 
     kostensoort = models.ForeignKey(
         "wegwijzer.Kostensoort", on_delete=models.PROTECT, related_name="aanvragen"

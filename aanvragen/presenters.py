@@ -34,6 +34,11 @@ def samenvatting(data: dict[str, dict], *, stap_url: Callable[[str], str]) -> li
             _ja_nee(gegevens.get("elektronisch_communiceren", False)),
             "gegevens",
         ),
+        *(
+            [(_("Toestemming partner"), _ja_nee(gegevens["partner_toestemming"]), "gegevens")]
+            if "partner_toestemming" in gegevens
+            else []
+        ),
         (_("Waarvoor"), str(kosten.get("kostensoort", "")), "kosten"),
         (_("Wat en waarom"), kosten.get("omschrijving", ""), "kosten"),
         (_("Bedrag"), _bedrag(kosten.get("bedrag")), "kosten"),

@@ -51,6 +51,7 @@ class AanvraagGegevens:
     voorliggende_voorziening: str = "nee"
     al_gekocht: bool = False
     factuurdatum: date | None = None
+    partner_toestemming: bool = False
 
 
 def door_omschrijving(door) -> str:
@@ -174,6 +175,8 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
         telefoon=gegevens.telefoon,
         email=gegevens.email,
         elektronisch_communiceren=gegevens.elektronisch_communiceren,
+        elektronisch_toestemming_op=nu if gegevens.elektronisch_communiceren else None,
+        partner_toestemming_op=nu if gegevens.partner_toestemming else None,
         kostensoort=gegevens.kostensoort,
         omschrijving=gegevens.omschrijving,
         bedrag=gegevens.bedrag,

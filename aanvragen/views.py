@@ -143,6 +143,8 @@ class AanvraagWizard(NamedUrlSessionWizardView):
         return super().render_next_step(form, **kwargs)
 
     def get_form_kwargs(self, step=None):
+        if step == "gegevens":
+            return {"partner_naam": self.persoon.partner_naam if self.persoon.heeft_partner else ""}
         if step == "inkomen":
             return {"heeft_partner": self.persoon.heeft_partner}
         if step == "kosten":
@@ -239,6 +241,7 @@ class AanvraagWizard(NamedUrlSessionWizardView):
                 voorliggende_voorziening=data["voorliggende_voorziening"],
                 al_gekocht=data["al_gekocht"],
                 factuurdatum=data.get("factuurdatum"),
+                partner_toestemming=data.get("partner_toestemming", False),
             ),
             regeling=self.regeling,
             token=uuid.UUID(self.storage.extra_data["token"]),

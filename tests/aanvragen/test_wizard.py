@@ -98,15 +98,25 @@ def test_wijzigen_vanaf_controle_gaat_terug_naar_controle(inwoner, GELDIG):
     assert "€ 399,00" in inwoner.get(response["Location"]).content.decode()
 
 
-def test_partner_moet_inkomen_opgeven(client, GELDIG):
+def test_partner_toestemming_en_inkomen_partner(client, GELDIG):
     sessie = client.session
     inwoner_inloggen(type("R", (), {"session": sessie})(), bsn="111222333", niveau="midden")
     sessie.save()
     client.cookies["sessionid"] = sessie.session_key
-    post_stap(client, "gegevens", GELDIG["gegevens"])
+    zonder_toestemming = post_stap(client, "gegevens", GELDIG["gegevens"]).content.decode()
+    assert "Zonder toestemming van uw partner" in zonder_toestemming  # Pw art. 43
+    assert "Mijn partner Youssef El Amrani weet van deze aanvraag" in zonder_toestemming
+    post_stap(client, "gegevens", {**GELDIG["gegevens"], "partner_toestemming": "on"})
     post_stap(client, "kosten", GELDIG["kosten"])
     response = post_stap(client, "inkomen", GELDIG["inkomen"])
     assert "Vul het netto inkomen van uw partner in" in response.content.decode()
+    post_stap(client, "inkomen", {**GELDIG["inkomen"], "inkomen_partner": "0"})
+    for stap in ("uitbetaling", "controleren"):
+        post_stap(client, stap, GELDIG[stap])
+    client.get(reverse("aanvragen:stap", args=["klaar"]))
+    aanvraag = Aanvraag.objects.get()
+    assert aanvraag.partner_toestemming_op is not None
+    assert aanvraag.elektronisch_toestemming_op is not None  # Wmebv opt-in recorded
 
 
 def test_klantcontact_vult_in_namens_beller(client, GELDIG):

@@ -150,6 +150,7 @@ class Command(BaseCommand):
                     bedrag=Decimal(bedrag),
                     inkomen=Decimal("1250.00"),
                     inkomen_partner=Decimal("0.00") if persoon.heeft_partner else None,
+                    partner_toestemming=persoon.heeft_partner,
                     vermogen=Decimal("300.00"),
                     iban="NL91ABNA0417164300",
                     rekeninghouder=persoon.naam,
