@@ -79,3 +79,45 @@ def iban_gemaskeerd(iban: str) -> str:
     if len(iban) < 8:
         return iban
     return iban_leesbaar(iban[:4] + "*" * (len(iban) - 8) + iban[-4:])
+
+
+@dataclass(frozen=True)
+class Mijlpaal:
+    label: str
+    klaar: bool
+    huidig: bool
+
+
+def voortgang(status: str) -> list[Mijlpaal]:
+    """The status tracker: ontvangen → in behandeling → besluit → uitbetaald."""
+    stappen = [
+        (
+            _("Ontvangen"),
+            {
+                "ingediend",
+                "in_behandeling",
+                "wacht_op_aanvulling",
+                "toegekend",
+                "afgewezen",
+                "buiten_behandeling",
+                "uitbetaald",
+            },
+        ),
+        (
+            _("In behandeling"),
+            {
+                "in_behandeling",
+                "wacht_op_aanvulling",
+                "toegekend",
+                "afgewezen",
+                "buiten_behandeling",
+                "uitbetaald",
+            },
+        ),
+        (_("Besluit"), {"toegekend", "afgewezen", "buiten_behandeling", "uitbetaald"}),
+    ]
+    if status not in ("afgewezen", "buiten_behandeling"):
+        stappen.append((_("Uitbetaald"), {"uitbetaald"}))
+    bereikt = [status in statussen for _label, statussen in stappen]
+    laatste = max((i for i, b in enumerate(bereikt) if b), default=-1)
+    return [Mijlpaal(label, bereikt[i], i == laatste) for i, (label, _s) in enumerate(stappen)]

@@ -28,7 +28,7 @@ from aanvragen.forms import (
     UitbetalingForm,
 )
 from aanvragen.models import DocumentSoort
-from aanvragen.presenters import samenvatting
+from aanvragen.presenters import samenvatting, voortgang
 from aanvragen.selectors import indicatie_get, situatie_van
 from aanvragen.services import AanvraagGegevens, aanvraag_indienen, gemeente_van
 from aanvragen.storage import concept_bestanden
@@ -290,7 +290,9 @@ def document(request, pk: int):
 @never_cache
 @aanvrager_vereist
 def mijn_aanvragen(request):
-    aanvragen = selectors.aanvraag_list_van_inwoner(bsn=request.aanvrager.bsn)
+    aanvragen = list(selectors.aanvraag_list_van_inwoner(bsn=request.aanvrager.bsn))
+    for aanvraag in aanvragen:
+        aanvraag.voortgang = voortgang(aanvraag.status)
     concept = selectors.concept_van_inwoner_get(bsn=request.aanvrager.bsn)
     return render(
         request,
