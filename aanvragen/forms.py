@@ -10,6 +10,7 @@ from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
 from aanvragen.bestanden import keur
+from aanvragen.models import Tijdvak
 from aanvragen.virusscan import ScanNietBeschikbaar, scan
 from portal.forms import BedragField, BsnField, Formulier
 from wegwijzer.models import Kostensoort
@@ -254,3 +255,42 @@ class NamensStartForm(Formulier):
         label=_("Ik heb de identiteit van de beller gecontroleerd volgens het protocol"),
         error_messages={"required": _("Controleer eerst de identiteit van de beller.")},
     )
+
+
+class TerugbelForm(Formulier):
+    gemeente = forms.ModelChoiceField(
+        label=_("In welke gemeente woont u?"),
+        queryset=None,
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": _("Kies de gemeente waar u woont.")},
+    )
+    naam = forms.CharField(
+        label=_("Uw naam"),
+        max_length=200,
+        error_messages={"required": _("Vul uw naam in.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    telefoon = GegevensForm.base_fields["telefoon"]
+    tijdvak = forms.ChoiceField(
+        label=_("Wanneer kunnen we u het best bellen?"),
+        choices=Tijdvak.choices,
+        widget=forms.RadioSelect,
+        initial=Tijdvak.MAAKT_NIET_UIT,
+        error_messages={"required": _("Kies wanneer we u kunnen bellen.")},
+    )
+    vraag = forms.CharField(
+        label=_("Waarover wilt u praten? (niet verplicht)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, gemeenten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = gemeenten
+        enige = list(gemeenten[:2])
+        if len(enige) == 1:
+            self.fields["gemeente"].initial = enige[0].pk
+
+    clean_telefoon = GegevensForm.clean_telefoon

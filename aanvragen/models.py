@@ -248,3 +248,40 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.bestandsnaam}"
+
+
+class Tijdvak(models.TextChoices):
+    OCHTEND = "ochtend", _("In de ochtend (9 tot 12 uur)")
+    MIDDAG = "middag", _("In de middag (13 tot 17 uur)")
+    MAAKT_NIET_UIT = "maakt_niet_uit", _("Maakt niet uit")
+
+
+class Terugbelverzoek(models.Model):
+    """An inwoner asks to be called back (from the Wegwijzer or the wizard)."""
+
+    gemeente = models.ForeignKey(
+        "portal.Gemeente", on_delete=models.PROTECT, related_name="terugbelverzoeken"
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    telefoon = models.CharField(_("telefoonnummer"), max_length=20)
+    tijdvak = models.CharField(
+        _("wanneer"), max_length=20, choices=Tijdvak, default=Tijdvak.MAAKT_NIET_UIT
+    )
+    vraag = models.CharField(_("waarover"), max_length=500, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True, db_index=True)
+    afgehandeld_op = models.DateTimeField(null=True, blank=True)
+    afgehandeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="afgehandelde_terugbelverzoeken",
+    )
+
+    class Meta:
+        verbose_name = _("terugbelverzoek")
+        verbose_name_plural = _("terugbelverzoeken")
+        ordering = ["aangemaakt_op"]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.aangemaakt_op:%d-%m %H:%M})"

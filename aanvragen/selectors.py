@@ -1,7 +1,7 @@
 from datetime import date
 from decimal import Decimal
 
-from aanvragen.models import Aanvraag, AanvraagConcept, Document
+from aanvragen.models import Aanvraag, AanvraagConcept, Document, Terugbelverzoek
 from aanvragen.statussen import Status
 from wegwijzer.regels import Antwoord, Situatie, Uitkomst, beoordeel, leeftijdsgroep
 from wegwijzer.selectors import beleidsversie_get
@@ -103,3 +103,8 @@ def document_van_inwoner_get(*, bsn: str, pk: int) -> Document | None:
 
 def document_get(*, pk: int) -> Document | None:
     return Document.objects.filter(pk=pk).first()
+
+
+def terugbelverzoek_list(*, open_: bool = True):
+    qs = Terugbelverzoek.objects.select_related("gemeente", "afgehandeld_door")
+    return qs.filter(afgehandeld_op__isnull=True) if open_ else qs.order_by("-afgehandeld_op")

@@ -19,7 +19,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aanvragen.brp import Persoon
-from aanvragen.models import Aanvraag, AanvraagConcept, Document, DocumentSoort, StatusWijziging
+from aanvragen.models import (
+    Aanvraag,
+    AanvraagConcept,
+    Document,
+    DocumentSoort,
+    StatusWijziging,
+    Terugbelverzoek,
+)
 from aanvragen.statussen import Status, controleer_transitie
 from portal.models import Gemeente, Regeling
 from portal.pdf import pdf_maken
@@ -318,3 +325,18 @@ def ontvangstbevestiging_maken(*, aanvraag_id: int) -> Document:
         bericht.attach(naam, pdf, "application/pdf")
         bericht.send()
     return document
+
+
+def terugbelverzoek_indienen(*, gemeente, naam: str, telefoon: str, tijdvak: str, vraag: str):
+    return Terugbelverzoek.objects.create(
+        gemeente=gemeente, naam=naam, telefoon=telefoon, tijdvak=tijdvak, vraag=vraag
+    )
+
+
+def terugbelverzoek_afhandelen(*, pk: int, door, nu: datetime | None = None) -> bool:
+    """Mark a call-back as done; False when a colleague already did (nothing changes)."""
+    return bool(
+        Terugbelverzoek.objects.filter(pk=pk, afgehandeld_op__isnull=True).update(
+            afgehandeld_op=nu or timezone.now(), afgehandeld_door=door
+        )
+    )

@@ -25,16 +25,23 @@ from aanvragen.forms import (
     InkomenForm,
     KostenForm,
     NamensStartForm,
+    TerugbelForm,
     UitbetalingForm,
 )
 from aanvragen.models import DocumentSoort
 from aanvragen.presenters import samenvatting, voortgang
 from aanvragen.selectors import indicatie_get, situatie_van
-from aanvragen.services import AanvraagGegevens, aanvraag_indienen, gemeente_van
+from aanvragen.services import (
+    AanvraagGegevens,
+    aanvraag_indienen,
+    gemeente_van,
+    terugbelverzoek_afhandelen,
+    terugbelverzoek_indienen,
+)
 from aanvragen.storage import concept_bestanden
 from portal.digid import huidige_inwoner, login_url
 from portal.rollen import Rol, heeft_rol, rol_vereist
-from portal.selectors import regeling_get
+from portal.selectors import gemeente_list, regeling_get
 from wegwijzer.check import (
     check_antwoorden_bewaren,
     check_antwoorden_voor_stap,
@@ -307,6 +314,39 @@ def van_check(request):
     if not check_antwoorden_bewaren(request, request.POST.get("staat", "")):
         messages.info(request, _("Uw antwoorden uit de check waren te oud. Vul ze hier in."))
     return redirect("aanvragen:start")
+
+
+def terugbellen(request):
+    """An inwoner asks to be called back. No login: only name, phone and a time slot."""
+    form = TerugbelForm(request.POST or None, gemeenten=gemeente_list())
+    if request.method == "POST" and form.is_valid():
+        verzoek = terugbelverzoek_indienen(
+            gemeente=form.cleaned_data["gemeente"],
+            naam=form.cleaned_data["naam"],
+            telefoon=form.cleaned_data["telefoon"],
+            tijdvak=form.cleaned_data["tijdvak"],
+            vraag=form.cleaned_data["vraag"],
+        )
+        return render(request, "aanvragen/terugbellen_ontvangen.html", {"verzoek": verzoek})
+    return render(request, "aanvragen/terugbellen.html", {"form": form})
+
+
+@never_cache
+@rol_vereist(Rol.KLANTCONTACT)
+def terugbelverzoeken(request):
+    if request.method == "POST":
+        try:
+            pk = int(request.POST.get("verzoek", ""))
+        except ValueError:
+            pk = 0
+        if terugbelverzoek_afhandelen(pk=pk, door=request.user):
+            messages.success(request, _("Het terugbelverzoek is afgehandeld."))
+        else:
+            messages.info(request, _("Dit verzoek was al afgehandeld door een collega."))
+        return redirect("aanvragen:terugbelverzoeken")
+    return render(
+        request, "aanvragen/terugbelverzoeken.html", {"verzoeken": selectors.terugbelverzoek_list()}
+    )
 
 
 @never_cache

@@ -62,6 +62,8 @@ MATRIX = [
     ("aanvragen:document", {"pk": "DOCUMENT"}, "get", inwonerpagina()),
     ("behandeling:document", {"pk": "DOCUMENT"}, "get", BEHANDELEN),
     ("aanvragen:namens-start", {}, "get", alleen(Rol.KLANTCONTACT)),
+    ("aanvragen:terugbellen", {}, "get", ALLEN),
+    ("aanvragen:terugbelverzoeken", {}, "get", alleen(Rol.KLANTCONTACT)),
     ("aanvragen:namens-stoppen", {}, "post", {**alleen(Rol.KLANTCONTACT), "klantcontact": WEG}),
     ("behandeling:werkvoorraad", {}, "get", BEHANDELEN),
     ("behandeling:dashboard", {}, "get", alleen(Rol.TEAMLEIDER)),
