@@ -245,6 +245,18 @@ class ControleForm(Formulier):
         error_messages={"required": _("Zet een vinkje om te verklaren dat alles klopt.")},
     )
 
+    def __init__(self, *args, namens: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if namens == "mondeling":
+            self.fields["verklaring"].label = _(
+                "Ik heb de antwoorden voorgelezen. De beller bevestigt dat alles eerlijk en "
+                "volledig is."
+            )
+        elif namens == "digid":
+            self.fields["verklaring"].label = _(
+                "De beller weet dat hij of zij de aanvraag daarna zelf bevestigt met DigiD."
+            )
+
 
 class NamensStartForm(Formulier):
     bsn = BsnField(

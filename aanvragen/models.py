@@ -99,6 +99,7 @@ class Aanvraag(models.Model):
         related_name="aanvragen_namens_ingediend",
     )
     ingediend_op = models.DateTimeField(_("ingediend op"), null=True)
+    bevestiging = models.CharField(_("hoe bevestigd"), max_length=300, blank=True)
     duur_seconden = models.PositiveIntegerField(
         _("invullen duurde (seconden)"),
         null=True,

@@ -121,3 +121,23 @@ def voortgang(status: str) -> list[Mijlpaal]:
     bereikt = [status in statussen for _label, statussen in stappen]
     laatste = max((i for i, b in enumerate(bereikt) if b), default=-1)
     return [Mijlpaal(label, bereikt[i], i == laatste) for i, (label, _s) in enumerate(stappen)]
+
+
+def aanvraag_samenvatting(aanvraag) -> list[tuple[str, str]]:
+    """What a stored aanvraag says, for the inwoner to check (label, value)."""
+    regels = [
+        (_("Telefoonnummer"), aanvraag.telefoon),
+        (_("Waarvoor"), aanvraag.kostensoort.naam),
+        (_("Wat en waarom"), aanvraag.omschrijving),
+        (_("Bedrag"), format_bedrag(aanvraag.bedrag)),
+        (_("Uw netto inkomen per maand"), format_bedrag(aanvraag.inkomen)),
+    ]
+    if aanvraag.inkomen_partner is not None:
+        regels.append(
+            (_("Netto inkomen partner per maand"), format_bedrag(aanvraag.inkomen_partner))
+        )
+    return regels + [
+        (_("Geld op rekeningen en spaargeld"), format_bedrag(aanvraag.vermogen)),
+        (_("Rekeningnummer (IBAN)"), iban_leesbaar(aanvraag.iban)),
+        (_("Naam rekeninghouder"), aanvraag.rekeninghouder),
+    ]

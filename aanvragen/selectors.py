@@ -108,3 +108,16 @@ def document_get(*, pk: int) -> Document | None:
 def terugbelverzoek_list(*, open_: bool = True):
     qs = Terugbelverzoek.objects.select_related("gemeente", "afgehandeld_door")
     return qs.filter(afgehandeld_op__isnull=True) if open_ else qs.order_by("-afgehandeld_op")
+
+
+def ter_bevestiging_list(*, bsn: str):
+    """Aanvragen a colleague filled in on the phone that wait for this inwoner's DigiD check."""
+    return (
+        Aanvraag.objects.van_inwoner(bsn)
+        .filter(status=Status.CONCEPT, ingediend_namens_door__isnull=False)
+        .select_related("kostensoort")
+    )
+
+
+def ter_bevestiging_get(*, bsn: str, pk: int) -> Aanvraag | None:
+    return ter_bevestiging_list(bsn=bsn).filter(pk=pk).first()

@@ -10,11 +10,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +30,7 @@ from aanvragen.models import (
     Terugbelverzoek,
 )
 from aanvragen.statussen import Status, controleer_transitie
-from portal.models import Gemeente, Regeling
+from portal.models import BevestigingNamens, Gemeente, Regeling
 from portal.pdf import pdf_maken
 from portal.selectors import kalender_get
 from portal.werkdagen import servicetermijnen
@@ -154,12 +156,6 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
     if gemeente is None:
         raise ValueError(f"no gemeente with CBS code {persoon.gemeente_code}")
     vandaag = timezone.localdate(nu)
-    termijnen = servicetermijnen(
-        vandaag,
-        norm_werkdagen=regeling.norm_besluit_werkdagen,
-        wettelijke_weken=regeling.wettelijke_beslistermijn_weken,
-        kalender=kalender_get(gemeente=gemeente, vanaf=vandaag),
-    )
     aanvraag = Aanvraag.objects.create(
         indien_token=token,
         gemeente=gemeente,
@@ -193,29 +189,86 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
         iban=gegevens.iban,
         rekeninghouder=gegevens.rekeninghouder,
     )
-    reden = (
-        _("Ingediend door %(medewerker)s namens de inwoner (telefoon).")
-        % {"medewerker": door_omschrijving(namens)}
-        if namens
-        else ""
-    )
     for soort, bestand in bijlagen:
         document_toevoegen(aanvraag=aanvraag, soort=soort, bestand=bestand)
+    if namens is None:
+        return _indienen(
+            aanvraag=aanvraag, door="inwoner", nu=nu, bevestiging=_("Digitaal ingediend met DigiD.")
+        )
+    if gemeente.bevestiging_namens == BevestigingNamens.DIGID:
+        # Filled in on the phone; the inwoner confirms it with DigiD before it counts as sent.
+        transaction.on_commit(lambda: _bevestiging_vragen(aanvraag.pk))
+        return aanvraag
+    return _indienen(
+        aanvraag=aanvraag,
+        door=namens,
+        nu=nu,
+        bevestiging=_(
+            "Ingevuld door %(medewerker)s aan de telefoon; de beller bevestigde "
+            "mondeling dat alles klopt."
+        )
+        % {"medewerker": door_omschrijving(namens)},
+    )
+
+
+def _indienen(*, aanvraag: Aanvraag, door, nu: datetime, bevestiging: str) -> Aanvraag:
+    """concept → ingediend: reference, deadlines from today, and the receipt after commit."""
+    vandaag = timezone.localdate(nu)
+    termijnen = servicetermijnen(
+        vandaag,
+        norm_werkdagen=aanvraag.regeling.norm_besluit_werkdagen,
+        wettelijke_weken=aanvraag.regeling.wettelijke_beslistermijn_weken,
+        kalender=kalender_get(gemeente=aanvraag.gemeente, vanaf=vandaag),
+    )
     transaction.on_commit(lambda: _ontvangstbevestiging_plannen(aanvraag.pk))
-    aanvraag = status_wijzigen(
+    return status_wijzigen(
         aanvraag_id=aanvraag.pk,
         naar=Status.INGEDIEND,
-        door=namens or "inwoner",
-        reden=reden,
+        door=door,
+        reden=bevestiging,
+        verwacht=[Status.CONCEPT],
         nu=nu,
         velden={
             "referentie": f"BB-{vandaag.year}-{aanvraag.pk:06d}",
             "ingediend_op": nu,
+            "bevestiging": bevestiging,
             "einddatum_gepland": termijnen.einddatum_gepland.datum,
             "uiterlijke_einddatum_afdoening": termijnen.uiterlijke_einddatum_afdoening.datum,
         },
     )
-    return aanvraag
+
+
+@transaction.atomic
+def aanvraag_bevestigen(*, aanvraag_id: int, bsn: str, nu: datetime | None = None) -> Aanvraag:
+    """The inwoner confirms with DigiD what a colleague filled in on the phone."""
+    aanvraag = (
+        Aanvraag.objects.select_for_update()
+        .select_related("regeling", "gemeente")
+        .get(pk=aanvraag_id, bsn=bsn, ingediend_namens_door__isnull=False)
+    )
+    return _indienen(
+        aanvraag=aanvraag,
+        door="inwoner",
+        nu=nu or timezone.now(),
+        bevestiging=_("Ingevuld aan de telefoon; bevestigd door de inwoner met DigiD."),
+    )
+
+
+def _bevestiging_vragen(aanvraag_id: int) -> None:
+    """Tell the inwoner there is an aanvraag to confirm (e-mail when known; no personal data)."""
+    aanvraag = Aanvraag.objects.select_related("gemeente").get(pk=aanvraag_id)
+    if aanvraag.email:
+        EmailMessage(
+            subject=_("Bevestig uw aanvraag bijzondere bijstand"),
+            body=render_to_string(
+                "aanvragen/bevestigen_mail.txt",
+                {
+                    "aanvraag": aanvraag,
+                    "link": f"{settings.PORTAL_BASIS_URL}{reverse('aanvragen:mijn-aanvragen')}",
+                },
+            ),
+            to=[aanvraag.email],
+        ).send()
 
 
 def concept_sleutel(aanvrager) -> str:

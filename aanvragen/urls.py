@@ -13,6 +13,7 @@ urlpatterns = [
     path("mijn-aanvragen/", views.mijn_aanvragen, name="mijn-aanvragen"),
     path("van-check/", views.van_check, name="van-check"),
     path("document/<int:pk>/", views.document, name="document"),
+    path("bevestigen/<int:pk>/", views.bevestigen, name="bevestigen"),
     path("terugbellen/", views.terugbellen, name="terugbellen"),
     path("terugbelverzoeken/", views.terugbelverzoeken, name="terugbelverzoeken"),
     path("namens/", views.namens_start, name="namens-start"),

@@ -29,15 +29,17 @@ from aanvragen.forms import (
     UitbetalingForm,
 )
 from aanvragen.models import DocumentSoort
-from aanvragen.presenters import samenvatting, voortgang
+from aanvragen.presenters import aanvraag_samenvatting, samenvatting, voortgang
 from aanvragen.selectors import indicatie_get, situatie_van
 from aanvragen.services import (
     AanvraagGegevens,
+    aanvraag_bevestigen,
     aanvraag_indienen,
     gemeente_van,
     terugbelverzoek_afhandelen,
     terugbelverzoek_indienen,
 )
+from aanvragen.statussen import Status
 from aanvragen.storage import concept_bestanden
 from portal.digid import huidige_inwoner, login_url
 from portal.rollen import Rol, heeft_rol, rol_vereist
@@ -62,7 +64,6 @@ STAPPEN = [
     ("uitbetaling", UitbetalingForm, gettext_lazy("Uitbetaling")),
     ("controleren", ControleForm, gettext_lazy("Controleer uw antwoorden")),
 ]
-STAP_TITELS = {naam: titel for naam, _form, titel in STAPPEN}
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,8 @@ class AanvraagWizard(NamedUrlSessionWizardView):
         return super().render_next_step(form, **kwargs)
 
     def get_form_kwargs(self, step=None):
+        if step == "controleren" and self.request.aanvrager.namens is not None:
+            return {"namens": self.gemeente.bevestiging_namens}
         if step == "gegevens":
             return {"partner_naam": self.persoon.partner_naam if self.persoon.heeft_partner else ""}
         if step == "inkomen":
@@ -257,6 +260,8 @@ class AanvraagWizard(NamedUrlSessionWizardView):
             bijlagen=[(DocumentSoort.BEWIJS, data["bewijs"])] if data.get("bewijs") else [],
         )
         check_antwoorden_wissen(self.request)
+        if aanvraag.status == Status.CONCEPT:  # waits for the inwoner's DigiD confirmation
+            return render(self.request, "aanvragen/ter_bevestiging.html", {"aanvraag": aanvraag})
         return redirect("aanvragen:ontvangen", referentie=aanvraag.referentie)
 
 
@@ -304,7 +309,28 @@ def mijn_aanvragen(request):
     return render(
         request,
         "aanvragen/mijn_aanvragen.html",
-        {"aanvragen": aanvragen, "concept": concept, "stap_titels": STAP_TITELS},
+        {
+            "aanvragen": aanvragen,
+            "concept": concept,
+            "ter_bevestiging": selectors.ter_bevestiging_list(bsn=request.aanvrager.bsn),
+        },
+    )
+
+
+@never_cache
+@aanvrager_vereist
+def bevestigen(request, pk: int):
+    """The inwoner checks and confirms what a colleague filled in on the phone."""
+    aanvraag = selectors.ter_bevestiging_get(bsn=request.aanvrager.bsn, pk=pk)
+    if aanvraag is None or request.aanvrager.namens is not None:
+        raise Http404
+    if request.method == "POST":
+        aanvraag = aanvraag_bevestigen(aanvraag_id=aanvraag.pk, bsn=request.aanvrager.bsn)
+        return redirect("aanvragen:ontvangen", referentie=aanvraag.referentie)
+    return render(
+        request,
+        "aanvragen/bevestigen.html",
+        {"aanvraag": aanvraag, "regels": aanvraag_samenvatting(aanvraag)},
     )
 
 

@@ -7,6 +7,11 @@ from django.utils.translation import gettext_lazy as _
 cbs_code_validator = RegexValidator(r"^\d{4}$", _("Een CBS-code bestaat uit 4 cijfers."))
 
 
+class BevestigingNamens(models.TextChoices):
+    MONDELING = "mondeling", _("De beller bevestigt mondeling; de medewerker legt dat vast")
+    DIGID = "digid", _("De inwoner bevestigt daarna zelf met DigiD")
+
+
 class Gemeente(models.Model):
     """A gemeente served by this installation (one installation can serve several)."""
 
@@ -18,6 +23,12 @@ class Gemeente(models.Model):
     rekening_iban = models.CharField(_("IBAN betaalrekening"), max_length=34)
     rekening_bic = models.CharField(_("BIC betaalrekening"), max_length=11, blank=True)
     rekening_naam = models.CharField(_("naam rekeninghouder"), max_length=70)
+    bevestiging_namens = models.CharField(
+        _("aanvraag via de telefoon bevestigen"),
+        max_length=20,
+        choices=BevestigingNamens,
+        default=BevestigingNamens.MONDELING,
+    )
 
     class Meta:
         verbose_name = _("gemeente")

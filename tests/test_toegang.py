@@ -60,6 +60,7 @@ MATRIX = [
     ("aanvragen:ontvangen", {"referentie": "REF"}, "get", inwonerpagina()),
     ("aanvragen:mijn-aanvragen", {}, "get", inwonerpagina()),
     ("aanvragen:document", {"pk": "DOCUMENT"}, "get", inwonerpagina()),
+    ("aanvragen:bevestigen", {"pk": "PK"}, "get", {**inwonerpagina(), "inwoner": NIET_GEVONDEN}),
     ("behandeling:document", {"pk": "DOCUMENT"}, "get", BEHANDELEN),
     ("aanvragen:namens-start", {}, "get", alleen(Rol.KLANTCONTACT)),
     ("aanvragen:terugbellen", {}, "get", ALLEN),

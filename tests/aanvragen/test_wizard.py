@@ -132,7 +132,45 @@ def test_klantcontact_vult_in_namens_beller(client, GELDIG):
     aanvraag = Aanvraag.objects.get()
     assert aanvraag.bsn == "999993653"
     assert aanvraag.ingediend_namens_door == medewerker
-    assert "namens" in aanvraag.statuswijzigingen.get().reden
+    assert "bevestigde mondeling" in aanvraag.statuswijzigingen.get().reden
+    assert aanvraag.bevestiging == aanvraag.statuswijzigingen.get().reden
+
+
+def test_namens_met_digid_bevestiging_door_inwoner(
+    client, GELDIG, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from portal.models import Gemeente
+    from tests.aanvragen.test_concept import ingelogd
+
+    Gemeente.objects.filter(cbs_code="9001").update(bevestiging_namens="digid")
+    client.force_login(UserFactory(rollen=[Rol.KLANTCONTACT]))
+    client.post(
+        reverse("aanvragen:namens-start"), {"bsn": "999993653", "identiteit_gecontroleerd": "on"}
+    )
+    for stap, data in GELDIG.items():
+        post_stap(client, stap, data)
+    with django_capture_on_commit_callbacks(execute=True):
+        klaar = client.get(reverse("aanvragen:stap", args=["klaar"]))
+    assert "bevestig de aanvraag" in klaar.content.decode()
+    aanvraag = Aanvraag.objects.get()
+    assert aanvraag.status == Status.CONCEPT and aanvraag.referentie is None
+    assert "Bevestig uw aanvraag" in mail.outbox[-1].subject
+
+    anna = ingelogd("100042090")  # somebody else cannot confirm it
+    assert anna.get(reverse("aanvragen:bevestigen", args=[aanvraag.pk])).status_code == 404
+    jan = ingelogd("999993653")
+    assert "Bekijk en bevestig" in jan.get(reverse("aanvragen:mijn-aanvragen")).content.decode()
+    assert (
+        "Mijn wasmachine is kapot."
+        in jan.get(reverse("aanvragen:bevestigen", args=[aanvraag.pk])).content.decode()
+    )
+    response = jan.post(reverse("aanvragen:bevestigen", args=[aanvraag.pk]))
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Status.INGEDIEND
+    assert response["Location"] == reverse("aanvragen:ontvangen", args=[aanvraag.referentie])
+    assert "bevestigd door de inwoner met DigiD" in aanvraag.bevestiging
 
 
 def test_ongeldig_bsn_bij_namens(client):
