@@ -18,6 +18,33 @@ from wegwijzer.models import Kostensoort
 TELEFOON_TEKENS = set("0123456789+-() ")
 
 
+def gekeurd_bestand(bestand):
+    """Check an upload by content, size and (when configured) ClamAV; Dutch errors."""
+    if not bestand:
+        return bestand
+    bestand.seek(0)
+    keuring = keur(bestand.read(16), bestand.size, maximum=settings.UPLOAD_MAX_BYTES)
+    bestand.seek(0)
+    if keuring.fout:
+        raise forms.ValidationError(keuring.fout, code="bestand")
+    try:
+        uitslag = scan(bestand)
+    except ScanNietBeschikbaar:
+        raise forms.ValidationError(
+            _(
+                "We kunnen uw bestand nu niet controleren. Probeer het over een paar minuten "
+                "opnieuw."
+            ),
+            code="scan",
+        ) from None
+    if not uitslag.schoon:
+        raise forms.ValidationError(
+            _("In dit bestand zit mogelijk een virus. Stuur een ander bestand."), code="virus"
+        )
+    bestand.gekeurde_soort = keuring.soort
+    return bestand
+
+
 class GegevensForm(Formulier):
     telefoon = forms.CharField(
         label=_("Telefoonnummer"),
@@ -131,30 +158,7 @@ class KostenForm(Formulier):
         self.bewijs_nodig = bewijs_nodig or {}  # kostensoort id → which proof is needed
 
     def clean_bewijs(self):
-        bestand = self.cleaned_data.get("bewijs")
-        if not bestand:
-            return bestand
-        bestand.seek(0)
-        keuring = keur(bestand.read(16), bestand.size, maximum=settings.UPLOAD_MAX_BYTES)
-        bestand.seek(0)
-        if keuring.fout:
-            raise forms.ValidationError(keuring.fout, code="bestand")
-        try:
-            uitslag = scan(bestand)
-        except ScanNietBeschikbaar:
-            raise forms.ValidationError(
-                _(
-                    "We kunnen uw bestand nu niet controleren. Probeer het over een paar minuten "
-                    "opnieuw."
-                ),
-                code="scan",
-            ) from None
-        if not uitslag.schoon:
-            raise forms.ValidationError(
-                _("In dit bestand zit mogelijk een virus. Stuur een ander bestand."), code="virus"
-            )
-        bestand.gekeurde_soort = keuring.soort
-        return bestand
+        return gekeurd_bestand(self.cleaned_data.get("bewijs"))
 
     def clean(self):
         cleaned = super().clean()
@@ -306,3 +310,25 @@ class TerugbelForm(Formulier):
             self.fields["gemeente"].initial = enige[0].pk
 
     clean_telefoon = GegevensForm.clean_telefoon
+
+
+class AanvullingAntwoordForm(Formulier):
+    antwoord = forms.CharField(
+        label=_("Uw antwoord"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _(
+                "Schrijf uw antwoord. Stuurt u alleen een bestand? Schrijf dan wat het is."
+            )
+        },
+    )
+    bestand = forms.FileField(
+        label=_("Bestand (niet verplicht)"),
+        required=False,
+        help_text=_("Een PDF of een foto. Hoogstens 10 MB."),
+        widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.heic,image/*"}),
+    )
+
+    def clean_bestand(self):
+        return gekeurd_bestand(self.cleaned_data.get("bestand"))

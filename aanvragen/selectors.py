@@ -13,7 +13,7 @@ def aanvraag_list_van_inwoner(*, bsn: str):
         Aanvraag.objects.van_inwoner(bsn)
         .exclude(status=Status.CONCEPT)
         .select_related("kostensoort", "gemeente", "betaalopdracht")
-        .prefetch_related("documenten")
+        .prefetch_related("documenten", "aanvullingsverzoeken")
         .order_by("-ingediend_op")
     )
 
@@ -121,3 +121,13 @@ def ter_bevestiging_list(*, bsn: str):
 
 def ter_bevestiging_get(*, bsn: str, pk: int) -> Aanvraag | None:
     return ter_bevestiging_list(bsn=bsn).filter(pk=pk).first()
+
+
+def open_aanvullingsverzoek_get(*, bsn: str, pk: int):
+    from behandeling.models import Aanvullingsverzoek
+
+    return (
+        Aanvullingsverzoek.objects.filter(pk=pk, aanvraag__bsn=bsn, beantwoord_op__isnull=True)
+        .select_related("aanvraag")
+        .first()
+    )

@@ -33,7 +33,7 @@ from aanvragen.statussen import Status, controleer_transitie
 from portal.models import BevestigingNamens, Gemeente, Regeling
 from portal.pdf import pdf_maken
 from portal.selectors import kalender_get
-from portal.werkdagen import servicetermijnen
+from portal.werkdagen import Opschorting, servicetermijnen
 from wegwijzer.models import Kostensoort
 from wegwijzer.selectors import beleidsregel_get
 
@@ -214,12 +214,6 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
 def _indienen(*, aanvraag: Aanvraag, door, nu: datetime, bevestiging: str) -> Aanvraag:
     """concept → ingediend: reference, deadlines from today, and the receipt after commit."""
     vandaag = timezone.localdate(nu)
-    termijnen = servicetermijnen(
-        vandaag,
-        norm_werkdagen=aanvraag.regeling.norm_besluit_werkdagen,
-        wettelijke_weken=aanvraag.regeling.wettelijke_beslistermijn_weken,
-        kalender=kalender_get(gemeente=aanvraag.gemeente, vanaf=vandaag),
-    )
     transaction.on_commit(lambda: _ontvangstbevestiging_plannen(aanvraag.pk))
     return status_wijzigen(
         aanvraag_id=aanvraag.pk,
@@ -232,10 +226,32 @@ def _indienen(*, aanvraag: Aanvraag, door, nu: datetime, bevestiging: str) -> Aa
             "referentie": f"BB-{vandaag.year}-{aanvraag.pk:06d}",
             "ingediend_op": nu,
             "bevestiging": bevestiging,
-            "einddatum_gepland": termijnen.einddatum_gepland.datum,
-            "uiterlijke_einddatum_afdoening": termijnen.uiterlijke_einddatum_afdoening.datum,
+            **termijnen_berekenen(aanvraag=aanvraag, ingediend=vandaag, vandaag=vandaag),
         },
     )
+
+
+def termijnen_berekenen(*, aanvraag: Aanvraag, ingediend: date, vandaag: date) -> dict:
+    """The aanvraag's two deadlines, with its suspensions (an open one counts up to today).
+
+    Called on every event that can move them: submission, suspension, resumption.
+    """
+    opschortingen = [
+        Opschorting(van=o.van, tot=o.tot or vandaag)
+        for o in aanvraag.opschortingen.all()
+        if (o.tot or vandaag) >= o.van
+    ]
+    termijnen = servicetermijnen(
+        ingediend,
+        norm_werkdagen=aanvraag.regeling.norm_besluit_werkdagen,
+        wettelijke_weken=aanvraag.regeling.wettelijke_beslistermijn_weken,
+        kalender=kalender_get(gemeente=aanvraag.gemeente, vanaf=ingediend),
+        opschortingen=opschortingen,
+    )
+    return {
+        "einddatum_gepland": termijnen.einddatum_gepland.datum,
+        "uiterlijke_einddatum_afdoening": termijnen.uiterlijke_einddatum_afdoening.datum,
+    }
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ urlpatterns = [
     path("van-check/", views.van_check, name="van-check"),
     path("document/<int:pk>/", views.document, name="document"),
     path("bevestigen/<int:pk>/", views.bevestigen, name="bevestigen"),
+    path("aanvulling/<int:pk>/", views.aanvulling, name="aanvulling"),
     path("terugbellen/", views.terugbellen, name="terugbellen"),
     path("terugbelverzoeken/", views.terugbelverzoeken, name="terugbelverzoeken"),
     path("namens/", views.namens_start, name="namens-start"),

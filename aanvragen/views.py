@@ -20,6 +20,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 from aanvragen import selectors
 from aanvragen.brp import BrpFout, brp_client
 from aanvragen.forms import (
+    AanvullingAntwoordForm,
     ControleForm,
     GegevensForm,
     InkomenForm,
@@ -41,6 +42,7 @@ from aanvragen.services import (
 )
 from aanvragen.statussen import Status
 from aanvragen.storage import concept_bestanden
+from behandeling.services import aanvulling_ontvangen
 from portal.digid import huidige_inwoner, login_url
 from portal.rollen import Rol, heeft_rol, rol_vereist
 from portal.selectors import gemeente_list, regeling_get
@@ -314,6 +316,31 @@ def mijn_aanvragen(request):
             "concept": concept,
             "ter_bevestiging": selectors.ter_bevestiging_list(bsn=request.aanvrager.bsn),
         },
+    )
+
+
+@never_cache
+@aanvrager_vereist
+def aanvulling(request, pk: int):
+    """The inwoner answers a request for more information (text and an optional file)."""
+    verzoek = selectors.open_aanvullingsverzoek_get(bsn=request.aanvrager.bsn, pk=pk)
+    if verzoek is None:
+        raise Http404
+    form = AanvullingAntwoordForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        aanvulling_ontvangen(
+            verzoek_id=verzoek.pk,
+            bsn=request.aanvrager.bsn,
+            antwoord=form.cleaned_data["antwoord"],
+            bestand=form.cleaned_data.get("bestand"),
+        )
+        messages.success(request, _("Dank u wel. Wij gaan verder met uw aanvraag."))
+        return redirect("aanvragen:mijn-aanvragen")
+    return render(
+        request,
+        "aanvragen/aanvulling.html",
+        {"verzoek": verzoek, "form": form},
+        status=400 if form.errors else 200,
     )
 
 

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from behandeling.models import Gespreksuitkomst, Kanaal
 from portal.forms import BedragField, Formulier
 
 
@@ -30,4 +31,66 @@ class AfwijzenForm(Formulier):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=4000,
         error_messages={"required": _("Schrijf waarom u de aanvraag afwijst.")},
+    )
+
+
+class ContactmomentForm(Formulier):
+    prefix = "contact"
+
+    kanaal = forms.ChoiceField(label=_("Hoe"), choices=Kanaal.choices, initial=Kanaal.TELEFOON)
+    met = forms.CharField(
+        label=_("Met wie"),
+        max_length=200,
+        initial=_("Aanvrager"),
+        error_messages={"required": _("Vul in met wie u sprak.")},
+    )
+    samenvatting = forms.CharField(
+        label=_("Samenvatting"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Schrijf kort wat er besproken is.")},
+    )
+    uitkomst = forms.ChoiceField(
+        label=_("Uitkomst"),
+        choices=Gespreksuitkomst.choices,
+        error_messages={"required": _("Kies de uitkomst.")},
+    )
+
+
+class AanvullingForm(Formulier):
+    prefix = "aanvulling"
+
+    vraag = forms.CharField(
+        label=_("Wat heeft u nodig van de aanvrager?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Schrijf het in gewone taal. Bel de aanvrager ook even."),
+        error_messages={"required": _("Schrijf wat u nodig heeft.")},
+    )
+    termijn_werkdagen = forms.IntegerField(
+        label=_("Termijn (werkdagen)"),
+        min_value=1,
+        max_value=20,
+        initial=5,
+        error_messages={
+            "required": _("Vul een termijn in."),
+            "invalid": _("Vul een aantal werkdagen in, bijvoorbeeld 5."),
+            "min_value": _("De termijn is minstens 1 werkdag."),
+            "max_value": _("De termijn is hoogstens 20 werkdagen."),
+        },
+    )
+
+
+class BuitenBehandelingForm(Formulier):
+    prefix = "buiten"
+
+    motivering = forms.CharField(
+        label=_("Motivering"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        initial=_(
+            "U heeft de gevraagde informatie niet op tijd gestuurd. Daarom behandelen wij "
+            "uw aanvraag niet (artikel 4:5 Algemene wet bestuursrecht)."
+        ),
+        error_messages={"required": _("Schrijf waarom de aanvraag niet behandeld wordt.")},
     )

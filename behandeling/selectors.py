@@ -34,7 +34,13 @@ def werkvoorraad_tellingen() -> dict[str, int]:
 def aanvraag_get(*, pk: int):
     return (
         Aanvraag.objects.select_related("gemeente", "kostensoort", "behandelaar", "regeling")
-        .prefetch_related("statuswijzigingen__door", "documenten")
+        .prefetch_related(
+            "statuswijzigingen__door",
+            "documenten",
+            "contactmomenten__door",
+            "aanvullingsverzoeken",
+            "opschortingen",
+        )
         .get(pk=pk)
     )
 

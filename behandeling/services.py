@@ -1,18 +1,25 @@
 """The behandelaar's acts on an aanvraag. Every status change goes through status_wijzigen."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aanvragen.models import Aanvraag
-from aanvragen.services import AanvraagGewijzigd, status_wijzigen
+from aanvragen.models import Aanvraag, DocumentSoort
+from aanvragen.services import (
+    AanvraagGewijzigd,
+    document_toevoegen,
+    status_wijzigen,
+    termijnen_berekenen,
+)
 from aanvragen.statussen import Status
+from behandeling.models import Aanvullingsverzoek, Contactmoment, Opschorting
 from behandeling.sla import sla_grenzen
 from portal.models import Gemeente
 from portal.selectors import kalender_get
+from portal.werkdagen import plus_werkdagen
 
 
 def aanvraag_oppakken(*, aanvraag_id: int, behandelaar) -> Aanvraag:
@@ -126,3 +133,113 @@ def sla_bijwerken(*, vandaag: date) -> int:
             .update(sla_status="op_schema")
         )
     return bijgewerkt
+
+
+def contactmoment_vastleggen(
+    *,
+    aanvraag_id: int,
+    door,
+    kanaal: str,
+    met: str,
+    samenvatting: str,
+    uitkomst: str,
+    op=None,
+) -> Contactmoment:
+    return Contactmoment.objects.create(
+        aanvraag_id=aanvraag_id,
+        door=door,
+        kanaal=kanaal,
+        met=met,
+        samenvatting=samenvatting,
+        uitkomst=uitkomst,
+        op=op or timezone.now(),
+    )
+
+
+def aanvulling_vragen(
+    *, aanvraag_id: int, behandelaar, vraag: str, termijn_werkdagen: int = 5, nu=None
+) -> Aanvullingsverzoek:
+    """Ask for something with a term; the terms stand still from the next day (Awb 4:15)."""
+    nu = nu or timezone.now()
+    vandaag = timezone.localdate(nu)
+    with transaction.atomic():
+        _eigen_aanvraag(aanvraag_id, behandelaar)
+        aanvraag = status_wijzigen(
+            aanvraag_id=aanvraag_id,
+            naar=Status.WACHT_OP_AANVULLING,
+            door=behandelaar,
+            verwacht=[Status.IN_BEHANDELING],
+            reden=vraag,
+            nu=nu,
+        )
+        kalender = kalender_get(gemeente=aanvraag.gemeente, vanaf=vandaag)
+        verzoek = Aanvullingsverzoek.objects.create(
+            aanvraag=aanvraag,
+            vraag=vraag,
+            gevraagd_op=nu,
+            gevraagd_door=behandelaar,
+            termijn_tot=plus_werkdagen(vandaag, termijn_werkdagen, kalender).datum,
+        )
+        Opschorting.objects.create(
+            aanvraag=aanvraag,
+            verzoek=verzoek,
+            van=vandaag + timedelta(days=1),
+            reden=_("Vraag om aanvulling"),
+        )
+    return verzoek
+
+
+def aanvulling_ontvangen(
+    *, verzoek_id: int, bsn: str, antwoord: str, bestand=None, nu=None
+) -> Aanvullingsverzoek:
+    """The inwoner answers: the suspension ends the day before, the clock runs again."""
+    nu = nu or timezone.now()
+    vandaag = timezone.localdate(nu)
+    with transaction.atomic():
+        verzoek = Aanvullingsverzoek.objects.select_for_update().get(
+            pk=verzoek_id, aanvraag__bsn=bsn, beantwoord_op__isnull=True
+        )
+        verzoek.antwoord = antwoord
+        verzoek.beantwoord_op = nu
+        verzoek.save(update_fields=["antwoord", "beantwoord_op"])
+        Opschorting.objects.filter(verzoek=verzoek).update(tot=vandaag - timedelta(days=1))
+        if bestand is not None:
+            document_toevoegen(
+                aanvraag=verzoek.aanvraag, soort=DocumentSoort.AANVULLING, bestand=bestand
+            )
+        aanvraag = Aanvraag.objects.select_related("regeling", "gemeente").get(
+            pk=verzoek.aanvraag_id
+        )
+        status_wijzigen(
+            aanvraag_id=aanvraag.pk,
+            naar=Status.IN_BEHANDELING,
+            door="inwoner",
+            verwacht=[Status.WACHT_OP_AANVULLING],
+            reden=_("Aanvulling ontvangen"),
+            nu=nu,
+            velden=termijnen_berekenen(
+                aanvraag=aanvraag,
+                ingediend=timezone.localdate(aanvraag.ingediend_op),
+                vandaag=vandaag,
+            ),
+        )
+    return verzoek
+
+
+def aanvraag_buiten_behandeling(*, aanvraag_id: int, behandelaar, motivering: str, nu=None):
+    """Awb 4:5: not dealt with, after the term to supplement lapsed."""
+    nu = nu or timezone.now()
+    with transaction.atomic():
+        _eigen_aanvraag(aanvraag_id, behandelaar)
+        Opschorting.objects.filter(aanvraag_id=aanvraag_id, tot__isnull=True).update(
+            tot=timezone.localdate(nu)
+        )
+        return status_wijzigen(
+            aanvraag_id=aanvraag_id,
+            naar=Status.BUITEN_BEHANDELING,
+            door=behandelaar,
+            verwacht=[Status.WACHT_OP_AANVULLING, Status.IN_BEHANDELING],
+            reden=motivering,
+            nu=nu,
+            velden={"besluit_motivering": motivering, "besloten_op": nu},
+        )

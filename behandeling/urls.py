@@ -14,4 +14,9 @@ urlpatterns = [
     path("aanvraag/<int:pk>/vrijgeven/", views.vrijgeven, name="vrijgeven"),
     path("aanvraag/<int:pk>/toekennen/", views.toekennen, name="toekennen"),
     path("aanvraag/<int:pk>/afwijzen/", views.afwijzen, name="afwijzen"),
+    path("aanvraag/<int:pk>/contact/", views.contactmoment, name="contactmoment"),
+    path("aanvraag/<int:pk>/aanvulling/", views.aanvulling, name="aanvulling"),
+    path(
+        "aanvraag/<int:pk>/buiten-behandeling/", views.buiten_behandeling, name="buiten-behandeling"
+    ),
 ]

@@ -14,7 +14,13 @@ from aanvragen.services import AanvraagGewijzigd
 from aanvragen.statussen import Status
 from aanvragen.views import document_response
 from behandeling import selectors, services
-from behandeling.forms import AfwijzenForm, ToekennenForm
+from behandeling.forms import (
+    AanvullingForm,
+    AfwijzenForm,
+    BuitenBehandelingForm,
+    ContactmomentForm,
+    ToekennenForm,
+)
 from behandeling.presenters import aanvraag_regel, afwijzen_initial, toekennen_initial
 from portal.rollen import Rol, rol_vereist
 from portal.selectors import kalender_get, kalenders_get
@@ -74,27 +80,33 @@ def _aanvraag_of_404(pk: int):
 
 
 @rol_vereist(*BEHANDELAARS)
-def aanvraag_detail(request, pk: int, toekennen_form=None, afwijzen_form=None, status=200):
+def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=200):
     aanvraag = _aanvraag_of_404(pk)
     voorstel = voorstel_get(aanvraag=aanvraag)
-    return render(
-        request,
-        "behandeling/aanvraag.html",
-        {
-            "aanvraag": aanvraag,
-            "regel": aanvraag_regel(
-                aanvraag,
-                vandaag=timezone.localdate(),
-                kalender=kalender_get(gemeente=aanvraag.gemeente, vanaf=timezone.localdate()),
-            ),
-            "mag_besluiten": aanvraag.status == Status.IN_BEHANDELING
-            and aanvraag.behandelaar_id == request.user.pk,
-            "voorstel": voorstel,
-            "toekennen_form": toekennen_form or ToekennenForm(initial=toekennen_initial(voorstel)),
-            "afwijzen_form": afwijzen_form or AfwijzenForm(initial=afwijzen_initial(voorstel)),
-        },
-        status=status,
+    vandaag = timezone.localdate()
+    open_verzoek = next(
+        (v for v in aanvraag.aanvullingsverzoeken.all() if not v.beantwoord_op), None
     )
+    context = {
+        "aanvraag": aanvraag,
+        "regel": aanvraag_regel(
+            aanvraag,
+            vandaag=vandaag,
+            kalender=kalender_get(gemeente=aanvraag.gemeente, vanaf=vandaag),
+        ),
+        "mag_besluiten": aanvraag.status == Status.IN_BEHANDELING
+        and aanvraag.behandelaar_id == request.user.pk,
+        "open_verzoek": open_verzoek,
+        "termijn_verlopen": open_verzoek is not None and open_verzoek.termijn_tot < vandaag,
+        "voorstel": voorstel,
+        "toekennen_form": ToekennenForm(initial=toekennen_initial(voorstel)),
+        "afwijzen_form": AfwijzenForm(initial=afwijzen_initial(voorstel)),
+        "contact_form": ContactmomentForm(),
+        "aanvulling_form": AanvullingForm(),
+        "buiten_form": BuitenBehandelingForm(),
+        **(formulieren or {}),
+    }
+    return render(request, "behandeling/aanvraag.html", context, status=status)
 
 
 def _actie(request, pk: int, uitvoeren, gelukt: str):
@@ -135,7 +147,7 @@ def vrijgeven(request, pk: int):
 def toekennen(request, pk: int):
     form = ToekennenForm(request.POST)
     if not form.is_valid():
-        return aanvraag_detail(request, pk, toekennen_form=form, status=400)
+        return aanvraag_detail(request, pk, formulieren={"toekennen_form": form}, status=400)
     return _actie(
         request,
         pk,
@@ -154,7 +166,7 @@ def toekennen(request, pk: int):
 def afwijzen(request, pk: int):
     form = AfwijzenForm(request.POST)
     if not form.is_valid():
-        return aanvraag_detail(request, pk, afwijzen_form=form, status=400)
+        return aanvraag_detail(request, pk, formulieren={"afwijzen_form": form}, status=400)
     return _actie(
         request,
         pk,
@@ -164,6 +176,54 @@ def afwijzen(request, pk: int):
             motivering=form.cleaned_data["motivering"],
         ),
         _("De aanvraag is afgewezen."),
+    )
+
+
+@require_POST
+@rol_vereist(*BEHANDELAARS)
+def contactmoment(request, pk: int):
+    form = ContactmomentForm(request.POST)
+    if not form.is_valid():
+        return aanvraag_detail(request, pk, formulieren={"contact_form": form}, status=400)
+    _aanvraag_of_404(pk)
+    services.contactmoment_vastleggen(aanvraag_id=pk, door=request.user, **form.cleaned_data)
+    messages.success(request, _("Het contact is vastgelegd."))
+    return redirect("behandeling:aanvraag", pk=pk)
+
+
+@require_POST
+@rol_vereist(*BEHANDELAARS)
+def aanvulling(request, pk: int):
+    form = AanvullingForm(request.POST)
+    if not form.is_valid():
+        return aanvraag_detail(request, pk, formulieren={"aanvulling_form": form}, status=400)
+    return _actie(
+        request,
+        pk,
+        lambda: services.aanvulling_vragen(
+            aanvraag_id=pk,
+            behandelaar=request.user,
+            **form.cleaned_data,
+        ),
+        _("De vraag om aanvulling is verstuurd. De termijn staat stil vanaf morgen."),
+    )
+
+
+@require_POST
+@rol_vereist(*BEHANDELAARS)
+def buiten_behandeling(request, pk: int):
+    form = BuitenBehandelingForm(request.POST)
+    if not form.is_valid():
+        return aanvraag_detail(request, pk, formulieren={"buiten_form": form}, status=400)
+    return _actie(
+        request,
+        pk,
+        lambda: services.aanvraag_buiten_behandeling(
+            aanvraag_id=pk,
+            behandelaar=request.user,
+            motivering=form.cleaned_data["motivering"],
+        ),
+        _("De aanvraag is buiten behandeling gesteld."),
     )
 
 

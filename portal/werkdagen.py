@@ -101,14 +101,16 @@ def werkdagen_tussen(van: date, tot: date, kalender: Kalender) -> int:
     )
 
 
-def wettelijke_termijn(start: date, weken: int, kalender: Kalender) -> Termijn:
+def wettelijke_termijn(
+    start: date, weken: int, kalender: Kalender, opgeschorte_dagen: int = 0
+) -> Termijn:
     """A legal term of `weken` weeks (Awb 4:13), moved per Atw art. 1 past a weekend or holiday.
 
     Atw art. 1 moves only past Saturday, Sunday and the Atw days; a gemeente's own closing days
-    do not move a legal term.
+    do not move a legal term. Days the term was suspended (Awb 4:15) are added first.
     """
     wettelijk = Kalender(gelijkgestelde_dagen=kalender.gelijkgestelde_dagen)
-    dag = start + timedelta(weeks=weken)
+    dag = start + timedelta(weeks=weken, days=opgeschorte_dagen)
     overgeslagen: list[OvergeslagenDag] = []
     while (reden := wettelijk.reden_geen_werkdag(dag)) is not None:
         overgeslagen.append(OvergeslagenDag(dag, reden))
@@ -128,11 +130,38 @@ class Servicetermijnen:
     uiterlijke_einddatum_afdoening: Termijn  # the legal term (Awb 4:13)
 
 
+@dataclass(frozen=True)
+class Opschorting:
+    """Days (inclusive) on which the terms stood still (Awb 4:15)."""
+
+    van: date
+    tot: date
+
+    def dagen(self) -> list[date]:
+        return [self.van + timedelta(days=n) for n in range((self.tot - self.van).days + 1)]
+
+
 def servicetermijnen(
-    ingediend: date, *, norm_werkdagen: int, wettelijke_weken: int, kalender: Kalender
+    ingediend: date,
+    *,
+    norm_werkdagen: int,
+    wettelijke_weken: int,
+    kalender: Kalender,
+    opschortingen: Iterable[Opschorting] = (),
 ) -> Servicetermijnen:
-    """The one place where an aanvraag's deadlines are computed."""
+    """The one place where an aanvraag's deadlines are computed.
+
+    Suspended days do not count for the service norm (they are skipped like closing days) and
+    extend the legal term by as many calendar days.
+    """
+    opgeschort = {dag for periode in opschortingen for dag in periode.dagen()}
+    service = Kalender(
+        gelijkgestelde_dagen=kalender.gelijkgestelde_dagen,
+        sluitingsdagen={**kalender.sluitingsdagen, **dict.fromkeys(opgeschort, "opgeschort")},
+    )
     return Servicetermijnen(
-        einddatum_gepland=plus_werkdagen(ingediend, norm_werkdagen, kalender),
-        uiterlijke_einddatum_afdoening=wettelijke_termijn(ingediend, wettelijke_weken, kalender),
+        einddatum_gepland=plus_werkdagen(ingediend, norm_werkdagen, service),
+        uiterlijke_einddatum_afdoening=wettelijke_termijn(
+            ingediend, wettelijke_weken, kalender, opgeschorte_dagen=len(opgeschort)
+        ),
     )

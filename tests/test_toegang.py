@@ -61,6 +61,7 @@ MATRIX = [
     ("aanvragen:mijn-aanvragen", {}, "get", inwonerpagina()),
     ("aanvragen:document", {"pk": "DOCUMENT"}, "get", inwonerpagina()),
     ("aanvragen:bevestigen", {"pk": "PK"}, "get", {**inwonerpagina(), "inwoner": NIET_GEVONDEN}),
+    ("aanvragen:aanvulling", {"pk": "PK"}, "get", {**inwonerpagina(), "inwoner": NIET_GEVONDEN}),
     ("behandeling:document", {"pk": "DOCUMENT"}, "get", BEHANDELEN),
     ("aanvragen:namens-start", {}, "get", alleen(Rol.KLANTCONTACT)),
     ("aanvragen:terugbellen", {}, "get", ALLEN),
@@ -84,6 +85,9 @@ MATRIX = [
     ),
     ("behandeling:toekennen", {"pk": "PK"}, "post", BEHANDELEN),  # empty form: shown again
     ("behandeling:afwijzen", {"pk": "PK"}, "post", BEHANDELEN),  # empty form: shown again
+    ("behandeling:contactmoment", {"pk": "PK"}, "post", BEHANDELEN),
+    ("behandeling:aanvulling", {"pk": "PK"}, "post", BEHANDELEN),
+    ("behandeling:buiten-behandeling", {"pk": "PK"}, "post", BEHANDELEN),
     ("uitbetaling:overzicht", {}, "get", alleen(Rol.FINANCIEN)),
     (
         "uitbetaling:uitgevoerd",
