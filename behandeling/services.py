@@ -3,11 +3,16 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db import transaction
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aanvragen.models import Aanvraag, DocumentSoort
+from aanvragen.models import Aanvraag, Document, DocumentSoort
+from aanvragen.presenters import iban_gemaskeerd
+from aanvragen.selectors import voorstel_get
 from aanvragen.services import (
     AanvraagGewijzigd,
     document_toevoegen,
@@ -18,8 +23,9 @@ from aanvragen.statussen import Status
 from behandeling.models import Aanvullingsverzoek, Contactmoment, Opschorting
 from behandeling.sla import sla_grenzen
 from portal.models import Gemeente
+from portal.pdf import pdf_maken
 from portal.selectors import kalender_get
-from portal.werkdagen import plus_werkdagen
+from portal.werkdagen import Kalender, plus_werkdagen, wettelijke_termijn
 
 
 def aanvraag_oppakken(*, aanvraag_id: int, behandelaar) -> Aanvraag:
@@ -78,12 +84,14 @@ def aanvraag_toekennen(
             },
         )
         transaction.on_commit(lambda: betaalopdracht_aanmaken.delay(aanvraag_id))
+        transaction.on_commit(lambda: _beschikking_plannen(aanvraag_id))
     return aanvraag
 
 
 def aanvraag_afwijzen(*, aanvraag_id: int, behandelaar, motivering: str) -> Aanvraag:
     with transaction.atomic():
         _eigen_aanvraag(aanvraag_id, behandelaar)
+        transaction.on_commit(lambda: _beschikking_plannen(aanvraag_id))
         return status_wijzigen(
             aanvraag_id=aanvraag_id,
             naar=Status.AFGEWEZEN,
@@ -234,6 +242,7 @@ def aanvraag_buiten_behandeling(*, aanvraag_id: int, behandelaar, motivering: st
         Opschorting.objects.filter(aanvraag_id=aanvraag_id, tot__isnull=True).update(
             tot=timezone.localdate(nu)
         )
+        transaction.on_commit(lambda: _beschikking_plannen(aanvraag_id))
         return status_wijzigen(
             aanvraag_id=aanvraag_id,
             naar=Status.BUITEN_BEHANDELING,
@@ -243,3 +252,63 @@ def aanvraag_buiten_behandeling(*, aanvraag_id: int, behandelaar, motivering: st
             nu=nu,
             velden={"besluit_motivering": motivering, "besloten_op": nu},
         )
+
+
+def beschikking_maken(*, aanvraag_id: int) -> Document:
+    """The beschikking as a PDF in the dossier, once per aanvraag; by e-mail only with opt-in.
+
+    Wmebv: a decision goes out electronically only to inwoners who explicitly opted in;
+    otherwise the gemeente's post room sends the printed PDF.
+    """
+    bestaand = Document.objects.filter(
+        aanvraag_id=aanvraag_id, soort=DocumentSoort.BESCHIKKING
+    ).first()
+    if bestaand is not None:
+        return bestaand
+    aanvraag = Aanvraag.objects.select_related(
+        "gemeente", "kostensoort", "regeling", "behandelaar", "betaalopdracht"
+    ).get(pk=aanvraag_id)
+    voorstel = voorstel_get(aanvraag=aanvraag)
+    pdf = pdf_maken(
+        "behandeling/beschikking_pdf.html",
+        {
+            "aanvraag": aanvraag,
+            "voorstel": voorstel,
+            "iban": iban_gemaskeerd(aanvraag.iban),
+            "bezwaar_tot": bezwaartermijn_einde(
+                timezone.localdate(aanvraag.besloten_op or timezone.now())
+            ),
+        },
+    )
+    naam = f"beschikking-{aanvraag.referentie}.pdf"
+    try:
+        with transaction.atomic():
+            document = document_toevoegen(
+                aanvraag=aanvraag,
+                soort=DocumentSoort.BESCHIKKING,
+                bestand=ContentFile(pdf, name=naam),
+                bestandsnaam=naam,
+                content_type="application/pdf",
+            )
+    except IntegrityError:
+        return Document.objects.get(aanvraag=aanvraag, soort=DocumentSoort.BESCHIKKING)
+    if aanvraag.email and aanvraag.elektronisch_toestemming_op:
+        bericht = EmailMessage(
+            subject=_("Besluit over uw aanvraag %(ref)s") % {"ref": aanvraag.referentie},
+            body=render_to_string("behandeling/beschikking_mail.txt", {"aanvraag": aanvraag}),
+            to=[aanvraag.email],
+        )
+        bericht.attach(naam, pdf, "application/pdf")
+        bericht.send()
+    return document
+
+
+def bezwaartermijn_einde(verzonden: date) -> date:
+    """Awb 6:7/6:8: six weeks from the day after sending; moved per Atw art. 1."""
+    return wettelijke_termijn(verzonden, 6, Kalender()).datum
+
+
+def _beschikking_plannen(aanvraag_id: int) -> None:
+    from behandeling.tasks import beschikking_maken as taak
+
+    taak.delay(aanvraag_id)

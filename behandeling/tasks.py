@@ -7,3 +7,16 @@ from behandeling.services import sla_bijwerken
 @shared_task(name="behandeling.sla_bewaken", acks_late=True)
 def sla_bewaken() -> int:
     return sla_bijwerken(vandaag=timezone.localdate())
+
+
+@shared_task(
+    name="behandeling.beschikking_maken",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def beschikking_maken(aanvraag_id: int) -> int:
+    from behandeling.services import beschikking_maken as maken
+
+    return maken(aanvraag_id=aanvraag_id).pk

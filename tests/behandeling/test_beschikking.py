@@ -1,0 +1,80 @@
+"""The beschikking PDF: made once, motivated, with the legal basis and the bezwaarclausule."""
+
+import subprocess
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+
+from aanvragen.models import Aanvraag, DocumentSoort
+from behandeling import services
+from portal.rollen import Rol
+from tests.factories import UserFactory, ingediende_aanvraag
+from tests.helpers import wacht_op
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def pdf_tekst(document) -> str:
+    resultaat = subprocess.run(
+        ["pdftotext", "-layout", document.bestand.path, "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return " ".join(resultaat.stdout.split())
+
+
+@pytest.mark.django_db
+def test_beschikking_toekenning_bevat_besluit_motivering_grondslag_en_bezwaar():
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR], first_name="Bea", last_name="Behandelaar")
+    aanvraag = ingediende_aanvraag(inkomen=Decimal("1600"), vermogen=Decimal("0"))
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    services.aanvraag_toekennen(
+        aanvraag_id=aanvraag.pk,
+        behandelaar=bea,
+        bedrag=Decimal("99.90"),
+        motivering="Wasmachine is kapot.",
+    )
+    Aanvraag.objects.filter(pk=aanvraag.pk).update(
+        besloten_op=datetime(2026, 6, 1, 10, 0, tzinfo=AMS)
+    )
+    document = services.beschikking_maken(aanvraag_id=aanvraag.pk)
+    assert services.beschikking_maken(aanvraag_id=aanvraag.pk).pk == document.pk  # once
+    tekst = pdf_tekst(document)
+    assert "Wij geven u € 99,90 bijzondere bijstand." in tekst
+    assert "Wasmachine is kapot." in tekst
+    assert "€ 350,10" in tekst  # the calculation steps
+    assert "Artikel 35 van de Participatiewet" in tekst
+    assert "bezwaar maken" in tekst
+    # Six weeks from the day after 1 June 2026: 13 July 2026.
+    assert services.bezwaartermijn_einde(date(2026, 6, 1)) == date(2026, 7, 13)
+    assert "13 juli 2026" in tekst
+    assert "NL91 **** **** **43 00" in tekst  # masked IBAN
+    assert aanvraag.referentie in tekst
+    # Wmebv: the inwoner opted in (elektronisch_communiceren=True in the factory): e-mailed.
+    assert any("Besluit over uw aanvraag" in m.subject for m in mail.outbox)
+
+
+@pytest.mark.django_db
+def test_geen_mail_zonder_toestemming_digitale_post():
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    aanvraag = ingediende_aanvraag(elektronisch_communiceren=False)
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="Te hoog.")
+    document = services.beschikking_maken(aanvraag_id=aanvraag.pk)
+    assert "Wij wijzen uw aanvraag af." in pdf_tekst(document)
+    assert not [m for m in mail.outbox if "Besluit" in m.subject]
+
+
+@pytest.mark.worker
+def test_besluit_laat_worker_de_beschikking_maken(celery_worker):
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    aanvraag = ingediende_aanvraag()
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="Nee.")
+    wacht_op(
+        lambda: aanvraag.documenten.filter(soort=DocumentSoort.BESCHIKKING).exists(), timeout=30
+    )
