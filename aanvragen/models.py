@@ -131,6 +131,19 @@ class Aanvraag(models.Model):
         _("toegekend bedrag"), max_digits=9, decimal_places=2, null=True
     )
     besluit_motivering = models.TextField(_("motivering"), blank=True)
+    # Four eyes: an award above the gemeente's amount waits here for a colleague's approval.
+    voorgesteld_bedrag = models.DecimalField(
+        _("voorgesteld bedrag"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    voorgestelde_motivering = models.TextField(_("voorgestelde motivering"), blank=True)
+    voorgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="voorgestelde_toekenningen",
+    )
+    voorgesteld_op = models.DateTimeField(null=True, blank=True)
     besloten_op = models.DateTimeField(_("besloten op"), null=True)
 
     aangemaakt_op = models.DateTimeField(auto_now_add=True)

@@ -8,6 +8,7 @@ class Kanaal(models.TextChoices):
     EMAIL = "email", _("E-mail")
     BALIE = "balie", _("Balie")
     BRIEF = "brief", _("Brief")
+    INTERN = "intern", _("Intern")
 
 
 class Gespreksuitkomst(models.TextChoices):

@@ -111,3 +111,14 @@ def zekerheden(*, vanaf: date) -> dict:
 
 def _procent(deel, geheel) -> int | None:
     return round(100 * (deel or 0) / geheel) if geheel else None
+
+
+def ter_goedkeuring_list(*, medewerker):
+    """Awards above the four-eyes amount that this colleague may approve (not their own)."""
+    return (
+        Aanvraag.objects.filter(status=Status.IN_BEHANDELING, voorgesteld_bedrag__isnull=False)
+        .exclude(voorgesteld_door=medewerker)
+        .exclude(behandelaar=medewerker)
+        .select_related("gemeente", "kostensoort", "voorgesteld_door")
+        .order_by("voorgesteld_op")
+    )

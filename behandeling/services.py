@@ -16,6 +16,7 @@ from aanvragen.selectors import voorstel_get
 from aanvragen.services import (
     AanvraagGewijzigd,
     document_toevoegen,
+    door_omschrijving,
     status_wijzigen,
     termijnen_berekenen,
 )
@@ -63,28 +64,104 @@ def _eigen_aanvraag(aanvraag_id: int, behandelaar) -> None:
         raise AanvraagGewijzigd(_("Deze aanvraag is in behandeling bij een collega."))
 
 
+class VierOgenFout(AanvraagGewijzigd):
+    """The four-eyes rule refused the act; the message tells the user why."""
+
+
 def aanvraag_toekennen(
     *, aanvraag_id: int, behandelaar, bedrag: Decimal, motivering: str
 ) -> Aanvraag:
-    """Award: the decision commits first, then a task creates the one Betaalopdracht."""
-    from uitbetaling.tasks import betaalopdracht_aanmaken
+    """Award. Above the gemeente's four-eyes amount this only proposes; a colleague approves.
 
+    The decision commits first, then tasks create the one Betaalopdracht and the beschikking.
+    """
     with transaction.atomic():
         _eigen_aanvraag(aanvraag_id, behandelaar)
-        aanvraag = status_wijzigen(
-            aanvraag_id=aanvraag_id,
-            naar=Status.TOEGEKEND,
-            door=behandelaar,
-            verwacht=[Status.IN_BEHANDELING],
-            reden=motivering,
-            velden={
-                "toegekend_bedrag": bedrag,
-                "besluit_motivering": motivering,
-                "besloten_op": timezone.now(),
-            },
+        aanvraag = (
+            Aanvraag.objects.select_for_update().select_related("gemeente").get(pk=aanvraag_id)
         )
-        transaction.on_commit(lambda: betaalopdracht_aanmaken.delay(aanvraag_id))
-        transaction.on_commit(lambda: _beschikking_plannen(aanvraag_id))
+        if aanvraag.status != Status.IN_BEHANDELING:
+            raise AanvraagGewijzigd(_("Deze aanvraag is niet meer in behandeling."))
+        if bedrag > aanvraag.gemeente.vier_ogen_vanaf:
+            aanvraag.voorgesteld_bedrag = bedrag
+            aanvraag.voorgestelde_motivering = motivering
+            aanvraag.voorgesteld_door = behandelaar
+            aanvraag.voorgesteld_op = timezone.now()
+            aanvraag.save(
+                update_fields=[
+                    "voorgesteld_bedrag",
+                    "voorgestelde_motivering",
+                    "voorgesteld_door",
+                    "voorgesteld_op",
+                ]
+            )
+            return aanvraag
+        return _toekennen(
+            aanvraag_id=aanvraag_id,
+            door=behandelaar,
+            bedrag=bedrag,
+            motivering=motivering,
+            reden=motivering,
+        )
+
+
+def toekenning_goedkeuren(*, aanvraag_id: int, door) -> Aanvraag:
+    """The second pair of eyes: a colleague (never the proposer) approves the award."""
+    with transaction.atomic():
+        aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag_id)
+        if aanvraag.status != Status.IN_BEHANDELING or aanvraag.voorgesteld_bedrag is None:
+            raise AanvraagGewijzigd(_("Er is geen toekenning om goed te keuren."))
+        if door.pk in (aanvraag.voorgesteld_door_id, aanvraag.behandelaar_id):
+            raise VierOgenFout(_("U kunt uw eigen voorstel niet goedkeuren. Vraag een collega."))
+        return _toekennen(
+            aanvraag_id=aanvraag_id,
+            door=door,
+            bedrag=aanvraag.voorgesteld_bedrag,
+            motivering=aanvraag.voorgestelde_motivering,
+            reden=_("Goedgekeurd door %(naam)s (vier ogen).") % {"naam": door_omschrijving(door)},
+        )
+
+
+def toekenning_afkeuren(*, aanvraag_id: int, door, reden: str) -> Aanvraag:
+    with transaction.atomic():
+        aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag_id)
+        if aanvraag.voorgesteld_bedrag is None:
+            raise AanvraagGewijzigd(_("Er is geen toekenning om af te keuren."))
+        if door.pk in (aanvraag.voorgesteld_door_id, aanvraag.behandelaar_id):
+            raise VierOgenFout(_("U kunt uw eigen voorstel niet beoordelen. Vraag een collega."))
+        contactmoment_vastleggen(
+            aanvraag_id=aanvraag_id,
+            door=door,
+            kanaal="intern",
+            met=_("behandelaar"),
+            samenvatting=_("Voorstel niet goedgekeurd: %(reden)s") % {"reden": reden},
+            uitkomst="anders",
+        )
+        aanvraag.voorgesteld_bedrag = None
+        aanvraag.voorgesteld_door = None
+        aanvraag.voorgesteld_op = None
+        aanvraag.save(update_fields=["voorgesteld_bedrag", "voorgesteld_door", "voorgesteld_op"])
+        return aanvraag
+
+
+def _toekennen(*, aanvraag_id: int, door, bedrag: Decimal, motivering: str, reden: str):
+    from uitbetaling.tasks import betaalopdracht_aanmaken
+
+    aanvraag = status_wijzigen(
+        aanvraag_id=aanvraag_id,
+        naar=Status.TOEGEKEND,
+        door=door,
+        verwacht=[Status.IN_BEHANDELING],
+        reden=reden,
+        velden={
+            "toegekend_bedrag": bedrag,
+            "besluit_motivering": motivering,
+            "besloten_op": timezone.now(),
+            "voorgesteld_bedrag": None,
+        },
+    )
+    transaction.on_commit(lambda: betaalopdracht_aanmaken.delay(aanvraag_id))
+    transaction.on_commit(lambda: _beschikking_plannen(aanvraag_id))
     return aanvraag
 
 

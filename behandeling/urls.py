@@ -14,6 +14,8 @@ urlpatterns = [
     path("aanvraag/<int:pk>/vrijgeven/", views.vrijgeven, name="vrijgeven"),
     path("aanvraag/<int:pk>/toekennen/", views.toekennen, name="toekennen"),
     path("aanvraag/<int:pk>/afwijzen/", views.afwijzen, name="afwijzen"),
+    path("aanvraag/<int:pk>/goedkeuren/", views.goedkeuren, name="goedkeuren"),
+    path("aanvraag/<int:pk>/afkeuren/", views.afkeuren, name="afkeuren"),
     path("aanvraag/<int:pk>/contact/", views.contactmoment, name="contactmoment"),
     path("aanvraag/<int:pk>/aanvulling/", views.aanvulling, name="aanvulling"),
     path(

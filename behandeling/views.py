@@ -148,16 +148,44 @@ def toekennen(request, pk: int):
     form = ToekennenForm(request.POST)
     if not form.is_valid():
         return aanvraag_detail(request, pk, formulieren={"toekennen_form": form}, status=400)
-    return _actie(
-        request,
-        pk,
-        lambda: services.aanvraag_toekennen(
+    _aanvraag_of_404(pk)
+    try:
+        aanvraag = services.aanvraag_toekennen(
             aanvraag_id=pk,
             behandelaar=request.user,
             bedrag=form.cleaned_data["bedrag"],
             motivering=form.cleaned_data["motivering"],
-        ),
-        _("Toegekend. De betaling wordt direct klaargezet."),
+        )
+    except AanvraagGewijzigd as exc:
+        messages.error(request, str(exc))
+    else:
+        if aanvraag.status == Status.TOEGEKEND:
+            messages.success(request, _("Toegekend. De betaling wordt direct klaargezet."))
+        else:
+            messages.info(request, _("Voorgesteld. Dit bedrag keurt een collega goed (vier ogen)."))
+    return redirect("behandeling:aanvraag", pk=pk)
+
+
+@require_POST
+@rol_vereist(*BEHANDELAARS)
+def goedkeuren(request, pk: int):
+    return _actie(
+        request,
+        pk,
+        lambda: services.toekenning_goedkeuren(aanvraag_id=pk, door=request.user),
+        _("Goedgekeurd en toegekend."),
+    )
+
+
+@require_POST
+@rol_vereist(*BEHANDELAARS)
+def afkeuren(request, pk: int):
+    reden = request.POST.get("reden", "").strip()[:1000] or _("geen reden opgegeven")
+    return _actie(
+        request,
+        pk,
+        lambda: services.toekenning_afkeuren(aanvraag_id=pk, door=request.user, reden=reden),
+        _("Het voorstel is teruggelegd."),
     )
 
 

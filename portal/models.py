@@ -23,6 +23,13 @@ class Gemeente(models.Model):
     rekening_iban = models.CharField(_("IBAN betaalrekening"), max_length=34)
     rekening_bic = models.CharField(_("BIC betaalrekening"), max_length=11, blank=True)
     rekening_naam = models.CharField(_("naam rekeninghouder"), max_length=70)
+    vier_ogen_vanaf = models.DecimalField(
+        _("vier ogen boven (bedrag)"),
+        max_digits=9,
+        decimal_places=2,
+        default=1000,
+        help_text=_("Een toekenning boven dit bedrag keurt een tweede medewerker goed."),
+    )
     bevestiging_namens = models.CharField(
         _("aanvraag via de telefoon bevestigen"),
         max_length=20,

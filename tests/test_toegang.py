@@ -86,6 +86,18 @@ MATRIX = [
     ("behandeling:toekennen", {"pk": "PK"}, "post", BEHANDELEN),  # empty form: shown again
     ("behandeling:afwijzen", {"pk": "PK"}, "post", BEHANDELEN),  # empty form: shown again
     ("behandeling:contactmoment", {"pk": "PK"}, "post", BEHANDELEN),
+    (
+        "behandeling:goedkeuren",
+        {"pk": "PK"},
+        "post",
+        {**BEHANDELEN, "behandelaar": WEG, "teamleider": WEG},
+    ),
+    (
+        "behandeling:afkeuren",
+        {"pk": "PK"},
+        "post",
+        {**BEHANDELEN, "behandelaar": WEG, "teamleider": WEG},
+    ),
     ("behandeling:aanvulling", {"pk": "PK"}, "post", BEHANDELEN),
     ("behandeling:buiten-behandeling", {"pk": "PK"}, "post", BEHANDELEN),
     ("uitbetaling:overzicht", {}, "get", alleen(Rol.FINANCIEN)),

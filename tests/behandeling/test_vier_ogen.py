@@ -1,0 +1,85 @@
+"""Four eyes: above the gemeente's amount a second person approves; never the same person."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from aanvragen.statussen import Status
+from behandeling import services
+from portal.rollen import Rol
+from tests.factories import UserFactory, ingediende_aanvraag
+from uitbetaling.models import Betaalopdracht
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def voorstel():
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    aanvraag = ingediende_aanvraag(bedrag=Decimal("1500"))
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag = services.aanvraag_toekennen(
+        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("1200.00"), motivering="Tandarts."
+    )
+    return aanvraag, bea
+
+
+def test_boven_grens_alleen_voorstel(voorstel):
+    aanvraag, bea = voorstel
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Status.IN_BEHANDELING
+    assert aanvraag.voorgesteld_bedrag == Decimal("1200.00")
+    assert not Betaalopdracht.objects.exists()
+
+
+def test_zelfde_persoon_kan_niet_goedkeuren(voorstel):
+    aanvraag, bea = voorstel
+    with pytest.raises(services.VierOgenFout):
+        services.toekenning_goedkeuren(aanvraag_id=aanvraag.pk, door=bea)
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Status.IN_BEHANDELING
+
+
+def test_geknutselde_post_van_de_voorsteller_helpt_niet(voorstel, client):
+    aanvraag, bea = voorstel
+    client.force_login(bea)
+    response = client.post(reverse("behandeling:goedkeuren", args=[aanvraag.pk]), follow=True)
+    assert "U kunt uw eigen voorstel niet goedkeuren" in response.content.decode()
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Status.IN_BEHANDELING
+
+
+def test_collega_keurt_goed(voorstel, client):
+    aanvraag, bea = voorstel
+    tessa = UserFactory(rollen=[Rol.TEAMLEIDER], first_name="Tessa", last_name="Teamleider")
+    client.force_login(tessa)
+    assert aanvraag.referentie in client.get(reverse("behandeling:werkvoorraad")).content.decode()
+    client.post(reverse("behandeling:goedkeuren", args=[aanvraag.pk]))
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Status.TOEGEKEND
+    assert aanvraag.toegekend_bedrag == Decimal("1200.00")
+    assert aanvraag.voorgesteld_bedrag is None
+    laatste = aanvraag.statuswijzigingen.order_by("pk").last()
+    assert laatste.door == tessa and "vier ogen" in laatste.reden
+    with pytest.raises(services.AanvraagGewijzigd):  # nothing left to approve
+        services.toekenning_goedkeuren(aanvraag_id=aanvraag.pk, door=tessa)
+
+
+def test_collega_legt_terug(voorstel):
+    aanvraag, bea = voorstel
+    bas = UserFactory(rollen=[Rol.BEHANDELAAR])
+    services.toekenning_afkeuren(aanvraag_id=aanvraag.pk, door=bas, reden="Te hoog")
+    aanvraag.refresh_from_db()
+    assert aanvraag.voorgesteld_bedrag is None
+    assert "Te hoog" in aanvraag.contactmomenten.get().samenvatting
+
+
+def test_onder_grens_direct_toegekend():
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    aanvraag = ingediende_aanvraag()
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag = services.aanvraag_toekennen(
+        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("1000.00"), motivering="ok"
+    )
+    assert aanvraag.status == Status.TOEGEKEND
