@@ -112,6 +112,19 @@ def status_wijzigen(
     return aanvraag
 
 
+def gebeurtenis_vastleggen(*, aanvraag: Aanvraag, door, reden: str, nu=None) -> None:
+    """A history row for an event that does not change the status (e.g. reassignment)."""
+    StatusWijziging.objects.create(
+        aanvraag=aanvraag,
+        van=aanvraag.status,
+        naar=aanvraag.status,
+        op=nu or timezone.now(),
+        door=door if door is not None and not isinstance(door, str) else None,
+        door_omschrijving=door_omschrijving(door),
+        reden=reden,
+    )
+
+
 def gemeente_van(persoon: Persoon) -> Gemeente | None:
     return Gemeente.objects.filter(cbs_code=persoon.gemeente_code).first()
 

@@ -91,3 +91,32 @@ class Opschorting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.aanvraag}: {self.van} – {self.tot or '…'}"
+
+
+class SlaSignaalSoort(models.TextChoices):
+    RISICO = "risico", _("Besluit moet vandaag of morgen")
+    TE_LAAT = "te_laat", _("Besluit is te laat")
+
+
+class SlaSignaal(models.Model):
+    """An escalation sent once per aanvraag, kind and deadline; a moved deadline re-arms it."""
+
+    aanvraag = models.ForeignKey(
+        "aanvragen.Aanvraag", on_delete=models.CASCADE, related_name="slasignalen"
+    )
+    soort = models.CharField(max_length=10, choices=SlaSignaalSoort)
+    voor_einddatum = models.DateField()
+    aan = models.CharField(max_length=300, blank=True)
+    verstuurd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("SLA-signaal")
+        verbose_name_plural = _("SLA-signalen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aanvraag", "soort", "voor_einddatum"], name="signaal_eenmaal"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.aanvraag} {self.soort} {self.voor_einddatum}"

@@ -1,6 +1,8 @@
+import csv
 from dataclasses import dataclass
 from datetime import date
 
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from behandeling.sla import OP_SCHEMA, RISICO, TE_LAAT, sla_status
@@ -42,3 +44,41 @@ def afwijzen_initial(voorstel: Uitkomst | None) -> dict:
     if voorstel is None or voorstel.oordeel != Oordeel.NEE:
         return {}
     return {"motivering": voorstel.motivering}
+
+
+@dataclass(frozen=True)
+class Balk:
+    label: str
+    percentage: int | None
+    breedte: int  # in the SVG's 0–300 units
+    y: int
+
+
+ZEKERHEID_LABELS = [
+    ("wegwijzer", _("1. Wegwijzer-check binnen 2 minuten")),
+    ("aanvragen", _("2. Aanvraag binnen 15 minuten")),
+    ("besluiten", _("3. Besluit binnen 5 werkdagen")),
+    ("uitbetaling", _("4. Betaling klaargezet op de dag van toekenning")),
+]
+
+
+def zekerheden_balken(zekerheden: dict) -> list[Balk]:
+    return [
+        Balk(
+            label=str(label),
+            percentage=zekerheden[sleutel]["percentage"],
+            breedte=3 * (zekerheden[sleutel]["percentage"] or 0),
+            y=8 + 30 * n,
+        )
+        for n, (sleutel, label) in enumerate(ZEKERHEID_LABELS)
+    ]
+
+
+def zekerheden_csv(zekerheden: dict, *, van, tot) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="zekerheden-{van}-{tot}.csv"'
+    schrijver = csv.writer(response, delimiter=";")
+    schrijver.writerow(["zekerheid", "gehaald_procent", "van", "tot"])
+    for sleutel, label in ZEKERHEID_LABELS:
+        schrijver.writerow([str(label), zekerheden[sleutel]["percentage"], van, tot])
+    return response

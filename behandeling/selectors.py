@@ -1,9 +1,15 @@
-from datetime import date
+from datetime import date, timedelta
 
+from django.contrib.auth.models import User
 from django.db.models import Avg, Count, F, Q, Sum
+from django.utils import timezone
 
 from aanvragen.models import Aanvraag
 from aanvragen.statussen import OPEN, Status
+from behandeling.models import Contactmoment
+from portal.rollen import Rol
+from portal.selectors import kalenders_get
+from portal.werkdagen import Kalender, werkdagen_tussen
 from wegwijzer.models import WegwijzerTelling
 
 
@@ -122,3 +128,82 @@ def ter_goedkeuring_list(*, medewerker):
         .select_related("gemeente", "kostensoort", "voorgesteld_door")
         .order_by("voorgesteld_op")
     )
+
+
+def behandelaar_list():
+    return (
+        User.objects.filter(groups__name=Rol.BEHANDELAAR, is_active=True)
+        .order_by("first_name", "username")
+        .distinct()
+    )
+
+
+def aandacht_list(*, limiet: int = 20):
+    """Open aanvragen at risk or late, most urgent first (for the teamleider)."""
+    return (
+        Aanvraag.objects.filter(
+            status__in=[Status.INGEDIEND, Status.IN_BEHANDELING],
+            sla_status__in=["risico", "te_laat"],
+        )
+        .select_related("behandelaar", "gemeente")
+        .order_by("einddatum_gepland", "pk")[:limiet]
+    )
+
+
+def werkverdeling():
+    """Open aanvragen per behandelaar (and unassigned), aggregated in SQL."""
+    return (
+        Aanvraag.objects.filter(status__in=list(OPEN))
+        .values("behandelaar__first_name", "behandelaar__last_name", "behandelaar__username")
+        .annotate(
+            totaal=Count("pk"),
+            wacht=Count("pk", filter=Q(status=Status.WACHT_OP_AANVULLING)),
+            te_laat=Count("pk", filter=Q(sla_status="te_laat")),
+        )
+        .order_by("-totaal")
+    )
+
+
+def periode_cijfers(*, van: date, tot: date) -> dict:
+    """Received, decided, doorlooptijd in werkdagen (suspensions excluded), contact by channel."""
+    ontvangen = Aanvraag.objects.filter(ingediend_op__date__range=(van, tot)).count()
+    besloten = list(
+        Aanvraag.objects.filter(besloten_op__date__range=(van, tot), ingediend_op__isnull=False)
+        .prefetch_related("opschortingen")
+        .only("pk", "ingediend_op", "besloten_op", "toegekend_bedrag", "gemeente_id")
+    )
+    kalenders = kalenders_get(gemeente_ids={a.gemeente_id for a in besloten}, vanaf=van)
+    doorlooptijden = sorted(_doorlooptijd(a, kalenders[a.gemeente_id]) for a in besloten)
+    kanalen = dict(
+        Contactmoment.objects.filter(op__date__range=(van, tot))
+        .values_list("kanaal")
+        .annotate(n=Count("pk"))
+    )
+    return {
+        "ontvangen": ontvangen,
+        "besloten": len(besloten),
+        "toegekend_totaal": sum((a.toegekend_bedrag or 0) for a in besloten),
+        "mediaan": _percentiel(doorlooptijden, 50),
+        "p90": _percentiel(doorlooptijden, 90),
+        "telefoon": kanalen.get("telefoon", 0),
+        "brief": kanalen.get("brief", 0),
+    }
+
+
+def _doorlooptijd(aanvraag, kalender) -> int:
+    opgeschort = {}
+    for o in aanvraag.opschortingen.all():
+        eind = o.tot or timezone.localdate(aanvraag.besloten_op)
+        for n in range((eind - o.van).days + 1):
+            opgeschort[o.van + timedelta(days=n)] = "opgeschort"
+    zonder = Kalender(kalender.gelijkgestelde_dagen, {**kalender.sluitingsdagen, **opgeschort})
+    return werkdagen_tussen(
+        timezone.localdate(aanvraag.ingediend_op), timezone.localdate(aanvraag.besloten_op), zonder
+    )
+
+
+def _percentiel(waarden: list[int], p: int) -> int | None:
+    if not waarden:
+        return None
+    index = max(0, -(-len(waarden) * p // 100) - 1)  # nearest-rank method
+    return waarden[index]

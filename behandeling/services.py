@@ -3,9 +3,11 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,14 +19,22 @@ from aanvragen.services import (
     AanvraagGewijzigd,
     document_toevoegen,
     door_omschrijving,
+    gebeurtenis_vastleggen,
     status_wijzigen,
     termijnen_berekenen,
 )
 from aanvragen.statussen import Status
-from behandeling.models import Aanvullingsverzoek, Contactmoment, Opschorting
+from behandeling.models import (
+    Aanvullingsverzoek,
+    Contactmoment,
+    Opschorting,
+    SlaSignaal,
+    SlaSignaalSoort,
+)
 from behandeling.sla import sla_grenzen
 from portal.models import Gemeente
 from portal.pdf import pdf_maken
+from portal.rollen import Rol
 from portal.selectors import kalender_get
 from portal.werkdagen import Kalender, plus_werkdagen, wettelijke_termijn
 
@@ -389,3 +399,86 @@ def _beschikking_plannen(aanvraag_id: int) -> None:
     from behandeling.tasks import beschikking_maken as taak
 
     taak.delay(aanvraag_id)
+
+
+def sla_signalen_versturen() -> int:
+    """Escalate each risico (to the behandelaar) and te laat (to the teamleiders) once.
+
+    One query finds open aanvragen whose current deadline has no signal of that kind yet;
+    the unique key makes a second run, or two at once, send nothing twice. After a worker
+    outage the next run catches up.
+    """
+    verstuurd = 0
+    for soort in (SlaSignaalSoort.RISICO, SlaSignaalSoort.TE_LAAT):
+        al_gemeld = SlaSignaal.objects.filter(
+            aanvraag=OuterRef("pk"), soort=soort, voor_einddatum=OuterRef("einddatum_gepland")
+        )
+        kandidaten = (
+            Aanvraag.objects.filter(
+                status__in=[Status.INGEDIEND, Status.IN_BEHANDELING], sla_status=soort
+            )
+            .exclude(Exists(al_gemeld))
+            .select_related("behandelaar")
+        )
+        for aanvraag in kandidaten:
+            ontvangers = _signaal_ontvangers(aanvraag, soort)
+            try:
+                with transaction.atomic():
+                    SlaSignaal.objects.create(
+                        aanvraag=aanvraag,
+                        soort=soort,
+                        voor_einddatum=aanvraag.einddatum_gepland,
+                        aan=", ".join(ontvangers),
+                    )
+            except IntegrityError:
+                continue  # another run sent it
+            if ontvangers:
+                send_mail(
+                    subject=f"[{SlaSignaalSoort(soort).label}] {aanvraag.referentie}",
+                    message=render_to_string(
+                        "behandeling/sla_signaal_mail.txt", {"aanvraag": aanvraag, "soort": soort}
+                    ),
+                    from_email=None,
+                    recipient_list=ontvangers,
+                )
+            verstuurd += 1
+    return verstuurd
+
+
+def _signaal_ontvangers(aanvraag, soort: str) -> list[str]:
+    if soort == SlaSignaalSoort.RISICO and aanvraag.behandelaar and aanvraag.behandelaar.email:
+        return [aanvraag.behandelaar.email]
+    return list(
+        User.objects.filter(groups__name=Rol.TEAMLEIDER, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
+def aanvraag_toewijzen(*, aanvraag_id: int, door, behandelaar) -> Aanvraag:
+    """A teamleider (re)assigns an aanvraag; recorded in the history."""
+    with transaction.atomic():
+        aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag_id)
+        if aanvraag.status not in (
+            Status.IN_BEHANDELING,
+            Status.WACHT_OP_AANVULLING,
+            Status.INGEDIEND,
+        ):
+            raise AanvraagGewijzigd(_("Deze aanvraag is al besloten."))
+        if aanvraag.status == Status.INGEDIEND:
+            return status_wijzigen(
+                aanvraag_id=aanvraag_id,
+                naar=Status.IN_BEHANDELING,
+                door=door,
+                verwacht=[Status.INGEDIEND],
+                velden={"behandelaar": behandelaar},
+                reden=_("Toegewezen aan %(naam)s") % {"naam": door_omschrijving(behandelaar)},
+            )
+        aanvraag.behandelaar = behandelaar
+        aanvraag.save(update_fields=["behandelaar", "gewijzigd_op"])
+        gebeurtenis_vastleggen(
+            aanvraag=aanvraag,
+            door=door,
+            reden=_("Toegewezen aan %(naam)s") % {"naam": door_omschrijving(behandelaar)},
+        )
+        return aanvraag

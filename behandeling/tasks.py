@@ -1,12 +1,15 @@
 from celery import shared_task
 from django.utils import timezone
 
-from behandeling.services import sla_bijwerken
+from behandeling.services import sla_bijwerken, sla_signalen_versturen
 
 
 @shared_task(name="behandeling.sla_bewaken", acks_late=True)
 def sla_bewaken() -> int:
-    return sla_bijwerken(vandaag=timezone.localdate())
+    """Move open aanvragen between op schema / risico / te laat, then escalate once."""
+    bijgewerkt = sla_bijwerken(vandaag=timezone.localdate())
+    sla_signalen_versturen()
+    return bijgewerkt
 
 
 @shared_task(

@@ -15,6 +15,7 @@ urlpatterns = [
     path("aanvraag/<int:pk>/toekennen/", views.toekennen, name="toekennen"),
     path("aanvraag/<int:pk>/afwijzen/", views.afwijzen, name="afwijzen"),
     path("aanvraag/<int:pk>/goedkeuren/", views.goedkeuren, name="goedkeuren"),
+    path("aanvraag/<int:pk>/toewijzen/", views.toewijzen, name="toewijzen"),
     path("aanvraag/<int:pk>/afkeuren/", views.afkeuren, name="afkeuren"),
     path("aanvraag/<int:pk>/contact/", views.contactmoment, name="contactmoment"),
     path("aanvraag/<int:pk>/aanvulling/", views.aanvulling, name="aanvulling"),

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -21,7 +21,13 @@ from behandeling.forms import (
     ContactmomentForm,
     ToekennenForm,
 )
-from behandeling.presenters import aanvraag_regel, afwijzen_initial, toekennen_initial
+from behandeling.presenters import (
+    aanvraag_regel,
+    afwijzen_initial,
+    toekennen_initial,
+    zekerheden_balken,
+    zekerheden_csv,
+)
 from portal.rollen import Rol, rol_vereist
 from portal.selectors import kalender_get, kalenders_get
 
@@ -104,6 +110,7 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
         "contact_form": ContactmomentForm(),
         "aanvulling_form": AanvullingForm(),
         "buiten_form": BuitenBehandelingForm(),
+        "behandelaars": selectors.behandelaar_list(),
         **(formulieren or {}),
     }
     return render(request, "behandeling/aanvraag.html", context, status=status)
@@ -263,14 +270,54 @@ def document(request, pk: int):
     return document_response(gevonden)
 
 
+@require_POST
+@rol_vereist(Rol.TEAMLEIDER)
+def toewijzen(request, pk: int):
+    behandelaar = selectors.behandelaar_list().filter(pk=request.POST.get("behandelaar") or 0)
+    if not behandelaar.exists():
+        messages.error(request, _("Kies een behandelaar uit de lijst."))
+        return redirect("behandeling:aanvraag", pk=pk)
+    return _actie(
+        request,
+        pk,
+        lambda: services.aanvraag_toewijzen(
+            aanvraag_id=pk, door=request.user, behandelaar=behandelaar.get()
+        ),
+        _("De aanvraag is toegewezen."),
+    )
+
+
+def _periode(request) -> tuple[date, date]:
+    vandaag = timezone.localdate()
+    try:
+        van = date.fromisoformat(request.GET.get("van", ""))
+    except ValueError:
+        van = vandaag - timedelta(days=30)
+    try:
+        tot = date.fromisoformat(request.GET.get("tot", ""))
+    except ValueError:
+        tot = vandaag
+    return (van, tot) if van <= tot else (tot, van)
+
+
 @rol_vereist(Rol.TEAMLEIDER)
 def dashboard(request):
+    van, tot = _periode(request)
+    zekerheden = selectors.zekerheden(vanaf=van)
+    if request.GET.get("formaat") == "csv":
+        return zekerheden_csv(zekerheden, van=van, tot=tot)
     return render(
         request,
         "behandeling/dashboard.html",
         {
             "tellingen": selectors.werkvoorraad_tellingen(),
             "per_gemeente": selectors.sla_per_gemeente(),
-            "zekerheden": selectors.zekerheden(vanaf=timezone.localdate() - timedelta(days=30)),
+            "zekerheden": zekerheden,
+            "balken": zekerheden_balken(zekerheden),
+            "aandacht": selectors.aandacht_list(),
+            "werkverdeling": selectors.werkverdeling(),
+            "cijfers": selectors.periode_cijfers(van=van, tot=tot),
+            "van": van,
+            "tot": tot,
         },
     )

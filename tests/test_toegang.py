@@ -86,6 +86,7 @@ MATRIX = [
     ("behandeling:toekennen", {"pk": "PK"}, "post", BEHANDELEN),  # empty form: shown again
     ("behandeling:afwijzen", {"pk": "PK"}, "post", BEHANDELEN),  # empty form: shown again
     ("behandeling:contactmoment", {"pk": "PK"}, "post", BEHANDELEN),
+    ("behandeling:toewijzen", {"pk": "PK"}, "post", {**alleen(Rol.TEAMLEIDER), "teamleider": WEG}),
     (
         "behandeling:goedkeuren",
         {"pk": "PK"},

@@ -60,3 +60,37 @@ def test_dashboard_toont_zekerheden(client):
     html = client.get(reverse("behandeling:dashboard")).content.decode()
     assert "Besluit binnen 5 werkdagen" in html
     assert "Wegwijzer-check binnen 2 minuten" in html
+
+
+def test_dashboard_lijsten_cijfers_en_csv(client):
+    tessa = UserFactory(rollen=[Rol.TEAMLEIDER])
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR], first_name="Bea", last_name="B")
+    client.force_login(tessa)
+    laat = ingediende_aanvraag(nu=datetime(2026, 6, 1, 9, 0, tzinfo=AMS))
+    services.aanvraag_oppakken(aanvraag_id=laat.pk, behandelaar=bea)
+    services.sla_bijwerken(vandaag=timezone.localdate())
+    html = client.get(reverse("behandeling:dashboard")).content.decode()
+    assert laat.referentie in html  # in "vraagt aandacht"
+    assert "Bea B" in html  # workload
+    csv = client.get(reverse("behandeling:dashboard") + "?formaat=csv")
+    assert csv["Content-Type"].startswith("text/csv")
+    assert "Besluit binnen 5 werkdagen" in csv.content.decode()
+    fout = client.get(reverse("behandeling:dashboard") + "?van=gisteren&tot=2026-99-01")
+    assert fout.status_code == 200
+
+
+def test_doorlooptijd_zonder_opschorting():
+    from behandeling.selectors import periode_cijfers
+
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    aanvraag = ingediende_aanvraag(nu=datetime(2026, 6, 1, 9, 0, tzinfo=AMS))
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="nee")
+    from aanvragen.models import Aanvraag
+
+    Aanvraag.objects.filter(pk=aanvraag.pk).update(
+        besloten_op=datetime(2026, 6, 5, 15, 0, tzinfo=AMS)
+    )
+    cijfers = periode_cijfers(van=date(2026, 6, 1), tot=date(2026, 6, 30))
+    assert cijfers["besloten"] == 1
+    assert cijfers["mediaan"] == 4  # Mon 1 → Fri 5 June
