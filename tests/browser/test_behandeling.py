@@ -86,6 +86,9 @@ def test_behandelaar_belt_vraagt_aanvulling_kent_toe_en_collega_keurt_goed(
     toegankelijk(tessa)
     tessa.get_by_role("button", name="Goedkeuren en toekennen").click()
     expect(tessa.get_by_role("status")).to_contain_text("Goedgekeurd")
+    tessa.goto(f"{base}/behandeling/dashboard/")
+    expect(tessa.get_by_role("heading", level=1)).to_contain_text("beloftes")
+    toegankelijk(tessa)
 
     # The worker makes the beschikking; its text says what was decided and how to object.
     document = wacht_op(
