@@ -200,11 +200,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "aanvragen.concepten_opruimen",
         "schedule": crontab(hour=3, minute=15),
     },
+    "batches-verwerken": {
+        "task": "uitbetaling.batches_verwerken",
+        "schedule": crontab(minute="*/5"),
+    },
     "betaalopdrachten-herstellen": {
         "task": "uitbetaling.ontbrekende_betaalopdrachten_aanmaken",
         "schedule": crontab(minute="*/5"),
     },
 }
+# SEPA hand-off: pain.001 files go to this outbox (atomic write + .sha256), as the bank import
+# expects; BNG executes batches signed before the cut-off on the same bank day.
+SEPA_OUTBOX_DIR = Path(os.environ.get("SEPA_OUTBOX_DIR", VAR_DIR / "outbox"))
+SEPA_PAIN_VERSIE = os.environ.get("SEPA_PAIN_VERSIE", "pain.001.001.03")
+SEPA_CUTOFF = os.environ.get("SEPA_CUTOFF", "14:30")
 # /healthz reports the worker as down when its last heartbeat is older than this.
 WORKER_HARTSLAG_MAX_SECONDEN = int(os.environ.get("WORKER_HARTSLAG_MAX_SECONDEN", "120"))
 

@@ -13,7 +13,7 @@ from aanvragen.services import ontvangstbevestiging_maken
 from portal.digid import inwoner_inloggen
 from portal.rollen import Rol
 from tests.factories import KostensoortFactory, UserFactory, ingediende_aanvraag
-from uitbetaling.services import betaalopdracht_aanmaken
+from uitbetaling.services import batch_afleveren, batch_samenstellen, betaalopdracht_aanmaken
 
 pytestmark = pytest.mark.django_db
 
@@ -102,6 +102,13 @@ MATRIX = [
     ("behandeling:aanvulling", {"pk": "PK"}, "post", BEHANDELEN),
     ("behandeling:buiten-behandeling", {"pk": "PK"}, "post", BEHANDELEN),
     ("uitbetaling:overzicht", {}, "get", alleen(Rol.FINANCIEN)),
+    ("uitbetaling:batch-download", {"pk": "BATCH"}, "get", alleen(Rol.FINANCIEN)),
+    (
+        "uitbetaling:batch-uitgevoerd",
+        {"pk": "BATCH"},
+        "post",
+        {**alleen(Rol.FINANCIEN), "financien": WEG},
+    ),
     (
         "uitbetaling:uitgevoerd",
         {"pk": "OPDRACHT"},
@@ -176,6 +183,13 @@ def test_toegang(client, omgeving, rol, naam, kwargs, methode, verwacht):
             waarde = aanvraag.pk
         elif waarde == "REF":
             waarde = aanvraag.referentie
+        elif waarde == "BATCH":
+            aanvraag.status = "toegekend"
+            aanvraag.toegekend_bedrag = Decimal("10.00")
+            aanvraag.save()
+            betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+            batch = batch_samenstellen(gemeente_id=aanvraag.gemeente_id)
+            waarde = batch_afleveren(batch_id=batch.pk).pk
         elif waarde == "DOCUMENT":
             waarde = ontvangstbevestiging_maken(aanvraag_id=aanvraag.pk).pk
         elif waarde == "OPDRACHT":

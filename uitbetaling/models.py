@@ -11,6 +11,44 @@ class OpdrachtStatus(models.TextChoices):
     GEWEIGERD = "geweigerd", _("Geweigerd")
 
 
+class BatchStatus(models.TextChoices):
+    AANGEMAAKT = "aangemaakt", _("Aangemaakt")
+    AANGEBODEN = "aangeboden", _("Aangeboden aan de bank")
+    UITGEVOERD = "uitgevoerd", _("Uitgevoerd")
+    GEWEIGERD = "geweigerd", _("Geweigerd")
+
+
+class Betaalbatch(models.Model):
+    """One pain.001 file for one gemeente. Every opdracht is in at most one batch."""
+
+    gemeente = models.ForeignKey(
+        "portal.Gemeente", on_delete=models.PROTECT, related_name="betaalbatches"
+    )
+    msg_id = models.CharField(_("MsgId"), max_length=35, unique=True)
+    pmt_inf_id = models.CharField(_("PmtInfId"), max_length=35, unique=True)
+    versie = models.CharField(_("versie"), max_length=20)
+    uitvoerdatum = models.DateField(_("gewenste uitvoerdatum"))
+    aantal = models.PositiveIntegerField(_("aantal"))
+    totaal = models.DecimalField(_("totaal"), max_digits=12, decimal_places=2)
+    xml = models.TextField(_("pain.001"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    bestandsnaam = models.CharField(_("bestandsnaam"), max_length=100)
+    status = models.CharField(
+        _("status"), max_length=20, choices=BatchStatus, default=BatchStatus.AANGEMAAKT
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"))
+    aangeboden_op = models.DateTimeField(_("aangeboden op"), null=True, blank=True)
+    afleverfout = models.CharField(_("fout bij aanbieden"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("betaalbatch")
+        verbose_name_plural = _("betaalbatches")
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self) -> str:
+        return self.msg_id
+
+
 class Betaalopdracht(models.Model):
     """Exactly one payment instruction per awarded aanvraag (unique on aanvraag)."""
 
@@ -27,6 +65,9 @@ class Betaalopdracht(models.Model):
     end_to_end_id = models.CharField(_("EndToEndId"), max_length=35, unique=True)
     status = models.CharField(
         _("status"), max_length=20, choices=OpdrachtStatus, default=OpdrachtStatus.KLAARGEZET
+    )
+    batch = models.ForeignKey(
+        Betaalbatch, on_delete=models.PROTECT, null=True, blank=True, related_name="opdrachten"
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"))
     uitgevoerd_op = models.DateTimeField(_("uitgevoerd op"), null=True, blank=True)

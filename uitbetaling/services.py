@@ -1,15 +1,28 @@
 """Payment instructions: created exactly once per award, then followed to the bank."""
 
-from datetime import datetime
+import os
+import tempfile
+from datetime import datetime, time
+from pathlib import Path
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from aanvragen.models import Aanvraag
 from aanvragen.services import status_wijzigen
 from aanvragen.statussen import Status
-from uitbetaling.models import Betaalopdracht, OpdrachtStatus, OpdrachtStatusWijziging
+from portal.models import Gemeente
+from uitbetaling.bankdagen import uitvoerdatum
+from uitbetaling.models import (
+    BatchStatus,
+    Betaalbatch,
+    Betaalopdracht,
+    OpdrachtStatus,
+    OpdrachtStatusWijziging,
+)
 from uitbetaling.opdracht import end_to_end_id, epc_tekst, omschrijving
+from uitbetaling.sepa import Debiteur, OpdrachtRegel, pain001_maken
 
 
 def betaalopdracht_aanmaken(*, aanvraag_id: int, nu: datetime | None = None) -> Betaalopdracht:
@@ -78,3 +91,138 @@ def betaalopdracht_uitgevoerd_melden(*, opdracht_id: int, door, nu: datetime | N
         reden=f"Betaling {opdracht.end_to_end_id} uitgevoerd",
     )
     return opdracht
+
+
+def _opdracht_status(opdrachten, naar: str, *, nu, door=None, reden: str = "") -> None:
+    """Set a status on several opdrachten and append one history row each."""
+    rijen = list(opdrachten)
+    OpdrachtStatusWijziging.objects.bulk_create(
+        [
+            OpdrachtStatusWijziging(
+                opdracht=o, van=o.status, naar=naar, op=nu, door=door, reden=reden
+            )
+            for o in rijen
+        ]
+    )
+    Betaalopdracht.objects.filter(pk__in=[o.pk for o in rijen]).update(status=naar)
+
+
+def batch_samenstellen(*, gemeente_id: int, nu: datetime | None = None) -> Betaalbatch | None:
+    """Put every klaargezette opdracht of a gemeente into one new, validated pain.001 batch.
+
+    Rows are locked with SKIP LOCKED: two workers running this at once never put an opdracht
+    in two batches. The XML is built and validated before anything is written; if the file
+    would break the rules, nothing changes and the error is raised (flagged, retried).
+    """
+    nu = nu or timezone.now()
+    with transaction.atomic():
+        opdrachten = list(
+            Betaalopdracht.objects.select_for_update(skip_locked=True)
+            .filter(gemeente_id=gemeente_id, status=OpdrachtStatus.KLAARGEZET, batch__isnull=True)
+            .order_by("pk")
+        )
+        if not opdrachten:
+            return None
+        gemeente = Gemeente.objects.get(pk=gemeente_id)
+        lokaal = timezone.localtime(nu)
+        volgnummer = Betaalbatch.objects.filter(gemeente=gemeente).count() + 1
+        msg_id = f"BB{gemeente.cbs_code}-{lokaal:%Y%m%d%H%M%S}-{volgnummer:06d}"
+        datum = uitvoerdatum(lokaal.replace(tzinfo=None), time.fromisoformat(settings.SEPA_CUTOFF))
+        bestand = pain001_maken(
+            debiteur=Debiteur(
+                gemeente.rekening_naam, gemeente.rekening_iban, gemeente.rekening_bic
+            ),
+            regels=[
+                OpdrachtRegel(o.naam, o.iban, o.bedrag, o.omschrijving, o.end_to_end_id)
+                for o in opdrachten
+            ],
+            uitvoerdatum=datum,
+            msg_id=msg_id,
+            pmt_inf_id=f"{msg_id}-1",
+            versie=settings.SEPA_PAIN_VERSIE,
+        )
+        batch = Betaalbatch.objects.create(
+            gemeente=gemeente,
+            msg_id=msg_id,
+            pmt_inf_id=f"{msg_id}-1",
+            versie=settings.SEPA_PAIN_VERSIE,
+            uitvoerdatum=datum,
+            aantal=bestand.aantal,
+            totaal=bestand.totaal,
+            xml=bestand.xml.decode("utf-8"),
+            sha256=bestand.sha256,
+            bestandsnaam=f"{msg_id}.xml",
+            aangemaakt_op=nu,
+        )
+        Betaalopdracht.objects.filter(pk__in=[o.pk for o in opdrachten]).update(batch=batch)
+        _opdracht_status(opdrachten, OpdrachtStatus.IN_BATCH, nu=nu, reden=msg_id)
+    return batch
+
+
+def batch_afleveren(*, batch_id: int, nu: datetime | None = None) -> Betaalbatch:
+    """Hand a batch to the bank's import: write it atomically to the outbox with its SHA-256.
+
+    Idempotent: a batch already handed over is left alone; a retry rewrites the same file.
+    A failure is recorded on the batch and retried by the periodic task.
+    """
+    nu = nu or timezone.now()
+    batch = Betaalbatch.objects.get(pk=batch_id)
+    if batch.status != BatchStatus.AANGEMAAKT:
+        return batch
+    try:
+        outbox_schrijven(
+            settings.SEPA_OUTBOX_DIR, batch.bestandsnaam, batch.xml.encode("utf-8"), batch.sha256
+        )
+    except OSError as exc:
+        Betaalbatch.objects.filter(pk=batch.pk).update(afleverfout=str(exc)[:500])
+        raise
+    with transaction.atomic():
+        batch = Betaalbatch.objects.select_for_update().get(pk=batch_id)
+        if batch.status == BatchStatus.AANGEMAAKT:
+            batch.status = BatchStatus.AANGEBODEN
+            batch.aangeboden_op = nu
+            batch.afleverfout = ""
+            batch.save(update_fields=["status", "aangeboden_op", "afleverfout"])
+            _opdracht_status(
+                batch.opdrachten.all(), OpdrachtStatus.AANGEBODEN, nu=nu, reden=batch.msg_id
+            )
+    return batch
+
+
+def outbox_schrijven(map_: Path, naam: str, inhoud: bytes, sha256: str) -> None:
+    """Write temp file + fsync + rename, then the .sha256 next to it (sha256sum format)."""
+    map_.mkdir(parents=True, exist_ok=True)
+    for doel, data in ((naam, inhoud), (f"{naam}.sha256", f"{sha256}  {naam}\n".encode())):
+        with tempfile.NamedTemporaryFile(dir=map_, prefix=".tmp-", delete=False) as tijdelijk:
+            tijdelijk.write(data)
+            tijdelijk.flush()
+            os.fsync(tijdelijk.fileno())
+        os.replace(tijdelijk.name, map_ / doel)
+
+
+@transaction.atomic
+def batch_uitgevoerd_melden(*, batch_id: int, door, nu: datetime | None = None) -> Betaalbatch:
+    """Financiën reports the bank executed the batch: every aanvraag in it is uitbetaald."""
+    nu = nu or timezone.now()
+    batch = Betaalbatch.objects.select_for_update().get(pk=batch_id)
+    if batch.status == BatchStatus.UITGEVOERD:
+        return batch
+    for opdracht in batch.opdrachten.exclude(status=OpdrachtStatus.UITGEVOERD):
+        betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=door, nu=nu)
+    batch.status = BatchStatus.UITGEVOERD
+    batch.save(update_fields=["status"])
+    return batch
+
+
+def gemeenten_met_klaargezet() -> list[int]:
+    return list(
+        Betaalopdracht.objects.filter(status=OpdrachtStatus.KLAARGEZET, batch__isnull=True)
+        .values_list("gemeente_id", flat=True)
+        .distinct()
+    )
+
+
+def batches_niet_afgeleverd() -> list[int]:
+    return list(
+        Betaalbatch.objects.filter(status=BatchStatus.AANGEMAAKT).values_list("pk", flat=True)
+    )

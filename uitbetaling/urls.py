@@ -7,4 +7,6 @@ app_name = "uitbetaling"
 urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     path("opdracht/<int:pk>/uitgevoerd/", views.uitgevoerd, name="uitgevoerd"),
+    path("batch/<int:pk>/pain001.xml", views.batch_download, name="batch-download"),
+    path("batch/<int:pk>/uitgevoerd/", views.batch_uitgevoerd, name="batch-uitgevoerd"),
 ]

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,9 +15,31 @@ def overzicht(request):
         request,
         "uitbetaling/overzicht.html",
         {
+            "batches": selectors.betaalbatch_list()[:50],
             "opdrachten": selectors.betaalopdracht_list()[:200],
         },
     )
+
+
+@rol_vereist(Rol.FINANCIEN)
+def batch_download(request, pk: int):
+    batch = selectors.betaalbatch_get(pk=pk)
+    if batch is None:
+        raise Http404
+    response = HttpResponse(batch.xml.encode("utf-8"), content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="{batch.bestandsnaam}"'
+    return response
+
+
+@require_POST
+@rol_vereist(Rol.FINANCIEN)
+def batch_uitgevoerd(request, pk: int):
+    batch = selectors.betaalbatch_get(pk=pk)
+    if batch is None:
+        raise Http404
+    services.batch_uitgevoerd_melden(batch_id=batch.pk, door=request.user)
+    messages.success(request, _("Batch %(id)s is gemeld als uitgevoerd.") % {"id": batch.msg_id})
+    return redirect("uitbetaling:overzicht")
 
 
 @require_POST
