@@ -3,12 +3,14 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -281,7 +283,27 @@ def aanvulling_vragen(
             van=vandaag + timedelta(days=1),
             reden=_("Vraag om aanvulling"),
         )
+        if aanvraag.email:
+            transaction.on_commit(lambda: _aanvulling_melden(verzoek.pk))
     return verzoek
+
+
+def _aanvulling_melden(verzoek_id: int) -> None:
+    """Tell the inwoner there is a question in Mijn aanvragen (no personal data in the mail)."""
+    verzoek = Aanvullingsverzoek.objects.select_related("aanvraag__gemeente").get(pk=verzoek_id)
+    send_mail(
+        subject=_("Wij hebben een vraag over uw aanvraag %(ref)s")
+        % {"ref": verzoek.aanvraag.referentie},
+        message=render_to_string(
+            "behandeling/aanvulling_mail.txt",
+            {
+                "verzoek": verzoek,
+                "link": f"{settings.PORTAL_BASIS_URL}{reverse('aanvragen:mijn-aanvragen')}",
+            },
+        ),
+        from_email=None,
+        recipient_list=[verzoek.aanvraag.email],
+    )
 
 
 def aanvulling_ontvangen(

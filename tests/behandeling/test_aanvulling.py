@@ -75,13 +75,20 @@ def test_aanvulling_vragen_en_ontvangen_verschuift_de_termijnen():
 
 
 @pytest.mark.django_db
-def test_inwoner_beantwoordt_in_mijn_aanvragen_en_een_ander_kan_dat_niet(GELDIG):
+def test_inwoner_beantwoordt_in_mijn_aanvragen_en_een_ander_kan_dat_niet(
+    GELDIG, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag()
     services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    verzoek = services.aanvulling_vragen(
-        aanvraag_id=aanvraag.pk, behandelaar=bea, vraag="Stuur de offerte van de winkel."
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        verzoek = services.aanvulling_vragen(
+            aanvraag_id=aanvraag.pk, behandelaar=bea, vraag="Stuur de offerte van de winkel."
+        )
+    assert "Wij hebben een vraag" in mail.outbox[-1].subject  # the inwoner is told
+    assert "offerte" not in mail.outbox[-1].body  # the question itself stays in the portal
     anna = ingelogd("100042090")
     assert anna.get(reverse("aanvragen:aanvulling", args=[verzoek.pk])).status_code == 404
     jan = ingelogd("999993653")
