@@ -131,6 +131,17 @@ class Aanvraag(models.Model):
         _("toegekend bedrag"), max_digits=9, decimal_places=2, null=True
     )
     besluit_motivering = models.TextField(_("motivering"), blank=True)
+    besluit_vorm = models.CharField(
+        _("vorm"),
+        max_length=10,
+        blank=True,
+        choices=[("gift", _("Gift")), ("lening", _("Lening zonder rente"))],
+    )
+    # Terugbetalingsafspraak for a loan (Pw art. 51): the gemeente's collection takes it over.
+    lening_maandbedrag = models.DecimalField(
+        _("aflossing per maand"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    lening_termijnen = models.PositiveSmallIntegerField(_("aantal maanden"), null=True, blank=True)
     # Four eyes: an award above the gemeente's amount waits here for a colleague's approval.
     voorgesteld_bedrag = models.DecimalField(
         _("voorgesteld bedrag"), max_digits=9, decimal_places=2, null=True, blank=True

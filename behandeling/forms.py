@@ -21,6 +21,47 @@ class ToekennenForm(Formulier):
         max_length=4000,
         error_messages={"required": _("Schrijf kort waarom u dit bedrag toekent.")},
     )
+    vorm = forms.ChoiceField(
+        label=_("Vorm"),
+        choices=[("gift", _("Gift")), ("lening", _("Lening zonder rente"))],
+        initial="gift",
+        widget=forms.RadioSelect,
+    )
+    lening_maandbedrag = BedragField(
+        label=_("Lening: aflossing per maand"),
+        required=False,
+        minimum=Decimal("1"),
+        help_text=_("Alleen bij een lening. Passend bij wat de aanvrager kan missen."),
+    )
+    lening_termijnen = forms.IntegerField(
+        label=_("Lening: aantal maanden"),
+        required=False,
+        min_value=1,
+        max_value=120,
+        error_messages={
+            "invalid": _("Vul een aantal maanden in."),
+            "max_value": _("Hoogstens 120 maanden."),
+        },
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("vorm") == "lening":
+            maand, termijnen = cleaned.get("lening_maandbedrag"), cleaned.get("lening_termijnen")
+            if not maand:
+                self.add_error("lening_maandbedrag", _("Vul de aflossing per maand in."))
+            if not termijnen:
+                self.add_error("lening_termijnen", _("Vul het aantal maanden in."))
+            bedrag = cleaned.get("bedrag")
+            if maand and termijnen and bedrag and maand * termijnen < bedrag:
+                self.add_error(
+                    "lening_termijnen",
+                    _(
+                        "Met deze aflossing is de lening niet terugbetaald. Verhoog het bedrag per "
+                        "maand of het aantal maanden."
+                    ),
+                )
+        return cleaned
 
 
 class AfwijzenForm(Formulier):

@@ -37,7 +37,11 @@ def toekennen_initial(voorstel: Uitkomst | None) -> dict:
     """The award form starts from the engine's proposal; the behandelaar may change it."""
     if voorstel is None or voorstel.oordeel != Oordeel.JA:
         return {}
-    return {"bedrag": voorstel.bedrag, "motivering": voorstel.motivering}
+    return {
+        "bedrag": voorstel.bedrag,
+        "motivering": voorstel.motivering,
+        "vorm": str(voorstel.vorm or "gift"),
+    }
 
 
 def afwijzen_initial(voorstel: Uitkomst | None) -> dict:

@@ -81,7 +81,14 @@ class VierOgenFout(AanvraagGewijzigd):
 
 
 def aanvraag_toekennen(
-    *, aanvraag_id: int, behandelaar, bedrag: Decimal, motivering: str
+    *,
+    aanvraag_id: int,
+    behandelaar,
+    bedrag: Decimal,
+    motivering: str,
+    vorm: str = "gift",
+    lening_maandbedrag: Decimal | None = None,
+    lening_termijnen: int | None = None,
 ) -> Aanvraag:
     """Award. Above the gemeente's four-eyes amount this only proposes; a colleague approves.
 
@@ -94,6 +101,11 @@ def aanvraag_toekennen(
         )
         if aanvraag.status != Status.IN_BEHANDELING:
             raise AanvraagGewijzigd(_("Deze aanvraag is niet meer in behandeling."))
+        lening = vorm == "lening"
+        aanvraag.besluit_vorm = vorm
+        aanvraag.lening_maandbedrag = lening_maandbedrag if lening else None
+        aanvraag.lening_termijnen = lening_termijnen if lening else None
+        aanvraag.save(update_fields=["besluit_vorm", "lening_maandbedrag", "lening_termijnen"])
         if bedrag > aanvraag.gemeente.vier_ogen_vanaf:
             aanvraag.voorgesteld_bedrag = bedrag
             aanvraag.voorgestelde_motivering = motivering

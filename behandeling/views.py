@@ -162,6 +162,9 @@ def toekennen(request, pk: int):
             behandelaar=request.user,
             bedrag=form.cleaned_data["bedrag"],
             motivering=form.cleaned_data["motivering"],
+            vorm=form.cleaned_data["vorm"],
+            lening_maandbedrag=form.cleaned_data.get("lening_maandbedrag"),
+            lening_termijnen=form.cleaned_data.get("lening_termijnen"),
         )
     except AanvraagGewijzigd as exc:
         messages.error(request, str(exc))

@@ -13,6 +13,13 @@ WIDGET_KLASSEN = {
 
 
 @register.filter
+def iban_gemaskeerd(iban: str) -> str:
+    from aanvragen.presenters import iban_gemaskeerd as maskeren
+
+    return maskeren(iban or "")
+
+
+@register.filter
 def euro(bedrag) -> str:
     return "" if bedrag is None else format_bedrag(bedrag)
 

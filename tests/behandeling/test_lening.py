@@ -1,0 +1,64 @@
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from aanvragen.models import Aanvraag
+from behandeling import services
+from portal.rollen import Rol
+from tests.behandeling.test_beschikking import pdf_tekst
+from tests.factories import UserFactory, ingediende_aanvraag
+
+pytestmark = pytest.mark.django_db
+
+
+def test_lening_vraagt_terugbetalingsafspraak_en_staat_in_beschikking(client):
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    aanvraag = ingediende_aanvraag(
+        bsn="100042090", bedrag=Decimal("400"), inkomen=Decimal("1000")
+    )  # Dorpsveen: a loan (Zoetermeer)
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    client.force_login(bea)
+    pagina = client.get(reverse("behandeling:aanvraag", args=[aanvraag.pk])).content.decode()
+    assert 'value="lening" id="id_toekennen-vorm_1" checked' in pagina  # from the proposal
+    zonder = client.post(
+        reverse("behandeling:toekennen", args=[aanvraag.pk]),
+        {
+            "toekennen-bedrag": "400",
+            "toekennen-motivering": "Wasmachine.",
+            "toekennen-vorm": "lening",
+        },
+    )
+    assert zonder.status_code == 400
+    assert "Vul de aflossing per maand in." in zonder.content.decode()
+    te_weinig = client.post(
+        reverse("behandeling:toekennen", args=[aanvraag.pk]),
+        {
+            "toekennen-bedrag": "400",
+            "toekennen-motivering": "Wasmachine.",
+            "toekennen-vorm": "lening",
+            "toekennen-lening_maandbedrag": "10",
+            "toekennen-lening_termijnen": "12",
+        },
+    )
+    assert "niet terugbetaald" in te_weinig.content.decode()
+    client.post(
+        reverse("behandeling:toekennen", args=[aanvraag.pk]),
+        {
+            "toekennen-bedrag": "300",
+            "toekennen-motivering": "Wasmachine.",
+            "toekennen-vorm": "lening",
+            "toekennen-lening_maandbedrag": "25",
+            "toekennen-lening_termijnen": "12",
+        },
+    )
+    aanvraag = Aanvraag.objects.get(pk=aanvraag.pk)
+    assert (aanvraag.besluit_vorm, aanvraag.lening_maandbedrag, aanvraag.lening_termijnen) == (
+        "lening",
+        Decimal("25.00"),
+        12,
+    )
+    tekst = pdf_tekst(services.beschikking_maken(aanvraag_id=aanvraag.pk))
+    assert "lening zonder rente" in tekst and "€ 25,00 per maand terug, 12 maanden" in tekst
+    assert "gedeeltelijke toekenning" in tekst  # asked € 400, got € 300
+    assert "artikel 48 lid 2 en 51" in tekst
