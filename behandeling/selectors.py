@@ -39,7 +39,9 @@ def werkvoorraad_tellingen() -> dict[str, int]:
 
 def aanvraag_get(*, pk: int):
     return (
-        Aanvraag.objects.select_related("gemeente", "kostensoort", "behandelaar", "regeling")
+        Aanvraag.objects.select_related(
+            "gemeente", "kostensoort", "behandelaar", "regeling", "betaalopdracht"
+        )
         .prefetch_related(
             "statuswijzigingen__door",
             "documenten",

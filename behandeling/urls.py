@@ -16,6 +16,7 @@ urlpatterns = [
     path("aanvraag/<int:pk>/afwijzen/", views.afwijzen, name="afwijzen"),
     path("aanvraag/<int:pk>/goedkeuren/", views.goedkeuren, name="goedkeuren"),
     path("aanvraag/<int:pk>/toewijzen/", views.toewijzen, name="toewijzen"),
+    path("aanvraag/<int:pk>/betaling-opnieuw/", views.betaling_opnieuw, name="betaling-opnieuw"),
     path("aanvraag/<int:pk>/afkeuren/", views.afkeuren, name="afkeuren"),
     path("aanvraag/<int:pk>/contact/", views.contactmoment, name="contactmoment"),
     path("aanvraag/<int:pk>/aanvulling/", views.aanvulling, name="aanvulling"),

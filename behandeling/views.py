@@ -30,6 +30,8 @@ from behandeling.presenters import (
 )
 from portal.rollen import Rol, rol_vereist
 from portal.selectors import kalender_get, kalenders_get
+from uitbetaling import services as uitbetaling_services
+from uitbetaling.forms import OpnieuwKlaarzettenForm
 
 BEHANDELAARS = (Rol.BEHANDELAAR, Rol.TEAMLEIDER)
 
@@ -111,6 +113,9 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
         "aanvulling_form": AanvullingForm(),
         "buiten_form": BuitenBehandelingForm(),
         "behandelaars": selectors.behandelaar_list(),
+        "opnieuw_form": OpnieuwKlaarzettenForm(
+            initial={"iban": aanvraag.iban, "rekeninghouder": aanvraag.rekeninghouder}
+        ),
         **(formulieren or {}),
     }
     return render(request, "behandeling/aanvraag.html", context, status=status)
@@ -263,6 +268,27 @@ def buiten_behandeling(request, pk: int):
         ),
         _("De aanvraag is buiten behandeling gesteld."),
     )
+
+
+@require_POST
+@rol_vereist(*BEHANDELAARS)
+def betaling_opnieuw(request, pk: int):
+    aanvraag = _aanvraag_of_404(pk)
+    opdracht = getattr(aanvraag, "betaalopdracht", None)
+    form = OpnieuwKlaarzettenForm(request.POST)
+    if opdracht is None or opdracht.status != "geweigerd":
+        messages.error(request, _("Er is geen geweigerde betaling om opnieuw klaar te zetten."))
+        return redirect("behandeling:aanvraag", pk=pk)
+    if not form.is_valid():
+        return aanvraag_detail(request, pk, formulieren={"opnieuw_form": form}, status=400)
+    uitbetaling_services.betaling_opnieuw_en_aanbieden(
+        opdracht_id=opdracht.pk,
+        door=request.user,
+        iban=form.cleaned_data["iban"],
+        naam=form.cleaned_data["rekeninghouder"],
+    )
+    messages.success(request, _("De betaling staat weer klaar en gaat naar de bank."))
+    return redirect("behandeling:aanvraag", pk=pk)
 
 
 @rol_vereist(*BEHANDELAARS)

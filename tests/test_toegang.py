@@ -88,6 +88,12 @@ MATRIX = [
     ("behandeling:contactmoment", {"pk": "PK"}, "post", BEHANDELEN),
     ("behandeling:toewijzen", {"pk": "PK"}, "post", {**alleen(Rol.TEAMLEIDER), "teamleider": WEG}),
     (
+        "behandeling:betaling-opnieuw",
+        {"pk": "PK"},
+        "post",
+        {**BEHANDELEN, "behandelaar": WEG, "teamleider": WEG},
+    ),
+    (
         "behandeling:goedkeuren",
         {"pk": "PK"},
         "post",
@@ -102,6 +108,13 @@ MATRIX = [
     ("behandeling:aanvulling", {"pk": "PK"}, "post", BEHANDELEN),
     ("behandeling:buiten-behandeling", {"pk": "PK"}, "post", BEHANDELEN),
     ("uitbetaling:overzicht", {}, "get", alleen(Rol.FINANCIEN)),
+    ("uitbetaling:afschrift", {}, "post", {**alleen(Rol.FINANCIEN), "financien": WEG}),
+    (
+        "uitbetaling:geweigerd",
+        {"pk": "OPDRACHT"},
+        "post",
+        {**alleen(Rol.FINANCIEN), "financien": WEG},
+    ),
     ("uitbetaling:batch-download", {"pk": "BATCH"}, "get", alleen(Rol.FINANCIEN)),
     (
         "uitbetaling:batch-uitgevoerd",

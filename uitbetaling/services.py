@@ -14,6 +14,7 @@ from aanvragen.services import status_wijzigen
 from aanvragen.statussen import Status
 from portal.models import Gemeente
 from uitbetaling.bankdagen import uitvoerdatum
+from uitbetaling.camt import boekingen_lezen
 from uitbetaling.models import (
     BatchStatus,
     Betaalbatch,
@@ -226,3 +227,83 @@ def batches_niet_afgeleverd() -> list[int]:
     return list(
         Betaalbatch.objects.filter(status=BatchStatus.AANGEMAAKT).values_list("pk", flat=True)
     )
+
+
+@transaction.atomic
+def betaalopdracht_geweigerd_melden(
+    *, opdracht_id: int, door, reden: str, nu: datetime | None = None
+) -> Betaalopdracht:
+    """The bank refused the payment (e.g. a wrong IBAN): back to the behandelaar with the reason."""
+    from behandeling.services import contactmoment_vastleggen
+
+    nu = nu or timezone.now()
+    opdracht = Betaalopdracht.objects.select_for_update().get(pk=opdracht_id)
+    if opdracht.status in (OpdrachtStatus.UITGEVOERD, OpdrachtStatus.GEWEIGERD):
+        return opdracht
+    _opdracht_status([opdracht], OpdrachtStatus.GEWEIGERD, nu=nu, door=door, reden=reden)
+    contactmoment_vastleggen(
+        aanvraag_id=opdracht.aanvraag_id,
+        door=door,
+        kanaal="intern",
+        met="financiën",
+        samenvatting=f"Betaling {opdracht.end_to_end_id} geweigerd door de bank: {reden}. "
+        "Bel de aanvrager en zet de betaling opnieuw klaar.",
+        uitkomst="anders",
+        op=nu,
+    )
+    opdracht.refresh_from_db()
+    return opdracht
+
+
+@transaction.atomic
+def betaalopdracht_opnieuw_klaarzetten(
+    *, opdracht_id: int, door, iban: str, naam: str, nu: datetime | None = None
+) -> Betaalopdracht:
+    """After a refusal: the same (only) instruction of the award, with corrected details."""
+    nu = nu or timezone.now()
+    opdracht = Betaalopdracht.objects.select_for_update().get(pk=opdracht_id)
+    if opdracht.status != OpdrachtStatus.GEWEIGERD:
+        raise ValueError("only a refused payment can be set up again")
+    _opdracht_status(
+        [opdracht],
+        OpdrachtStatus.KLAARGEZET,
+        nu=nu,
+        door=door,
+        reden=f"Opnieuw klaargezet (was batch {opdracht.batch_id})",
+    )
+    Betaalopdracht.objects.filter(pk=opdracht.pk).update(
+        iban=iban, naam=epc_tekst(naam, 70), batch=None
+    )
+    opdracht.refresh_from_db()
+    return opdracht
+
+
+def afschrift_verwerken(*, xml: bytes, door) -> dict[str, int]:
+    """Reconcile a camt.054/053: booked → uitgevoerd, returned → geweigerd. Unknown ids are
+    counted, never guessed."""
+    uitkomst = {"uitgevoerd": 0, "geweigerd": 0, "onbekend": 0}
+    for boeking in boekingen_lezen(xml):
+        opdracht = Betaalopdracht.objects.filter(end_to_end_id=boeking.end_to_end_id).first()
+        if opdracht is None:
+            uitkomst["onbekend"] += 1
+        elif boeking.geboekt:
+            betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=door)
+            uitkomst["uitgevoerd"] += 1
+        else:
+            betaalopdracht_geweigerd_melden(
+                opdracht_id=opdracht.pk, door=door, reden=boeking.reden or "onbekende reden"
+            )
+            uitkomst["geweigerd"] += 1
+    return uitkomst
+
+
+def betaling_opnieuw_en_aanbieden(*, opdracht_id: int, door, iban: str, naam: str):
+    """Set a refused payment up again and hand it to the bank after commit."""
+    from uitbetaling.tasks import batch_maken
+
+    with transaction.atomic():
+        opdracht = betaalopdracht_opnieuw_klaarzetten(
+            opdracht_id=opdracht_id, door=door, iban=iban, naam=naam
+        )
+        transaction.on_commit(lambda: batch_maken.delay(opdracht.gemeente_id))
+    return opdracht

@@ -8,5 +8,7 @@ urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     path("opdracht/<int:pk>/uitgevoerd/", views.uitgevoerd, name="uitgevoerd"),
     path("batch/<int:pk>/pain001.xml", views.batch_download, name="batch-download"),
+    path("opdracht/<int:pk>/geweigerd/", views.geweigerd, name="geweigerd"),
+    path("afschrift/", views.afschrift, name="afschrift"),
     path("batch/<int:pk>/uitgevoerd/", views.batch_uitgevoerd, name="batch-uitgevoerd"),
 ]

@@ -6,6 +6,8 @@ from django.views.decorators.http import require_POST
 
 from portal.rollen import Rol, rol_vereist
 from uitbetaling import selectors, services
+from uitbetaling.camt import OngeldigAfschrift
+from uitbetaling.forms import AfschriftForm, GeweigerdForm
 from uitbetaling.models import Betaalopdracht, OpdrachtStatus
 
 
@@ -17,6 +19,7 @@ def overzicht(request):
         {
             "batches": selectors.betaalbatch_list()[:50],
             "opdrachten": selectors.betaalopdracht_list()[:200],
+            "afschrift_form": AfschriftForm(),
         },
     )
 
@@ -52,5 +55,47 @@ def uitgevoerd(request, pk: int):
     if opdracht.status == OpdrachtStatus.UITGEVOERD:
         messages.success(
             request, _("Betaling %(id)s is gemeld als uitgevoerd.") % {"id": opdracht.end_to_end_id}
+        )
+    return redirect("uitbetaling:overzicht")
+
+
+@require_POST
+@rol_vereist(Rol.FINANCIEN)
+def geweigerd(request, pk: int):
+    form = GeweigerdForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Vul de reden van de bank in."))
+        return redirect("uitbetaling:overzicht")
+    try:
+        opdracht = services.betaalopdracht_geweigerd_melden(
+            opdracht_id=pk, door=request.user, reden=form.cleaned_data["reden"]
+        )
+    except Betaalopdracht.DoesNotExist:
+        raise Http404 from None
+    messages.success(
+        request, _("Betaling %(id)s is terug bij de behandelaar.") % {"id": opdracht.end_to_end_id}
+    )
+    return redirect("uitbetaling:overzicht")
+
+
+@require_POST
+@rol_vereist(Rol.FINANCIEN)
+def afschrift(request):
+    form = AfschriftForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for fout in form.errors.get("afschrift", []):
+            messages.error(request, fout)
+        return redirect("uitbetaling:overzicht")
+    try:
+        uitkomst = services.afschrift_verwerken(
+            xml=form.cleaned_data["afschrift"].read(), door=request.user
+        )
+    except OngeldigAfschrift:
+        messages.error(request, _("Dit bestand is geen afschrift dat we kunnen lezen."))
+    else:
+        messages.success(
+            request,
+            _("Verwerkt: %(u)s uitgevoerd, %(g)s geweigerd, %(o)s onbekend.")
+            % {"u": uitkomst["uitgevoerd"], "g": uitkomst["geweigerd"], "o": uitkomst["onbekend"]},
         )
     return redirect("uitbetaling:overzicht")
