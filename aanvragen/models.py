@@ -141,6 +141,9 @@ class Aanvraag(models.Model):
     lening_maandbedrag = models.DecimalField(
         _("aflossing per maand"), max_digits=9, decimal_places=2, null=True, blank=True
     )
+    # Pw art. 57: the behandelaar may pay the supplier instead of the inwoner.
+    leverancier_naam = models.CharField(_("naam leverancier"), max_length=70, blank=True)
+    leverancier_iban = models.CharField(_("IBAN leverancier"), max_length=34, blank=True)
     lening_termijnen = models.PositiveSmallIntegerField(_("aantal maanden"), null=True, blank=True)
     # Four eyes: an award above the gemeente's amount waits here for a colleague's approval.
     voorgesteld_bedrag = models.DecimalField(

@@ -2,6 +2,8 @@ from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from schwifty import IBAN
+from schwifty.exceptions import SchwiftyException
 
 from behandeling.models import Gespreksuitkomst, Kanaal
 from portal.forms import BedragField, Formulier
@@ -44,8 +46,35 @@ class ToekennenForm(Formulier):
         },
     )
 
+    betalen_aan = forms.ChoiceField(
+        label=_("Betalen aan"),
+        widget=forms.RadioSelect,
+        initial="inwoner",
+        required=False,
+        choices=[
+            ("inwoner", _("De aanvrager")),
+            ("leverancier", _("De leverancier (artikel 57 Participatiewet)")),
+        ],
+    )
+    leverancier_naam = forms.CharField(label=_("Naam leverancier"), max_length=70, required=False)
+    leverancier_iban = forms.CharField(label=_("IBAN leverancier"), max_length=42, required=False)
+
+    def clean_leverancier_iban(self):
+        waarde = self.cleaned_data.get("leverancier_iban", "").strip()
+        if not waarde:
+            return ""
+        try:
+            return IBAN(waarde).compact
+        except SchwiftyException:
+            raise forms.ValidationError(_("Dit rekeningnummer klopt niet.")) from None
+
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("betalen_aan") == "leverancier":
+            if not cleaned.get("leverancier_naam"):
+                self.add_error("leverancier_naam", _("Vul de naam van de leverancier in."))
+            if not cleaned.get("leverancier_iban") and "leverancier_iban" not in self.errors:
+                self.add_error("leverancier_iban", _("Vul het IBAN van de leverancier in."))
         if cleaned.get("vorm") == "lening":
             maand, termijnen = cleaned.get("lening_maandbedrag"), cleaned.get("lening_termijnen")
             if not maand:

@@ -89,6 +89,7 @@ def aanvraag_toekennen(
     vorm: str = "gift",
     lening_maandbedrag: Decimal | None = None,
     lening_termijnen: int | None = None,
+    leverancier: tuple[str, str] | None = None,
 ) -> Aanvraag:
     """Award. Above the gemeente's four-eyes amount this only proposes; a colleague approves.
 
@@ -105,7 +106,16 @@ def aanvraag_toekennen(
         aanvraag.besluit_vorm = vorm
         aanvraag.lening_maandbedrag = lening_maandbedrag if lening else None
         aanvraag.lening_termijnen = lening_termijnen if lening else None
-        aanvraag.save(update_fields=["besluit_vorm", "lening_maandbedrag", "lening_termijnen"])
+        aanvraag.leverancier_naam, aanvraag.leverancier_iban = leverancier or ("", "")
+        aanvraag.save(
+            update_fields=[
+                "besluit_vorm",
+                "lening_maandbedrag",
+                "lening_termijnen",
+                "leverancier_naam",
+                "leverancier_iban",
+            ]
+        )
         if bedrag > aanvraag.gemeente.vier_ogen_vanaf:
             aanvraag.voorgesteld_bedrag = bedrag
             aanvraag.voorgestelde_motivering = motivering

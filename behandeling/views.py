@@ -170,6 +170,12 @@ def toekennen(request, pk: int):
             vorm=form.cleaned_data["vorm"],
             lening_maandbedrag=form.cleaned_data.get("lening_maandbedrag"),
             lening_termijnen=form.cleaned_data.get("lening_termijnen"),
+            leverancier=(
+                form.cleaned_data["leverancier_naam"],
+                form.cleaned_data["leverancier_iban"],
+            )
+            if form.cleaned_data.get("betalen_aan") == "leverancier"
+            else None,
         )
     except AanvraagGewijzigd as exc:
         messages.error(request, str(exc))

@@ -62,3 +62,40 @@ def test_lening_vraagt_terugbetalingsafspraak_en_staat_in_beschikking(client):
     assert "lening zonder rente" in tekst and "€ 25,00 per maand terug, 12 maanden" in tekst
     assert "gedeeltelijke toekenning" in tekst  # asked € 400, got € 300
     assert "artikel 48 lid 2 en 51" in tekst
+
+
+def test_betalen_aan_leverancier(client):
+    from uitbetaling.services import betaalopdracht_aanmaken
+
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    aanvraag = ingediende_aanvraag()
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    client.force_login(bea)
+    fout = client.post(
+        reverse("behandeling:toekennen", args=[aanvraag.pk]),
+        {
+            "toekennen-bedrag": "450",
+            "toekennen-motivering": "Wasmachine.",
+            "toekennen-vorm": "gift",
+            "toekennen-betalen_aan": "leverancier",
+            "toekennen-leverancier_iban": "NL00BANK0000000000",
+        },
+    )
+    assert "Vul de naam van de leverancier in." in fout.content.decode()
+    assert "Dit rekeningnummer klopt niet." in fout.content.decode()
+    client.post(
+        reverse("behandeling:toekennen", args=[aanvraag.pk]),
+        {
+            "toekennen-bedrag": "450",
+            "toekennen-motivering": "Wasmachine.",
+            "toekennen-vorm": "gift",
+            "toekennen-betalen_aan": "leverancier",
+            "toekennen-leverancier_naam": "Witgoed & Zn",
+            "toekennen-leverancier_iban": "NL44 RABO 0123 4567 89",
+        },
+    )
+    opdracht = betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    assert opdracht.iban == "NL44RABO0123456789"
+    assert opdracht.naam == "Witgoed + Zn"  # EPC character set
+    tekst = pdf_tekst(services.beschikking_maken(aanvraag_id=aanvraag.pk))
+    assert "artikel 57 Participatiewet" in tekst
