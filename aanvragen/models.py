@@ -51,6 +51,7 @@ class Aanvraag(models.Model):
     postcode = models.CharField(_("postcode"), max_length=7)
     woonplaats = models.CharField(_("woonplaats"), max_length=100)
     partner_naam = models.CharField(_("naam partner"), max_length=200, blank=True)
+    partner_bsn = models.CharField(_("BSN partner"), max_length=9, blank=True, db_index=True)
     geboortedatum = models.DateField(_("geboortedatum"), null=True)
 
     telefoon = models.CharField(_("telefoonnummer"), max_length=20)
@@ -100,6 +101,9 @@ class Aanvraag(models.Model):
     )
     ingediend_op = models.DateTimeField(_("ingediend op"), null=True)
     bevestiging = models.CharField(_("hoe bevestigd"), max_length=300, blank=True)
+    inwoner_bevestigd_op = models.DateTimeField(
+        _("bevestigd door inwoner op"), null=True, blank=True
+    )
     duur_seconden = models.PositiveIntegerField(
         _("invullen duurde (seconden)"),
         null=True,

@@ -114,7 +114,11 @@ def ter_bevestiging_list(*, bsn: str):
     """Aanvragen a colleague filled in on the phone that wait for this inwoner's DigiD check."""
     return (
         Aanvraag.objects.van_inwoner(bsn)
-        .filter(status=Status.CONCEPT, ingediend_namens_door__isnull=False)
+        .filter(
+            status=Status.CONCEPT,
+            ingediend_namens_door__isnull=False,
+            inwoner_bevestigd_op__isnull=True,
+        )
         .select_related("kostensoort")
     )
 
@@ -130,4 +134,27 @@ def open_aanvullingsverzoek_get(*, bsn: str, pk: int):
         Aanvullingsverzoek.objects.filter(pk=pk, aanvraag__bsn=bsn, beantwoord_op__isnull=True)
         .select_related("aanvraag")
         .first()
+    )
+
+
+def toestemming_gevraagd_list(*, partner_bsn: str):
+    """Aanvragen of this person's partner that wait for their DigiD consent (Pw art. 43)."""
+    return Aanvraag.objects.filter(
+        partner_bsn=partner_bsn,
+        status=Status.CONCEPT,
+        partner_toestemming_op__isnull=True,
+        gemeente__partner_toestemming="digid",
+    ).select_related("kostensoort")
+
+
+def wacht_op_partner_list(*, bsn: str):
+    return (
+        Aanvraag.objects.van_inwoner(bsn)
+        .filter(
+            status=Status.CONCEPT,
+            partner_toestemming_op__isnull=True,
+            gemeente__partner_toestemming="digid",
+        )
+        .exclude(partner_bsn="")
+        .select_related("kostensoort")
     )

@@ -30,7 +30,7 @@ from aanvragen.models import (
     Terugbelverzoek,
 )
 from aanvragen.statussen import Status, controleer_transitie
-from portal.models import BevestigingNamens, Gemeente, Regeling
+from portal.models import BevestigingNamens, Gemeente, PartnerToestemming, Regeling
 from portal.pdf import pdf_maken
 from portal.selectors import kalender_get
 from portal.werkdagen import Opschorting, servicetermijnen
@@ -180,6 +180,7 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
         postcode=persoon.postcode,
         woonplaats=persoon.woonplaats,
         partner_naam=persoon.partner_naam,
+        partner_bsn=persoon.partner_bsn,
         geboortedatum=date.fromisoformat(persoon.geboortedatum) if persoon.geboortedatum else None,
         peildatum=vandaag,
         beleidsregel=beleidsregel_get(gemeente=gemeente, regeling=regeling, peildatum=vandaag),
@@ -204,24 +205,48 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
     )
     for soort, bestand in bijlagen:
         document_toevoegen(aanvraag=aanvraag, soort=soort, bestand=bestand)
-    if namens is None:
-        return _indienen(
-            aanvraag=aanvraag, door="inwoner", nu=nu, bevestiging=_("Digitaal ingediend met DigiD.")
-        )
-    if gemeente.bevestiging_namens == BevestigingNamens.DIGID:
+    if _wacht_op_inwoner(aanvraag):
         # Filled in on the phone; the inwoner confirms it with DigiD before it counts as sent.
         transaction.on_commit(lambda: _bevestiging_vragen(aanvraag.pk))
-        return aanvraag
-    return _indienen(
-        aanvraag=aanvraag,
-        door=namens,
-        nu=nu,
-        bevestiging=_(
+    if _wacht_op_partner(aanvraag):
+        transaction.on_commit(lambda: _bevestiging_vragen(aanvraag.pk, partner=True))
+    if namens is None:
+        bevestiging = _("Digitaal ingediend met DigiD.")
+    elif gemeente.bevestiging_namens == BevestigingNamens.DIGID:
+        bevestiging = _("Ingevuld aan de telefoon; bevestigd door de inwoner met DigiD.")
+    else:
+        bevestiging = _(
             "Ingevuld door %(medewerker)s aan de telefoon; de beller bevestigde "
             "mondeling dat alles klopt."
-        )
-        % {"medewerker": door_omschrijving(namens)},
+        ) % {"medewerker": door_omschrijving(namens)}
+    return _indienen_als_compleet(
+        aanvraag=aanvraag, door=namens or "inwoner", nu=nu, bevestiging=bevestiging
     )
+
+
+def _wacht_op_inwoner(aanvraag: Aanvraag) -> bool:
+    return (
+        aanvraag.ingediend_namens_door_id is not None
+        and aanvraag.gemeente.bevestiging_namens == BevestigingNamens.DIGID
+        and aanvraag.inwoner_bevestigd_op is None
+    )
+
+
+def _wacht_op_partner(aanvraag: Aanvraag) -> bool:
+    return (
+        bool(aanvraag.partner_bsn)
+        and aanvraag.gemeente.partner_toestemming == PartnerToestemming.DIGID
+        and aanvraag.partner_toestemming_op is None
+    )
+
+
+def _indienen_als_compleet(*, aanvraag: Aanvraag, door, nu: datetime, bevestiging: str):
+    """Submit once nobody's DigiD confirmation is outstanding; until then it stays a concept."""
+    if _wacht_op_inwoner(aanvraag) or _wacht_op_partner(aanvraag):
+        return aanvraag
+    if aanvraag.partner_bsn and aanvraag.gemeente.partner_toestemming == PartnerToestemming.DIGID:
+        bevestiging = f"{bevestiging} " + _("De partner gaf toestemming met DigiD.")
+    return _indienen(aanvraag=aanvraag, door=door, nu=nu, bevestiging=bevestiging)
 
 
 def _indienen(*, aanvraag: Aanvraag, door, nu: datetime, bevestiging: str) -> Aanvraag:
@@ -270,23 +295,55 @@ def termijnen_berekenen(*, aanvraag: Aanvraag, ingediend: date, vandaag: date) -
 @transaction.atomic
 def aanvraag_bevestigen(*, aanvraag_id: int, bsn: str, nu: datetime | None = None) -> Aanvraag:
     """The inwoner confirms with DigiD what a colleague filled in on the phone."""
+    nu = nu or timezone.now()
     aanvraag = (
         Aanvraag.objects.select_for_update()
         .select_related("regeling", "gemeente")
-        .get(pk=aanvraag_id, bsn=bsn, ingediend_namens_door__isnull=False)
+        .get(pk=aanvraag_id, bsn=bsn, ingediend_namens_door__isnull=False, status=Status.CONCEPT)
     )
-    return _indienen(
+    aanvraag.inwoner_bevestigd_op = nu
+    aanvraag.save(update_fields=["inwoner_bevestigd_op"])
+    return _indienen_als_compleet(
         aanvraag=aanvraag,
         door="inwoner",
-        nu=nu or timezone.now(),
+        nu=nu,
         bevestiging=_("Ingevuld aan de telefoon; bevestigd door de inwoner met DigiD."),
     )
 
 
-def _bevestiging_vragen(aanvraag_id: int) -> None:
-    """Tell the inwoner there is an aanvraag to confirm (e-mail when known; no personal data)."""
+@transaction.atomic
+def partner_toestemming_geven(
+    *, aanvraag_id: int, partner_bsn: str, nu: datetime | None = None
+) -> Aanvraag:
+    """Pw art. 43: the partner consents with their own DigiD login."""
+    nu = nu or timezone.now()
+    aanvraag = (
+        Aanvraag.objects.select_for_update()
+        .select_related("regeling", "gemeente")
+        .get(
+            pk=aanvraag_id,
+            partner_bsn=partner_bsn,
+            status=Status.CONCEPT,
+            partner_toestemming_op__isnull=True,
+        )
+    )
+    aanvraag.partner_toestemming_op = nu
+    aanvraag.save(update_fields=["partner_toestemming_op"])
+    bevestiging = (
+        _("Ingevuld aan de telefoon; bevestigd door de inwoner met DigiD.")
+        if aanvraag.ingediend_namens_door_id
+        else _("Digitaal ingediend met DigiD.")
+    )
+    return _indienen_als_compleet(aanvraag=aanvraag, door="partner", nu=nu, bevestiging=bevestiging)
+
+
+def _bevestiging_vragen(aanvraag_id: int, partner: bool = False) -> None:
+    """Tell the inwoner there is an aanvraag to confirm (e-mail when known; no personal data).
+
+    The partner has no e-mail address here: the applicant is asked to tell them.
+    """
     aanvraag = Aanvraag.objects.select_related("gemeente").get(pk=aanvraag_id)
-    if aanvraag.email:
+    if aanvraag.email and not partner:
         EmailMessage(
             subject=_("Bevestig uw aanvraag bijzondere bijstand"),
             body=render_to_string(

@@ -15,6 +15,7 @@ urlpatterns = [
     path("document/<int:pk>/", views.document, name="document"),
     path("bevestigen/<int:pk>/", views.bevestigen, name="bevestigen"),
     path("aanvulling/<int:pk>/", views.aanvulling, name="aanvulling"),
+    path("toestemming/<int:pk>/", views.partner_toestemming, name="partner-toestemming"),
     path("terugbellen/", views.terugbellen, name="terugbellen"),
     path("terugbelverzoeken/", views.terugbelverzoeken, name="terugbelverzoeken"),
     path("namens/", views.namens_start, name="namens-start"),

@@ -37,6 +37,7 @@ from aanvragen.services import (
     aanvraag_bevestigen,
     aanvraag_indienen,
     gemeente_van,
+    partner_toestemming_geven,
     terugbelverzoek_afhandelen,
     terugbelverzoek_indienen,
 )
@@ -44,6 +45,7 @@ from aanvragen.statussen import Status
 from aanvragen.storage import concept_bestanden
 from behandeling.services import aanvulling_ontvangen
 from portal.digid import huidige_inwoner, login_url
+from portal.models import PartnerToestemming
 from portal.rollen import Rol, heeft_rol, rol_vereist
 from portal.selectors import gemeente_list, regeling_get
 from wegwijzer.check import (
@@ -156,7 +158,12 @@ class AanvraagWizard(NamedUrlSessionWizardView):
         if step == "controleren" and self.request.aanvrager.namens is not None:
             return {"namens": self.gemeente.bevestiging_namens}
         if step == "gegevens":
-            return {"partner_naam": self.persoon.partner_naam if self.persoon.heeft_partner else ""}
+            vastleggen = self.gemeente.partner_toestemming == PartnerToestemming.VASTLEGGEN
+            return {
+                "partner_naam": self.persoon.partner_naam
+                if self.persoon.heeft_partner and vastleggen
+                else ""
+            }
         if step == "inkomen":
             return {"heeft_partner": self.persoon.heeft_partner}
         if step == "kosten":
@@ -315,7 +322,33 @@ def mijn_aanvragen(request):
             "aanvragen": aanvragen,
             "concept": concept,
             "ter_bevestiging": selectors.ter_bevestiging_list(bsn=request.aanvrager.bsn),
+            "toestemming_gevraagd": selectors.toestemming_gevraagd_list(
+                partner_bsn=request.aanvrager.bsn
+            ),
+            "wacht_op_partner": selectors.wacht_op_partner_list(bsn=request.aanvrager.bsn),
         },
+    )
+
+
+@never_cache
+@aanvrager_vereist
+def partner_toestemming(request, pk: int):
+    """Pw art. 43: the partner logs in with their own DigiD and consents."""
+    aanvraag = (
+        selectors.toestemming_gevraagd_list(partner_bsn=request.aanvrager.bsn).filter(pk=pk).first()
+    )
+    if aanvraag is None or request.aanvrager.namens is not None:
+        raise Http404
+    if request.method == "POST":
+        aanvraag = partner_toestemming_geven(
+            aanvraag_id=aanvraag.pk, partner_bsn=request.aanvrager.bsn
+        )
+        messages.success(request, _("Dank u wel. Uw toestemming is vastgelegd."))
+        return redirect("aanvragen:mijn-aanvragen")
+    return render(
+        request,
+        "aanvragen/partner_toestemming.html",
+        {"aanvraag": aanvraag, "regels": aanvraag_samenvatting(aanvraag)},
     )
 
 

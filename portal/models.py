@@ -12,6 +12,11 @@ class BevestigingNamens(models.TextChoices):
     DIGID = "digid", _("De inwoner bevestigt daarna zelf met DigiD")
 
 
+class PartnerToestemming(models.TextChoices):
+    VASTLEGGEN = "vastleggen", _("De aanvrager verklaart dat de partner toestemming geeft")
+    DIGID = "digid", _("De partner geeft zelf toestemming met DigiD")
+
+
 class Gemeente(models.Model):
     """A gemeente served by this installation (one installation can serve several)."""
 
@@ -29,6 +34,12 @@ class Gemeente(models.Model):
         decimal_places=2,
         default=1000,
         help_text=_("Een toekenning boven dit bedrag keurt een tweede medewerker goed."),
+    )
+    partner_toestemming = models.CharField(
+        _("toestemming partner (Pw art. 43)"),
+        max_length=20,
+        choices=PartnerToestemming,
+        default=PartnerToestemming.VASTLEGGEN,
     )
     bevestiging_namens = models.CharField(
         _("aanvraag via de telefoon bevestigen"),

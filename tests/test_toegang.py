@@ -62,6 +62,12 @@ MATRIX = [
     ("aanvragen:document", {"pk": "DOCUMENT"}, "get", inwonerpagina()),
     ("aanvragen:bevestigen", {"pk": "PK"}, "get", {**inwonerpagina(), "inwoner": NIET_GEVONDEN}),
     ("aanvragen:aanvulling", {"pk": "PK"}, "get", {**inwonerpagina(), "inwoner": NIET_GEVONDEN}),
+    (
+        "aanvragen:partner-toestemming",
+        {"pk": "PK"},
+        "get",
+        {**inwonerpagina(), "inwoner": NIET_GEVONDEN},
+    ),
     ("behandeling:document", {"pk": "DOCUMENT"}, "get", BEHANDELEN),
     ("aanvragen:namens-start", {}, "get", alleen(Rol.KLANTCONTACT)),
     ("aanvragen:terugbellen", {}, "get", ALLEN),
