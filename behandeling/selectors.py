@@ -13,7 +13,15 @@ from portal.werkdagen import Kalender, werkdagen_tussen
 from wegwijzer.models import WegwijzerTelling
 
 
-def werkvoorraad_list(*, medewerker, filter_status: str = "", alleen_mijn: bool = False):
+def werkvoorraad_list(
+    *,
+    medewerker,
+    filter_status: str = "",
+    alleen_mijn: bool = False,
+    kostensoort_id: int | None = None,
+    gemeente_id: int | None = None,
+    niet_opgepakt: bool = False,
+):
     """Open aanvragen, most urgent first (the nearest service norm date on top)."""
     qs = (
         Aanvraag.objects.filter(status__in=list(OPEN))
@@ -24,6 +32,12 @@ def werkvoorraad_list(*, medewerker, filter_status: str = "", alleen_mijn: bool 
         qs = qs.filter(status=filter_status)
     if alleen_mijn:
         qs = qs.filter(behandelaar=medewerker)
+    if niet_opgepakt:
+        qs = qs.filter(behandelaar__isnull=True)
+    if kostensoort_id:
+        qs = qs.filter(kostensoort_id=kostensoort_id)
+    if gemeente_id:
+        qs = qs.filter(gemeente_id=gemeente_id)
     return qs
 
 
@@ -172,7 +186,9 @@ def periode_cijfers(*, van: date, tot: date) -> dict:
     besloten = list(
         Aanvraag.objects.filter(besloten_op__date__range=(van, tot), ingediend_op__isnull=False)
         .prefetch_related("opschortingen")
-        .only("pk", "ingediend_op", "besloten_op", "toegekend_bedrag", "gemeente_id")
+        .only(
+            "pk", "ingediend_op", "besloten_op", "toegekend_bedrag", "gemeente_id", "besluit_vorm"
+        )
     )
     kalenders = kalenders_get(gemeente_ids={a.gemeente_id for a in besloten}, vanaf=van)
     doorlooptijden = sorted(_doorlooptijd(a, kalenders[a.gemeente_id]) for a in besloten)
@@ -185,6 +201,8 @@ def periode_cijfers(*, van: date, tot: date) -> dict:
         "ontvangen": ontvangen,
         "besloten": len(besloten),
         "toegekend_totaal": sum((a.toegekend_bedrag or 0) for a in besloten),
+        "giften": sum(1 for a in besloten if a.besluit_vorm == "gift"),
+        "leningen": sum(1 for a in besloten if a.besluit_vorm == "lening"),
         "mediaan": _percentiel(doorlooptijden, 50),
         "p90": _percentiel(doorlooptijden, 90),
         "telefoon": kanalen.get("telefoon", 0),

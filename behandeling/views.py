@@ -29,9 +29,10 @@ from behandeling.presenters import (
     zekerheden_csv,
 )
 from portal.rollen import Rol, rol_vereist
-from portal.selectors import kalender_get, kalenders_get
+from portal.selectors import gemeente_list, kalender_get, kalenders_get
 from uitbetaling import services as uitbetaling_services
 from uitbetaling.forms import OpnieuwKlaarzettenForm
+from wegwijzer.selectors import kostensoort_list
 
 BEHANDELAARS = (Rol.BEHANDELAAR, Rol.TEAMLEIDER)
 
@@ -47,8 +48,16 @@ def werkvoorraad(request):
     }:
         filter_status = ""
     alleen_mijn = request.GET.get("mijn") == "1"
+    niet_opgepakt = request.GET.get("vrij") == "1"
+    kostensoort_id = _getal(request.GET.get("kostensoort"))
+    gemeente_id = _getal(request.GET.get("gemeente"))
     qs = selectors.werkvoorraad_list(
-        medewerker=request.user, filter_status=filter_status, alleen_mijn=alleen_mijn
+        medewerker=request.user,
+        filter_status=filter_status,
+        alleen_mijn=alleen_mijn,
+        kostensoort_id=kostensoort_id,
+        gemeente_id=gemeente_id,
+        niet_opgepakt=niet_opgepakt,
     )
     pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
     vandaag = timezone.localdate()
@@ -65,9 +74,21 @@ def werkvoorraad(request):
             ],
             "tellingen": selectors.werkvoorraad_tellingen(),
             "filter_status": filter_status,
+            "kostensoorten": kostensoort_list(),
+            "gemeenten": gemeente_list(),
+            "kostensoort_id": kostensoort_id,
+            "gemeente_id": gemeente_id,
+            "niet_opgepakt": niet_opgepakt,
             "alleen_mijn": alleen_mijn,
         },
     )
+
+
+def _getal(waarde) -> int | None:
+    try:
+        return int(waarde)
+    except (TypeError, ValueError):
+        return None
 
 
 @require_POST

@@ -83,3 +83,18 @@ def test_werkvoorraad_aantal_queries_groeit_niet_met_aantal_aanvragen(
     with django_assert_max_num_queries(len(een.captured_queries)):
         response = client.get(reverse("behandeling:werkvoorraad"))
     assert response.content.decode().count("BB-") >= 16
+
+
+@pytest.mark.django_db
+def test_werkvoorraad_filters(client, behandelaar):
+    from wegwijzer.models import Kostensoort
+
+    client.force_login(behandelaar)
+    jan = ingediende_aanvraag()
+    anna = ingediende_aanvraag(bsn="100042090", kostensoort=Kostensoort.objects.get(slug="bril"))
+    url = reverse("behandeling:werkvoorraad")
+    html = client.get(url, {"gemeente": anna.gemeente_id}).content.decode()
+    assert anna.referentie in html and jan.referentie not in html
+    html = client.get(url, {"kostensoort": jan.kostensoort_id, "vrij": "1"}).content.decode()
+    assert jan.referentie in html and anna.referentie not in html
+    assert client.get(url, {"kostensoort": "x", "gemeente": "'"}).status_code == 200
