@@ -1,6 +1,7 @@
 import socket
 
 from celery import shared_task
+from celery.signals import worker_ready
 from django.utils import timezone
 
 from portal.models import WorkerHartslag
@@ -12,3 +13,9 @@ def hartslag(self) -> str:
     naam = self.request.hostname or socket.gethostname()
     WorkerHartslag.objects.update_or_create(naam=naam, defaults={"laatst_gezien": timezone.now()})
     return naam
+
+
+@worker_ready.connect
+def _hartslag_bij_start(sender, **kwargs) -> None:
+    """Report alive at once, not only after beat's first 30 seconds."""
+    sender.app.send_task("portal.hartslag")

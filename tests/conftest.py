@@ -2,10 +2,14 @@ import copy
 
 import pytest
 from celery.contrib.testing.worker import start_worker
+from django.utils import timezone
 
 from portal.celery import app as celery_app
+from portal.models import WorkerHartslag
 from portal.rollen import Rol
+from portal.tasks import hartslag
 from tests.factories import UserFactory, voorbeeldbeleid
+from tests.helpers import wacht_op
 from wegwijzer.models import Kostensoort
 
 
@@ -25,6 +29,10 @@ def celery_worker(transactional_db):
     with start_worker(
         celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=30, loglevel="WARNING"
     ) as worker:
+        # Wait until the worker has handled everything sent at its start (a heartbeat).
+        begin = timezone.now()
+        hartslag.delay()
+        wacht_op(lambda: WorkerHartslag.objects.filter(laatst_gezien__gte=begin).exists())
         yield worker
 
 

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from aanvragen.statussen import Status
 from behandeling import services as behandeling
@@ -43,8 +44,9 @@ def test_taak_drie_keer_via_redis_geeft_een_opdracht(celery_worker):
         betaalopdracht_aanmaken.delay(aanvraag.pk)
     # The solo worker takes messages in order: once the heartbeat sent after them has run,
     # all three (and the on_commit one) have been handled.
+    na_de_taken = timezone.now()
     hartslag.delay()
-    wacht_op(lambda: WorkerHartslag.objects.exists())
+    wacht_op(lambda: WorkerHartslag.objects.filter(laatst_gezien__gte=na_de_taken).exists())
     assert Betaalopdracht.objects.filter(aanvraag=aanvraag).count() == 1
 
 
