@@ -430,40 +430,59 @@ def document_toevoegen(
     return document
 
 
-def ontvangstbevestiging_maken(*, aanvraag_id: int) -> Document:
-    """The receipt of Awb 4:3a as a PDF in the dossier, once; e-mailed when an address is known."""
-    bestaand = Document.objects.filter(
-        aanvraag_id=aanvraag_id, soort=DocumentSoort.ONTVANGSTBEVESTIGING
-    ).first()
+def pdf_document_eenmaal(
+    *,
+    aanvraag: Aanvraag,
+    soort: str,
+    template: str,
+    context: dict,
+    naam: str,
+    mail_onderwerp: str | None = None,
+    mail_template: str = "",
+) -> Document:
+    """Render a PDF into the dossier once per aanvraag and kind (a unique key guards parallel
+    runs of the same task); optionally e-mail it once, right after it was made."""
+    bestaand = Document.objects.filter(aanvraag=aanvraag, soort=soort).first()
     if bestaand is not None:
         return bestaand
-    aanvraag = Aanvraag.objects.select_related("gemeente", "kostensoort", "regeling").get(
-        pk=aanvraag_id
-    )
-    pdf = pdf_maken("aanvragen/ontvangstbevestiging_pdf.html", {"aanvraag": aanvraag})
-    naam = f"ontvangstbevestiging-{aanvraag.referentie}.pdf"
+    pdf = pdf_maken(template, {"aanvraag": aanvraag, **context})
     try:
         with transaction.atomic():
             document = document_toevoegen(
                 aanvraag=aanvraag,
-                soort=DocumentSoort.ONTVANGSTBEVESTIGING,
+                soort=soort,
                 bestand=ContentFile(pdf, name=naam),
                 bestandsnaam=naam,
                 content_type="application/pdf",
             )
     except IntegrityError:  # made by a parallel run of the same task
-        return Document.objects.get(aanvraag=aanvraag, soort=DocumentSoort.ONTVANGSTBEVESTIGING)
-    if aanvraag.email:
+        return Document.objects.get(aanvraag=aanvraag, soort=soort)
+    if mail_onderwerp and aanvraag.email:
         bericht = EmailMessage(
-            subject=_("Wij hebben uw aanvraag ontvangen (%(ref)s)") % {"ref": aanvraag.referentie},
-            body=render_to_string(
-                "aanvragen/ontvangstbevestiging_mail.txt", {"aanvraag": aanvraag}
-            ),
+            subject=mail_onderwerp,
+            body=render_to_string(mail_template, {"aanvraag": aanvraag}),
             to=[aanvraag.email],
         )
         bericht.attach(naam, pdf, "application/pdf")
         bericht.send()
     return document
+
+
+def ontvangstbevestiging_maken(*, aanvraag_id: int) -> Document:
+    """The receipt of Awb 4:3a as a PDF in the dossier, once; e-mailed when an address is known."""
+    aanvraag = Aanvraag.objects.select_related("gemeente", "kostensoort", "regeling").get(
+        pk=aanvraag_id
+    )
+    return pdf_document_eenmaal(
+        aanvraag=aanvraag,
+        soort=DocumentSoort.ONTVANGSTBEVESTIGING,
+        template="aanvragen/ontvangstbevestiging_pdf.html",
+        context={},
+        naam=f"ontvangstbevestiging-{aanvraag.referentie}.pdf",
+        mail_onderwerp=_("Wij hebben uw aanvraag ontvangen (%(ref)s)")
+        % {"ref": aanvraag.referentie},
+        mail_template="aanvragen/ontvangstbevestiging_mail.txt",
+    )
 
 
 def terugbelverzoek_indienen(*, gemeente, naam: str, telefoon: str, tijdvak: str, vraag: str):

@@ -5,8 +5,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage, send_mail
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
@@ -22,6 +21,7 @@ from aanvragen.services import (
     document_toevoegen,
     door_omschrijving,
     gebeurtenis_vastleggen,
+    pdf_document_eenmaal,
     status_wijzigen,
     termijnen_berekenen,
 )
@@ -35,7 +35,6 @@ from behandeling.models import (
 )
 from behandeling.sla import sla_grenzen
 from portal.models import Gemeente
-from portal.pdf import pdf_maken
 from portal.rollen import Rol
 from portal.selectors import kalender_get
 from portal.werkdagen import Kalender, plus_werkdagen, wettelijke_termijn
@@ -391,47 +390,26 @@ def beschikking_maken(*, aanvraag_id: int) -> Document:
     Wmebv: a decision goes out electronically only to inwoners who explicitly opted in;
     otherwise the gemeente's post room sends the printed PDF.
     """
-    bestaand = Document.objects.filter(
-        aanvraag_id=aanvraag_id, soort=DocumentSoort.BESCHIKKING
-    ).first()
-    if bestaand is not None:
-        return bestaand
     aanvraag = Aanvraag.objects.select_related(
         "gemeente", "kostensoort", "regeling", "behandelaar", "betaalopdracht"
     ).get(pk=aanvraag_id)
-    voorstel = voorstel_get(aanvraag=aanvraag)
-    pdf = pdf_maken(
-        "behandeling/beschikking_pdf.html",
-        {
-            "aanvraag": aanvraag,
-            "voorstel": voorstel,
+    return pdf_document_eenmaal(
+        aanvraag=aanvraag,
+        soort=DocumentSoort.BESCHIKKING,
+        template="behandeling/beschikking_pdf.html",
+        context={
+            "voorstel": voorstel_get(aanvraag=aanvraag),
             "iban": iban_gemaskeerd(aanvraag.iban),
             "bezwaar_tot": bezwaartermijn_einde(
                 timezone.localdate(aanvraag.besloten_op or timezone.now())
             ),
         },
+        naam=f"beschikking-{aanvraag.referentie}.pdf",
+        mail_onderwerp=_("Besluit over uw aanvraag %(ref)s") % {"ref": aanvraag.referentie}
+        if aanvraag.elektronisch_toestemming_op
+        else None,
+        mail_template="behandeling/beschikking_mail.txt",
     )
-    naam = f"beschikking-{aanvraag.referentie}.pdf"
-    try:
-        with transaction.atomic():
-            document = document_toevoegen(
-                aanvraag=aanvraag,
-                soort=DocumentSoort.BESCHIKKING,
-                bestand=ContentFile(pdf, name=naam),
-                bestandsnaam=naam,
-                content_type="application/pdf",
-            )
-    except IntegrityError:
-        return Document.objects.get(aanvraag=aanvraag, soort=DocumentSoort.BESCHIKKING)
-    if aanvraag.email and aanvraag.elektronisch_toestemming_op:
-        bericht = EmailMessage(
-            subject=_("Besluit over uw aanvraag %(ref)s") % {"ref": aanvraag.referentie},
-            body=render_to_string("behandeling/beschikking_mail.txt", {"aanvraag": aanvraag}),
-            to=[aanvraag.email],
-        )
-        bericht.attach(naam, pdf, "application/pdf")
-        bericht.send()
-    return document
 
 
 def bezwaartermijn_einde(verzonden: date) -> date:
