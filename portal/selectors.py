@@ -1,6 +1,6 @@
 from datetime import date, timedelta
 
-from portal.models import GelijkgesteldeDag, Gemeente, Regeling, Sluitingsdag
+from portal.models import GelijkgesteldeDag, Gemeente, Regeling, Sluitingsdag, WorkerHartslag
 from portal.werkdagen import Kalender
 
 
@@ -47,3 +47,7 @@ BIJZONDERE_BIJSTAND = "bijzondere-bijstand"
 
 def regeling_get(*, slug: str = BIJZONDERE_BIJSTAND) -> Regeling:
     return Regeling.objects.get(slug=slug)
+
+
+def laatste_hartslag_get() -> WorkerHartslag | None:
+    return WorkerHartslag.objects.order_by("-laatst_gezien").first()

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from portal.celery import app as celery_app
 from portal.digid import huidige_inwoner, inwoner_inloggen, inwoner_uitloggen
 from portal.forms import DigidSimulatorForm
-from portal.models import WorkerHartslag
 from portal.rollen import Rol, rollen_van
+from portal.selectors import laatste_hartslag_get
 
 
 def _veilige_volgende(request, standaard: str) -> str:
@@ -92,7 +92,7 @@ def _broker_status() -> str:
 def _worker_status(database: str) -> tuple[str, str | None]:
     if database != "ok":
         return "unknown", None
-    laatste = WorkerHartslag.objects.order_by("-laatst_gezien").first()
+    laatste = laatste_hartslag_get()
     if laatste is None:
         return "down", None
     leeftijd = (timezone.now() - laatste.laatst_gezien).total_seconds()
