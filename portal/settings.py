@@ -222,6 +222,9 @@ CELERY_BEAT_SCHEDULE = {
 SEPA_OUTBOX_DIR = Path(os.environ.get("SEPA_OUTBOX_DIR", VAR_DIR / "outbox"))
 SEPA_PAIN_VERSIE = os.environ.get("SEPA_PAIN_VERSIE", "pain.001.001.03")
 SEPA_CUTOFF = os.environ.get("SEPA_CUTOFF", "14:30")
+SEPA_KANAAL = os.environ.get("SEPA_KANAAL", "outbox")  # or "http"
+SEPA_HTTP_URL = os.environ.get("SEPA_HTTP_URL", "")
+SEPA_HTTP_TOKEN = os.environ.get("SEPA_HTTP_TOKEN", "")
 # /healthz reports the worker as down when its last heartbeat is older than this.
 WORKER_HARTSLAG_MAX_SECONDEN = int(os.environ.get("WORKER_HARTSLAG_MAX_SECONDEN", "120"))
 

@@ -115,6 +115,7 @@ MATRIX = [
     ("behandeling:buiten-behandeling", {"pk": "PK"}, "post", BEHANDELEN),
     ("uitbetaling:overzicht", {}, "get", alleen(Rol.FINANCIEN)),
     ("uitbetaling:afschrift", {}, "post", {**alleen(Rol.FINANCIEN), "financien": WEG}),
+    ("uitbetaling:leningen-export", {}, "get", alleen(Rol.FINANCIEN)),
     (
         "uitbetaling:geweigerd",
         {"pk": "OPDRACHT"},

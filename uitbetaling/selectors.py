@@ -1,3 +1,8 @@
+from datetime import timedelta
+
+from django.utils import timezone
+
+from aanvragen.models import Aanvraag
 from uitbetaling.models import Betaalbatch, Betaalopdracht
 
 
@@ -12,3 +17,26 @@ def betaalbatch_list():
 
 def betaalbatch_get(*, pk: int) -> Betaalbatch | None:
     return Betaalbatch.objects.filter(pk=pk).first()
+
+
+def terugbetalingsafspraak_list():
+    """Rows of awarded loans with their repayment terms (first term: the month after award)."""
+    for a in (
+        Aanvraag.objects.filter(besluit_vorm="lening", toegekend_bedrag__isnull=False)
+        .select_related("gemeente")
+        .order_by("besloten_op")
+    ):
+        besloten = timezone.localdate(a.besloten_op)
+        eerste = (besloten.replace(day=1) + timedelta(days=32)).replace(day=1)
+        yield [
+            a.referentie,
+            a.gemeente.naam,
+            a.naam,
+            a.adres,
+            a.postcode,
+            a.woonplaats,
+            f"{a.toegekend_bedrag:.2f}",
+            f"{a.lening_maandbedrag:.2f}",
+            a.lening_termijnen,
+            eerste.isoformat(),
+        ]

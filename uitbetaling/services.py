@@ -1,9 +1,6 @@
 """Payment instructions: created exactly once per award, then followed to the bank."""
 
-import os
-import tempfile
 from datetime import datetime, time
-from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -15,6 +12,7 @@ from aanvragen.statussen import Status
 from portal.models import Gemeente
 from uitbetaling.bankdagen import uitvoerdatum
 from uitbetaling.camt import boekingen_lezen
+from uitbetaling.kanalen import kanaal_get
 from uitbetaling.models import (
     BatchStatus,
     Betaalbatch,
@@ -171,9 +169,7 @@ def batch_afleveren(*, batch_id: int, nu: datetime | None = None) -> Betaalbatch
     if batch.status != BatchStatus.AANGEMAAKT:
         return batch
     try:
-        outbox_schrijven(
-            settings.SEPA_OUTBOX_DIR, batch.bestandsnaam, batch.xml.encode("utf-8"), batch.sha256
-        )
+        kanaal_get().afleveren(batch.bestandsnaam, batch.xml.encode("utf-8"), batch.sha256)
     except OSError as exc:
         Betaalbatch.objects.filter(pk=batch.pk).update(afleverfout=str(exc)[:500])
         raise
@@ -188,17 +184,6 @@ def batch_afleveren(*, batch_id: int, nu: datetime | None = None) -> Betaalbatch
                 batch.opdrachten.all(), OpdrachtStatus.AANGEBODEN, nu=nu, reden=batch.msg_id
             )
     return batch
-
-
-def outbox_schrijven(map_: Path, naam: str, inhoud: bytes, sha256: str) -> None:
-    """Write temp file + fsync + rename, then the .sha256 next to it (sha256sum format)."""
-    map_.mkdir(parents=True, exist_ok=True)
-    for doel, data in ((naam, inhoud), (f"{naam}.sha256", f"{sha256}  {naam}\n".encode())):
-        with tempfile.NamedTemporaryFile(dir=map_, prefix=".tmp-", delete=False) as tijdelijk:
-            tijdelijk.write(data)
-            tijdelijk.flush()
-            os.fsync(tijdelijk.fileno())
-        os.replace(tijdelijk.name, map_ / doel)
 
 
 @transaction.atomic

@@ -10,5 +10,6 @@ urlpatterns = [
     path("batch/<int:pk>/pain001.xml", views.batch_download, name="batch-download"),
     path("opdracht/<int:pk>/geweigerd/", views.geweigerd, name="geweigerd"),
     path("afschrift/", views.afschrift, name="afschrift"),
+    path("leningen.csv", views.leningen_export, name="leningen-export"),
     path("batch/<int:pk>/uitgevoerd/", views.batch_uitgevoerd, name="batch-uitgevoerd"),
 ]

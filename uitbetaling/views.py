@@ -1,3 +1,5 @@
+import csv
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -99,3 +101,28 @@ def afschrift(request):
             % {"u": uitkomst["uitgevoerd"], "g": uitkomst["geweigerd"], "o": uitkomst["onbekend"]},
         )
     return redirect("uitbetaling:overzicht")
+
+
+@rol_vereist(Rol.FINANCIEN)
+def leningen_export(request):
+    """Terugbetalingsafspraken for the gemeente's own collection system (CSV)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="terugbetalingsafspraken.csv"'
+    schrijver = csv.writer(response, delimiter=";")
+    schrijver.writerow(
+        [
+            "referentie",
+            "gemeente",
+            "naam",
+            "adres",
+            "postcode",
+            "woonplaats",
+            "bedrag",
+            "aflossing_per_maand",
+            "aantal_maanden",
+            "eerste_termijn",
+        ]
+    )
+    for rij in selectors.terugbetalingsafspraak_list():
+        schrijver.writerow(rij)
+    return response

@@ -62,6 +62,10 @@ def test_lening_vraagt_terugbetalingsafspraak_en_staat_in_beschikking(client):
     assert "lening zonder rente" in tekst and "€ 25,00 per maand terug, 12 maanden" in tekst
     assert "gedeeltelijke toekenning" in tekst  # asked € 400, got € 300
     assert "artikel 48 lid 2 en 51" in tekst
+    client.force_login(UserFactory(rollen=[Rol.FINANCIEN]))
+    export = client.get(reverse("uitbetaling:leningen-export")).content.decode()
+    assert f"{aanvraag.referentie};Dorpsveen;Anna Jansen" in export
+    assert ";300.00;25.00;12;" in export
 
 
 def test_betalen_aan_leverancier(client):
