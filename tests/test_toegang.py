@@ -117,6 +117,12 @@ MATRIX = [
     ("uitbetaling:afschrift", {}, "post", {**alleen(Rol.FINANCIEN), "financien": WEG}),
     ("uitbetaling:leningen-export", {}, "get", alleen(Rol.FINANCIEN)),
     (
+        "uitbetaling:batch-geweigerd",
+        {"pk": "BATCH"},
+        "post",
+        {**alleen(Rol.FINANCIEN), "financien": WEG},
+    ),
+    (
         "uitbetaling:geweigerd",
         {"pk": "OPDRACHT"},
         "post",

@@ -124,8 +124,9 @@ def batch_samenstellen(*, gemeente_id: int, nu: datetime | None = None) -> Betaa
             return None
         gemeente = Gemeente.objects.get(pk=gemeente_id)
         lokaal = timezone.localtime(nu)
-        volgnummer = Betaalbatch.objects.filter(gemeente=gemeente).count() + 1
-        msg_id = f"BB{gemeente.cbs_code}-{lokaal:%Y%m%d%H%M%S}-{volgnummer:06d}"
+        # Traceable and unique without a counter race: time plus the first opdracht, which is in
+        # no other open batch (≤ 35 characters, EPC set).
+        msg_id = f"BB{gemeente.cbs_code}-{lokaal:%Y%m%d%H%M%S}-{opdrachten[0].pk:08d}"
         datum = uitvoerdatum(lokaal.replace(tzinfo=None), time.fromisoformat(settings.SEPA_CUTOFF))
         bestand = pain001_maken(
             debiteur=Debiteur(
@@ -292,3 +293,32 @@ def betaling_opnieuw_en_aanbieden(*, opdracht_id: int, door, iban: str, naam: st
         )
         transaction.on_commit(lambda: batch_maken.delay(opdracht.gemeente_id))
     return opdracht
+
+
+@transaction.atomic
+def batch_geweigerd_melden(
+    *, batch_id: int, door, reden: str, nu: datetime | None = None
+) -> Betaalbatch:
+    """The bank refused the whole file: nothing was paid, so its opdrachten go into a new batch.
+
+    Each opdracht keeps its history (which batch it was in and why it left).
+    """
+    nu = nu or timezone.now()
+    batch = Betaalbatch.objects.select_for_update().get(pk=batch_id)
+    if batch.status in (BatchStatus.UITGEVOERD, BatchStatus.GEWEIGERD):
+        return batch
+    opdrachten = list(
+        batch.opdrachten.select_for_update().exclude(status=OpdrachtStatus.UITGEVOERD)
+    )
+    _opdracht_status(
+        opdrachten,
+        OpdrachtStatus.KLAARGEZET,
+        nu=nu,
+        door=door,
+        reden=f"Bestand {batch.msg_id} geweigerd: {reden}",
+    )
+    Betaalopdracht.objects.filter(pk__in=[o.pk for o in opdrachten]).update(batch=None)
+    batch.status = BatchStatus.GEWEIGERD
+    batch.afleverfout = reden[:500]
+    batch.save(update_fields=["status", "afleverfout"])
+    return batch

@@ -12,4 +12,5 @@ urlpatterns = [
     path("afschrift/", views.afschrift, name="afschrift"),
     path("leningen.csv", views.leningen_export, name="leningen-export"),
     path("batch/<int:pk>/uitgevoerd/", views.batch_uitgevoerd, name="batch-uitgevoerd"),
+    path("batch/<int:pk>/geweigerd/", views.batch_geweigerd, name="batch-geweigerd"),
 ]

@@ -126,3 +126,19 @@ def leningen_export(request):
     for rij in selectors.terugbetalingsafspraak_list():
         schrijver.writerow(rij)
     return response
+
+
+@require_POST
+@rol_vereist(Rol.FINANCIEN)
+def batch_geweigerd(request, pk: int):
+    batch = selectors.betaalbatch_get(pk=pk)
+    if batch is None:
+        raise Http404
+    reden = request.POST.get("reden", "").strip()[:300] or _("geen reden opgegeven")
+    services.batch_geweigerd_melden(batch_id=batch.pk, door=request.user, reden=reden)
+    messages.success(
+        request,
+        _("Batch %(id)s is geweigerd; de betalingen gaan in een nieuw bestand.")
+        % {"id": batch.msg_id},
+    )
+    return redirect("uitbetaling:overzicht")

@@ -183,3 +183,21 @@ def test_toekenning_gaat_via_echte_worker_naar_de_outbox(celery_worker, settings
     batch = wacht_op(lambda: Betaalbatch.objects.filter(status="aangeboden").first(), timeout=30)
     assert (tmp_path / batch.bestandsnaam).exists()
     assert batch.opdrachten.get().aanvraag == aanvraag
+
+
+@pytest.mark.django_db
+def test_geweigerd_bestand_gaat_in_een_nieuw_bestand(settings, tmp_path):
+    settings.SEPA_OUTBOX_DIR = tmp_path
+    opdracht = toegekend()
+    eerste = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
+    services.batch_afleveren(batch_id=eerste.pk)
+    services.batch_geweigerd_melden(
+        batch_id=eerste.pk, door=UserFactory(rollen=[Rol.FINANCIEN]), reden="Handtekening ontbreekt"
+    )
+    opdracht.refresh_from_db()
+    assert opdracht.status == OpdrachtStatus.KLAARGEZET and opdracht.batch is None
+    tweede = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
+    assert tweede.pk != eerste.pk and tweede.msg_id != eerste.msg_id
+    assert list(tweede.opdrachten.all()) == [opdracht]
+    redenen = list(opdracht.statuswijzigingen.values_list("reden", flat=True))
+    assert any("Handtekening ontbreekt" in r for r in redenen)
