@@ -124,9 +124,11 @@ def batch_samenstellen(*, gemeente_id: int, nu: datetime | None = None) -> Betaa
             return None
         gemeente = Gemeente.objects.get(pk=gemeente_id)
         lokaal = timezone.localtime(nu)
-        # Traceable and unique without a counter race: time plus the first opdracht, which is in
-        # no other open batch (≤ 35 characters, EPC set).
-        msg_id = f"BB{gemeente.cbs_code}-{lokaal:%Y%m%d%H%M%S}-{opdrachten[0].pk:08d}"
+        # Traceable and unique without a counter race: time, the first opdracht (locked by us)
+        # and how often it has been batched before (≤ 35 characters, EPC set).
+        eerste = opdrachten[0]
+        poging = eerste.statuswijzigingen.filter(naar=OpdrachtStatus.IN_BATCH).count() + 1
+        msg_id = f"BB{gemeente.cbs_code}-{lokaal:%y%m%d%H%M%S}-{eerste.pk:08d}-{poging}"
         datum = uitvoerdatum(lokaal.replace(tzinfo=None), time.fromisoformat(settings.SEPA_CUTOFF))
         bestand = pain001_maken(
             debiteur=Debiteur(
