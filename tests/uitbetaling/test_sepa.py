@@ -201,3 +201,14 @@ def test_geweigerd_bestand_gaat_in_een_nieuw_bestand(settings, tmp_path):
     assert list(tweede.opdrachten.all()) == [opdracht]
     redenen = list(opdracht.statuswijzigingen.values_list("reden", flat=True))
     assert any("Handtekening ontbreekt" in r for r in redenen)
+
+
+def toegekend_zonder_opdracht(bsn="999993653"):
+    """An award whose on-commit task never reached a worker (the transaction's hooks are
+    left to the caller's broker)."""
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    aanvraag = ingediende_aanvraag(bsn=bsn)
+    behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    return behandeling.aanvraag_toekennen(
+        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("99.90"), motivering="ok"
+    )

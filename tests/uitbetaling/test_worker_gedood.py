@@ -50,7 +50,7 @@ def start_worker(env: dict, naam: str) -> subprocess.Popen:
             "portal",
             "worker",
             "--pool=solo",
-            "--loglevel=WARNING",
+            f"--loglevel={os.environ.get('WORKER_LOGLEVEL', 'WARNING')}",
             f"--hostname={naam}@%h",
             "--without-heartbeat",
             "--without-mingle",
@@ -60,7 +60,7 @@ def start_worker(env: dict, naam: str) -> subprocess.Popen:
         env=env,
         start_new_session=True,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=open(os.environ.get("WORKER_LOG", os.devnull), "ab"),  # noqa: SIM115
     )
 
 

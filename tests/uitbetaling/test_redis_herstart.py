@@ -1,0 +1,114 @@
+"""Exactly once when Redis restarts: a queued task is lost with Redis's memory, the periodic
+safety nets (as beat runs them) still make the one instruction and the one file.
+
+Uses a private Redis on another port, so the suite's own broker is never touched.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+from celery import Celery
+from django.db import connection
+
+from portal.celery import app as suite_app
+from tests.helpers import wacht_op
+from tests.uitbetaling.test_worker_gedood import start_worker
+from uitbetaling.models import BatchStatus, Betaalbatch, Betaalopdracht
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_redis(poort: int) -> subprocess.Popen:
+    proces = subprocess.Popen(
+        [
+            "redis-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(poort),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def antwoordt():
+        try:
+            with socket.create_connection(("127.0.0.1", poort), timeout=0.5) as s:
+                s.sendall(b"PING\r\n")
+                return s.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    wacht_op(antwoordt, timeout=20)
+    return proces
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_redis_herstart_verliest_de_taak_maar_niet_de_betaling(tmp_path, monkeypatch):
+    from tests.uitbetaling.test_sepa import toegekend_zonder_opdracht
+
+    poort = vrije_poort()
+    redis = start_redis(poort)
+    broker = f"redis://127.0.0.1:{poort}/0"
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings_test",
+        "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/"
+        f"{db['NAME']}",
+        "CELERY_BROKER_URL": broker,
+        "SEPA_OUTBOX_DIR": str(tmp_path),
+    }
+    worker = None
+    aanvraag = toegekend_zonder_opdracht()  # its on-commit tasks go to the suite's broker
+    try:
+        # Celery reads CELERY_BROKER_URL from the environment before any argument.
+        monkeypatch.setenv("CELERY_BROKER_URL", broker)
+        app = Celery()
+        app.send_task("uitbetaling.betaalopdracht_aanmaken", args=[aanvraag.pk])
+        redis.send_signal(signal.SIGKILL)  # Redis dies before any worker took the task
+        redis.wait(10)
+        redis = start_redis(poort)  # an empty Redis: the task is gone
+        app.close()
+        app = Celery()  # beat, reconnected to the new Redis
+        worker = start_worker(env, "herstart")
+        for _ in range(2):  # beat's safety nets, twice: a retry must not double anything
+            app.send_task("uitbetaling.ontbrekende_betaalopdrachten_aanmaken")
+            app.send_task("uitbetaling.batches_verwerken")
+        wacht_op(
+            lambda: Betaalbatch.objects.filter(status=BatchStatus.AANGEBODEN).exists(), timeout=60
+        )
+        # Let the worker finish the remaining messages, then count.
+        app.send_task("portal.hartslag")
+        wacht_op(
+            lambda: __import__(
+                "portal.models", fromlist=["WorkerHartslag"]
+            ).WorkerHartslag.objects.exists(),
+            timeout=30,
+        )
+        assert Betaalopdracht.objects.filter(aanvraag=aanvraag).count() == 1
+        batch = Betaalbatch.objects.get()
+        assert batch.opdrachten.get().aanvraag == aanvraag
+        assert (Path(tmp_path) / batch.bestandsnaam).exists()
+    finally:
+        if worker is not None and worker.poll() is None:
+            os.killpg(worker.pid, signal.SIGTERM)
+            worker.wait(20)
+        if redis.poll() is None:
+            redis.terminate()
+            redis.wait(10)
+        monkeypatch.undo()
+        suite_app.control.purge()
