@@ -75,15 +75,16 @@ def test_redis_herstart_verliest_de_taak_maar_niet_de_betaling(tmp_path, monkeyp
     worker = None
     aanvraag = toegekend_zonder_opdracht()  # its on-commit tasks go to the suite's broker
     try:
-        # Celery reads CELERY_BROKER_URL from the environment before any argument.
+        # Celery reads CELERY_BROKER_URL from the environment before any argument; the private
+        # app must not become the current app, or shared tasks elsewhere would use its broker.
         monkeypatch.setenv("CELERY_BROKER_URL", broker)
-        app = Celery()
+        app = Celery(set_as_current=False)
         app.send_task("uitbetaling.betaalopdracht_aanmaken", args=[aanvraag.pk])
         redis.send_signal(signal.SIGKILL)  # Redis dies before any worker took the task
         redis.wait(10)
         redis = start_redis(poort)  # an empty Redis: the task is gone
         app.close()
-        app = Celery()  # beat, reconnected to the new Redis
+        app = Celery(set_as_current=False)  # beat, reconnected to the new Redis
         worker = start_worker(env, "herstart")
         for _ in range(2):  # beat's safety nets, twice: a retry must not double anything
             app.send_task("uitbetaling.ontbrekende_betaalopdrachten_aanmaken")
