@@ -6,13 +6,14 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: help install run test lint format services messages clean
+.PHONY: help install run test lint format services messages bench clean
 
 help:
 	@echo "make run     - start web, Celery worker and beat with demo data on http://127.0.0.1:8000"
 	@echo "make test    - install, start PostgreSQL and Redis, lint and run the whole test suite"
 	@echo "make lint    - ruff check and format check"
 	@echo "make format  - ruff format and fix"
+	@echo "make bench   - benchmarks (so far: pain.001 with 10 000 payments)"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +42,9 @@ messages: install
 
 test: install services lint
 	./scripts/test.sh
+
+bench: install
+	DJANGO_SETTINGS_MODULE=portal.settings DJANGO_DEBUG=1 $(BIN)/python bench/pain001.py
 
 clean:
 	rm -rf var/test .pytest_cache

