@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib.auth.models import User
 from django.db.models import Avg, Count, F, Q, Sum
@@ -9,7 +9,7 @@ from aanvragen.statussen import OPEN, Status
 from behandeling.models import Contactmoment
 from portal.rollen import Rol
 from portal.selectors import kalenders_get
-from portal.werkdagen import Kalender, werkdagen_tussen
+from portal.werkdagen import Kalender, Opschorting, werkdagen_tussen
 from wegwijzer.models import WegwijzerTelling
 
 
@@ -211,11 +211,12 @@ def periode_cijfers(*, van: date, tot: date) -> dict:
 
 
 def _doorlooptijd(aanvraag, kalender) -> int:
-    opgeschort = {}
-    for o in aanvraag.opschortingen.all():
-        eind = o.tot or timezone.localdate(aanvraag.besloten_op)
-        for n in range((eind - o.van).days + 1):
-            opgeschort[o.van + timedelta(days=n)] = "opgeschort"
+    besloten = timezone.localdate(aanvraag.besloten_op)
+    opgeschort = {
+        dag: "opgeschort"
+        for o in aanvraag.opschortingen.all()
+        for dag in Opschorting(o.van, o.tot or besloten).dagen()
+    }
     zonder = Kalender(kalender.gelijkgestelde_dagen, {**kalender.sluitingsdagen, **opgeschort})
     return werkdagen_tussen(
         timezone.localdate(aanvraag.ingediend_op), timezone.localdate(aanvraag.besloten_op), zonder

@@ -74,13 +74,9 @@ def betaalopdracht_uitgevoerd_melden(*, opdracht_id: int, door, nu: datetime | N
     opdracht = Betaalopdracht.objects.select_for_update().get(pk=opdracht_id)
     if opdracht.status == OpdrachtStatus.UITGEVOERD:
         return opdracht
-    van = opdracht.status
-    opdracht.status = OpdrachtStatus.UITGEVOERD
-    opdracht.uitgevoerd_op = nu
-    opdracht.save(update_fields=["status", "uitgevoerd_op"])
-    OpdrachtStatusWijziging.objects.create(
-        opdracht=opdracht, van=van, naar=OpdrachtStatus.UITGEVOERD, op=nu, door=door
-    )
+    _opdracht_status([opdracht], OpdrachtStatus.UITGEVOERD, nu=nu, door=door)
+    Betaalopdracht.objects.filter(pk=opdracht.pk).update(uitgevoerd_op=nu)
+    opdracht.refresh_from_db()
     status_wijzigen(
         aanvraag_id=opdracht.aanvraag_id,
         naar=Status.UITBETAALD,

@@ -40,6 +40,12 @@ class Bank(BaseHTTPRequestHandler):
         pass
 
 
+def _worker_log():
+    """The worker's stderr: discarded, or appended to $WORKER_LOG when debugging a test."""
+    pad = os.environ.get("WORKER_LOG")
+    return open(pad, "ab") if pad else subprocess.DEVNULL  # noqa: SIM115 - closed by Popen's child
+
+
 def start_worker(env: dict, naam: str) -> subprocess.Popen:
     return subprocess.Popen(
         [
@@ -60,7 +66,7 @@ def start_worker(env: dict, naam: str) -> subprocess.Popen:
         env=env,
         start_new_session=True,
         stdout=subprocess.DEVNULL,
-        stderr=open(os.environ.get("WORKER_LOG", os.devnull), "ab"),  # noqa: SIM115
+        stderr=_worker_log(),
     )
 
 
