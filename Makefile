@@ -13,7 +13,7 @@ help:
 	@echo "make test    - install, start PostgreSQL and Redis, lint and run the whole test suite"
 	@echo "make lint    - ruff check and format check"
 	@echo "make format  - ruff format and fix"
-	@echo "make bench   - benchmarks (so far: pain.001 with 10 000 payments)"
+	@echo "make bench   - seed PostgreSQL, load every page under gunicorn, time SLA, PDF, pain.001"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,8 +43,9 @@ messages: install
 test: install services lint
 	./scripts/test.sh
 
-bench: install
-	DJANGO_SETTINGS_MODULE=portal.settings DJANGO_DEBUG=1 $(BIN)/python bench/pain001.py
+# BENCH_SCALE=1000000 for a million aanvragen; BENCH_DUUR seconds of load per page.
+bench: install services
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf var/test .pytest_cache

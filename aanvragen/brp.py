@@ -9,6 +9,7 @@ Both parse the same response shape, so the fixture exercises the production pars
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -118,4 +119,10 @@ class HaalCentraalBrp:
 def brp_client():
     if settings.BRP_BACKEND == "haalcentraal":
         return HaalCentraalBrp(settings.BRP_API_URL, settings.BRP_API_KEY)
-    return FixtureBrp()
+    return _fixture_brp(settings.BRP_FIXTURE)
+
+
+@functools.lru_cache(maxsize=4)
+def _fixture_brp(pad: str) -> FixtureBrp:
+    """Read the fixture file once per process, not on every request."""
+    return FixtureBrp(Path(pad) if pad else None)

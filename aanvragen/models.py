@@ -99,7 +99,7 @@ class Aanvraag(models.Model):
         blank=True,
         related_name="aanvragen_namens_ingediend",
     )
-    ingediend_op = models.DateTimeField(_("ingediend op"), null=True)
+    ingediend_op = models.DateTimeField(_("ingediend op"), null=True, db_index=True)
     bevestiging = models.CharField(_("hoe bevestigd"), max_length=300, blank=True)
     inwoner_bevestigd_op = models.DateTimeField(
         _("bevestigd door inwoner op"), null=True, blank=True
@@ -162,7 +162,13 @@ class Aanvraag(models.Model):
         related_name="voorgestelde_toekenningen",
     )
     voorgesteld_op = models.DateTimeField(null=True, blank=True)
-    besloten_op = models.DateTimeField(_("besloten op"), null=True)
+    besloten_op = models.DateTimeField(_("besloten op"), null=True, db_index=True)
+    doorlooptijd_werkdagen = models.PositiveSmallIntegerField(
+        _("doorlooptijd (werkdagen)"),
+        null=True,
+        blank=True,
+        help_text="Werkdagen from submission to decision, suspensions excluded; set on decision.",
+    )
 
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)

@@ -369,10 +369,18 @@ def concept_data_get(*, aanvrager) -> dict | None:
 
 
 def concept_opslaan(*, aanvrager, data: dict, stap: str) -> None:
-    AanvraagConcept.objects.update_or_create(
-        sleutel=concept_sleutel(aanvrager),
-        defaults={"bsn": aanvrager.bsn, "namens": aanvrager.namens, "data": data, "stap": stap},
-    )
+    """One UPDATE on every later step; INSERT only the first time (a race falls back to UPDATE)."""
+    sleutel = concept_sleutel(aanvrager)
+    velden = {"data": data, "stap": stap, "bijgewerkt_op": timezone.now()}
+    if AanvraagConcept.objects.filter(sleutel=sleutel).update(**velden):
+        return
+    try:
+        with transaction.atomic():
+            AanvraagConcept.objects.create(
+                sleutel=sleutel, bsn=aanvrager.bsn, namens=aanvrager.namens, data=data, stap=stap
+            )
+    except IntegrityError:
+        AanvraagConcept.objects.filter(sleutel=sleutel).update(**velden)
 
 
 def concept_verwijderen(*, aanvrager) -> None:

@@ -6,6 +6,8 @@ a closed tab or "continue later" loses nothing: after a new login the wizard res
 step. Uploaded files wait in private storage until submission.
 """
 
+import json
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from formtools.wizard.storage.base import BaseStorage
@@ -23,6 +25,7 @@ class ConceptStorage(BaseStorage):
         self.aanvrager = request.aanvrager
         data = services.concept_data_get(aanvrager=self.aanvrager)
         self._data = data
+        self._origineel = json.dumps(data, sort_keys=True)
         self._gewijzigd = False
         self._gewist = False
         if not self._data:
@@ -47,7 +50,11 @@ class ConceptStorage(BaseStorage):
         super().update_response(response)
         if self._gewist and not self._data.get(self.step_data_key):
             services.concept_verwijderen(aanvrager=self.aanvrager)
-        elif self._gewijzigd and self._data.get(self.step_data_key):  # no empty drafts
+        elif (
+            self._gewijzigd
+            and self._data.get(self.step_data_key)  # no empty drafts
+            and json.dumps(self._data, sort_keys=True) != self._origineel  # a GET writes nothing
+        ):
             services.concept_opslaan(
                 aanvrager=self.aanvrager, data=self._data, stap=self._data.get(self.step_key) or ""
             )

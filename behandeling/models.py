@@ -26,7 +26,7 @@ class Contactmoment(models.Model):
         "aanvragen.Aanvraag", on_delete=models.CASCADE, related_name="contactmomenten"
     )
     kanaal = models.CharField(_("kanaal"), max_length=20, choices=Kanaal, default=Kanaal.TELEFOON)
-    op = models.DateTimeField(_("wanneer"))
+    op = models.DateTimeField(_("wanneer"), db_index=True)
     met = models.CharField(_("met wie"), max_length=200)
     samenvatting = models.TextField(_("samenvatting"))
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Gespreksuitkomst)

@@ -37,7 +37,8 @@ from behandeling.sla import sla_grenzen
 from portal.models import Gemeente
 from portal.rollen import Rol
 from portal.selectors import kalender_get
-from portal.werkdagen import Kalender, plus_werkdagen, wettelijke_termijn
+from portal.werkdagen import Kalender, plus_werkdagen, werkdagen_tussen, wettelijke_termijn
+from portal.werkdagen import Opschorting as OpschortingPeriode
 
 
 def aanvraag_oppakken(*, aanvraag_id: int, behandelaar) -> Aanvraag:
@@ -180,7 +181,7 @@ def toekenning_afkeuren(*, aanvraag_id: int, door, reden: str) -> Aanvraag:
 def _toekennen(*, aanvraag_id: int, door, bedrag: Decimal, motivering: str, reden: str):
     from uitbetaling.tasks import betaalopdracht_aanmaken
 
-    aanvraag = status_wijzigen(
+    aanvraag = _besluiten(
         aanvraag_id=aanvraag_id,
         naar=Status.TOEGEKEND,
         door=door,
@@ -189,7 +190,6 @@ def _toekennen(*, aanvraag_id: int, door, bedrag: Decimal, motivering: str, rede
         velden={
             "toegekend_bedrag": bedrag,
             "besluit_motivering": motivering,
-            "besloten_op": timezone.now(),
             "voorgesteld_bedrag": None,
         },
     )
@@ -198,17 +198,49 @@ def _toekennen(*, aanvraag_id: int, door, bedrag: Decimal, motivering: str, rede
     return aanvraag
 
 
+def _besluiten(*, aanvraag_id: int, naar: Status, velden: dict, nu=None, **kwargs) -> Aanvraag:
+    """A decision: the status change plus when it was taken and the doorlooptijd it took.
+
+    The doorlooptijd (werkdagen, suspensions excluded) is fixed at this moment, so the dashboard
+    aggregates it in SQL instead of recomputing calendars for every decided aanvraag.
+    """
+    nu = nu or timezone.now()
+    aanvraag = Aanvraag.objects.select_related("gemeente").get(pk=aanvraag_id)
+    velden = {
+        **velden,
+        "besloten_op": nu,
+        "doorlooptijd_werkdagen": doorlooptijd_berekenen(aanvraag=aanvraag, besloten_op=nu),
+    }
+    return status_wijzigen(aanvraag_id=aanvraag_id, naar=naar, nu=nu, velden=velden, **kwargs)
+
+
+def doorlooptijd_berekenen(*, aanvraag: Aanvraag, besloten_op) -> int | None:
+    """Werkdagen from submission to `besloten_op` on the gemeente's calendar, minus suspensions."""
+    if aanvraag.ingediend_op is None:
+        return None
+    ingediend = timezone.localdate(aanvraag.ingediend_op)
+    besloten = timezone.localdate(besloten_op)
+    kalender = kalender_get(gemeente=aanvraag.gemeente, vanaf=ingediend)
+    opgeschort = {
+        dag: "opgeschort"
+        for o in Opschorting.objects.filter(aanvraag=aanvraag)
+        for dag in OpschortingPeriode(o.van, o.tot or besloten).dagen()
+    }
+    zonder = Kalender(kalender.gelijkgestelde_dagen, {**kalender.sluitingsdagen, **opgeschort})
+    return werkdagen_tussen(ingediend, besloten, zonder)
+
+
 def aanvraag_afwijzen(*, aanvraag_id: int, behandelaar, motivering: str) -> Aanvraag:
     with transaction.atomic():
         _eigen_aanvraag(aanvraag_id, behandelaar)
         transaction.on_commit(lambda: _beschikking_plannen(aanvraag_id))
-        return status_wijzigen(
+        return _besluiten(
             aanvraag_id=aanvraag_id,
             naar=Status.AFGEWEZEN,
             door=behandelaar,
             verwacht=[Status.IN_BEHANDELING],
             reden=motivering,
-            velden={"besluit_motivering": motivering, "besloten_op": timezone.now()},
+            velden={"besluit_motivering": motivering},
         )
 
 
@@ -373,14 +405,14 @@ def aanvraag_buiten_behandeling(*, aanvraag_id: int, behandelaar, motivering: st
             tot=timezone.localdate(nu)
         )
         transaction.on_commit(lambda: _beschikking_plannen(aanvraag_id))
-        return status_wijzigen(
+        return _besluiten(
             aanvraag_id=aanvraag_id,
             naar=Status.BUITEN_BEHANDELING,
             door=behandelaar,
             verwacht=[Status.WACHT_OP_AANVULLING, Status.IN_BEHANDELING],
             reden=motivering,
             nu=nu,
-            velden={"besluit_motivering": motivering, "besloten_op": nu},
+            velden={"besluit_motivering": motivering},
         )
 
 

@@ -359,21 +359,11 @@ def _periode(request) -> tuple[date, date]:
 @rol_vereist(Rol.TEAMLEIDER)
 def dashboard(request):
     van, tot = _periode(request)
-    zekerheden = selectors.zekerheden(vanaf=van)
+    cijfers = selectors.dashboard_cijfers(van=van, tot=tot)
     if request.GET.get("formaat") == "csv":
-        return zekerheden_csv(zekerheden, van=van, tot=tot)
+        return zekerheden_csv(cijfers["zekerheden"], van=van, tot=tot)
     return render(
         request,
         "behandeling/dashboard.html",
-        {
-            "tellingen": selectors.werkvoorraad_tellingen(),
-            "per_gemeente": selectors.sla_per_gemeente(),
-            "zekerheden": zekerheden,
-            "balken": zekerheden_balken(zekerheden),
-            "aandacht": selectors.aandacht_list(),
-            "werkverdeling": selectors.werkverdeling(),
-            "cijfers": selectors.periode_cijfers(van=van, tot=tot),
-            "van": van,
-            "tot": tot,
-        },
+        {**cijfers, "balken": zekerheden_balken(cijfers["zekerheden"]), "van": van, "tot": tot},
     )

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 SESSIE_SLEUTEL = "digid_inwoner"
 BSN_SECTOR = "s00000000"
+VERLENGEN_NA = timedelta(seconds=30)
 
 
 def bsn_uit_name_id(name_id: str) -> str | None:
@@ -57,7 +58,7 @@ def inwoner_uitloggen(request) -> None:
     request.session.flush()
 
 
-def huidige_inwoner(request, *, verlengen: bool = True) -> Inwoner | None:
+def huidige_inwoner(request, *, verlengen: bool = True, altijd: bool = False) -> Inwoner | None:
     data = request.session.get(SESSIE_SLEUTEL)
     if not data:
         return None
@@ -66,7 +67,9 @@ def huidige_inwoner(request, *, verlengen: bool = True) -> Inwoner | None:
     if nu - laatste > timedelta(minutes=settings.INWONER_SESSIE_MINUTEN):
         request.session.pop(SESSIE_SLEUTEL, None)
         return None
-    if verlengen:
+    if verlengen and (altijd or nu - laatste >= VERLENGEN_NA):
+        # Written at most every VERLENGEN_NA: saves a session write on most requests. The
+        # session can only end that much *earlier* than 15 minutes after the last activity.
         data["laatste_activiteit"] = nu.isoformat()
         request.session[SESSIE_SLEUTEL] = data
     return Inwoner(bsn=data["bsn"], niveau=data["niveau"], laatste_activiteit=nu)

@@ -177,6 +177,9 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+    # Sessions read from Redis, written through to the database: a page view costs no
+    # session query, and a Redis restart loses no login.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -239,6 +242,8 @@ if DIGID_BACKEND == "saml":
 BRP_BACKEND = os.environ.get("BRP_BACKEND", "fixture")
 BRP_API_URL = os.environ.get("BRP_API_URL", "")
 BRP_API_KEY = os.environ.get("BRP_API_KEY", "")
+# Fixture backend: a JSON file of BRP persons (Haal Centraal shape); empty = the bundled demo file.
+BRP_FIXTURE = os.environ.get("BRP_FIXTURE", "")
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",

@@ -43,7 +43,7 @@ def digid_simulator(request):
 @require_POST
 def inwoner_verlengen(request):
     """Extend the DigiD session (the timeout warning's button); JSON for the script."""
-    inwoner = huidige_inwoner(request)
+    inwoner = huidige_inwoner(request, altijd=True)
     if inwoner is None:
         return JsonResponse({"ingelogd": False}, status=401)
     if "application/json" in request.headers.get("Accept", ""):

@@ -11,6 +11,7 @@ command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)  # load generator of `make bench`
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 ldconfig -p | grep -q libpango-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [ ${#missing[@]} -gt 0 ]; then

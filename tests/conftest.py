@@ -62,3 +62,13 @@ def GELDIG(db):
     antwoorden = copy.deepcopy(GELDIG_ZONDER_KOSTENSOORT)
     antwoorden["kosten"]["kostensoort"] = str(Kostensoort.objects.get(slug="wasmachine").pk)
     return antwoorden
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """Every test starts with an empty cache (Redis in these settings): no figures, counters or
+    throttles leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -69,7 +69,7 @@ class Betaalopdracht(models.Model):
     batch = models.ForeignKey(
         Betaalbatch, on_delete=models.PROTECT, null=True, blank=True, related_name="opdrachten"
     )
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"))
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), db_index=True)
     uitgevoerd_op = models.DateTimeField(_("uitgevoerd op"), null=True, blank=True)
 
     class Meta:

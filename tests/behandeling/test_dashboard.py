@@ -3,10 +3,12 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
 from behandeling import services
+from behandeling.models import Opschorting
 from behandeling.selectors import zekerheden
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
@@ -79,18 +81,29 @@ def test_dashboard_lijsten_cijfers_en_csv(client):
     assert fout.status_code == 200
 
 
-def test_doorlooptijd_zonder_opschorting():
-    from behandeling.selectors import periode_cijfers
-
+def _besloten_op(dag: int, *, opgeschort: tuple[date, date] | None = None):
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag(nu=datetime(2026, 6, 1, 9, 0, tzinfo=AMS))
     services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="nee")
-    from aanvragen.models import Aanvraag
+    if opgeschort:
+        Opschorting.objects.create(
+            aanvraag=aanvraag, van=opgeschort[0], tot=opgeschort[1], reden="test"
+        )
+    with time_machine.travel(datetime(2026, 6, dag, 15, 0, tzinfo=AMS), tick=False):
+        services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="nee")
+    aanvraag.refresh_from_db()
+    return aanvraag
 
-    Aanvraag.objects.filter(pk=aanvraag.pk).update(
-        besloten_op=datetime(2026, 6, 5, 15, 0, tzinfo=AMS)
-    )
+
+def test_doorlooptijd_vastgelegd_bij_besluit_zonder_opschorting():
+    from behandeling.selectors import periode_cijfers
+
+    gewoon = _besloten_op(5)  # Mon 1 → Fri 5 June: 4 werkdagen
+    opgeschort = _besloten_op(8, opgeschort=(date(2026, 6, 2), date(2026, 6, 3)))
+    assert gewoon.doorlooptijd_werkdagen == 4
+    assert opgeschort.doorlooptijd_werkdagen == 3  # Mon 1 → Mon 8 is 5, minus Tue 2 and Wed 3
     cijfers = periode_cijfers(van=date(2026, 6, 1), tot=date(2026, 6, 30))
-    assert cijfers["besloten"] == 1
-    assert cijfers["mediaan"] == 4  # Mon 1 → Fri 5 June
+    assert cijfers["besloten"] == 2
+    assert cijfers["mediaan"] == 3
+    assert cijfers["p90"] == 4
+    assert periode_cijfers(van=date(2026, 6, 6), tot=date(2026, 6, 7))["mediaan"] is None

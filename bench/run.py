@@ -1,0 +1,715 @@
+"""`make bench`: the whole benchmark in one run, against PostgreSQL and Redis under gunicorn.
+
+1. a fresh database `portal_bench`, seeded in bulk (BENCH_SCALE aanvragen, default 100 000);
+2. wrk at 20 connections for BENCH_DUUR seconds per page, on loopback: a bare Django view and a
+   bare formtools wizard step on the same server (the reference points), then the portal's pages;
+3. the SLA sweep, the beschikking PDF, a pain.001 of 10 000 opdrachten, queries per page and the
+   plans of the slowest queries;
+4. peak RSS of a gunicorn worker and of the Celery worker;
+5. a table on stdout, JSON in var/bench/, and a dated section appended to docs/benchmarks.md.
+
+Speed is measured here and only here: no test asserts a duration.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import secrets
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+from urllib.request import urlopen
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SCALE = int(os.environ.get("BENCH_SCALE", "100000"))
+DUUR = int(os.environ.get("BENCH_DUUR", "10"))
+VERBINDINGEN = int(os.environ.get("BENCH_VERBINDINGEN", "20"))
+WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
+POORT = int(os.environ.get("BENCH_POORT", "8765"))
+DB_NAAM = "portal_bench"
+VAR = ROOT / "var" / "bench"
+SESSIES = 200  # distinct inwoners and browser sessions rotated over the 20 connections
+CSRF = "b" * 32  # a fixed CSRF secret: the cookie and the form field carry the same value
+
+ENV = {
+    "DJANGO_SETTINGS_MODULE": "bench.settings",
+    "DJANGO_DEBUG": "0",
+    "DJANGO_HTTPS": "0",  # plain HTTP on loopback; everything else as in production
+    "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", secrets.token_urlsafe(50)),
+    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver",
+    "DATABASE_URL": f"postgres://portal:portal@127.0.0.1:5432/{DB_NAAM}",
+    "REDIS_URL": "redis://127.0.0.1:6379/13",
+    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/12",
+    "PORTAL_VAR_DIR": str(VAR),
+    "BRP_FIXTURE": str(VAR / "brp.json"),
+    "LOG_LEVEL": "WARNING",
+    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+}
+
+
+def log(tekst: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {tekst}", flush=True)
+
+
+# ---------------------------------------------------------------- database and data
+
+
+def database_opnieuw() -> None:
+    import psycopg
+
+    with psycopg.connect(
+        "postgresql://portal:portal@127.0.0.1:5432/postgres", autocommit=True
+    ) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAAM} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {DB_NAAM}")
+
+
+def bsn_lijst(aantal: int) -> list[str]:
+    """Valid BSNs (elfproef) for the benchmark's inwoners."""
+    from stdnum.nl import bsn
+
+    uit, n = [], 200_000_000
+    while len(uit) < aantal:
+        n += 1
+        if bsn.is_valid(str(n)):
+            uit.append(str(n))
+    return uit
+
+
+def brp_fixture(bsns: list[str]) -> None:
+    personen = [
+        {
+            "burgerservicenummer": nummer,
+            "naam": {"voornamen": "Bench", "geslachtsnaam": f"Inwoner {i}"},
+            "geboorte": {"datum": {"datum": "1980-05-01"}},
+            "verblijfplaats": {
+                "verblijfadres": {
+                    "officieleStraatnaam": "Benchstraat",
+                    "huisnummer": i + 1,
+                    "postcode": "1234AB",
+                    "woonplaats": "Voorbeeldstad",
+                }
+            },
+            "gemeenteVanInschrijving": {"code": "9001", "omschrijving": "Voorbeeldstad"},
+            "partners": [],
+        }
+        for i, nummer in enumerate(bsns)
+    ]
+    (VAR / "brp.json").write_text(json.dumps({"personen": personen}))
+
+
+def inwoners_koppelen(bsns: list[str]) -> None:
+    """Give every benchmark inwoner three of the seeded aanvragen (for Mijn aanvragen)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT min(id) FROM aanvragen_aanvraag WHERE referentie LIKE 'BB-B%%'")
+        eerste = cursor.fetchone()[0]
+        paren = [(eerste + 1000 + i * 97 + k, b) for i, b in enumerate(bsns) for k in range(3)]
+        cursor.execute(
+            "UPDATE aanvragen_aanvraag a SET bsn = v.bsn FROM (SELECT unnest(%s::bigint[]) AS id,"
+            " unnest(%s::text[]) AS bsn) v WHERE a.id = v.id",
+            [[p[0] for p in paren], [p[1] for p in paren]],
+        )
+
+
+# ---------------------------------------------------------------- sessions
+
+
+def sessies_maken(bsns: list[str]) -> dict[str, list[str]]:
+    """Session keys per kind of visitor, stored like a real login stores them."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth.models import User
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.utils import timezone
+
+    from portal.digid import SESSIE_SLEUTEL
+
+    def sessie(data: dict) -> str:
+        store = SessionStore()
+        store.update(data)
+        store.create()
+        return store.session_key
+
+    def medewerker(user) -> dict:
+        return {
+            SESSION_KEY: str(user.pk),
+            BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+            HASH_SESSION_KEY: user.get_session_auth_hash(),
+        }
+
+    nu = timezone.now().isoformat()
+    behandelaars = list(User.objects.filter(username__startswith="bench-behandelaar-"))
+    teamleider = User.objects.get(username="teamleider")
+    return {
+        "inwoner": [
+            sessie({SESSIE_SLEUTEL: {"bsn": b, "niveau": "substantieel", "laatste_activiteit": nu}})
+            for b in bsns
+        ],
+        "anoniem": [sessie({}) for _ in range(SESSIES)],
+        "behandelaar": [sessie(medewerker(behandelaars[i % len(behandelaars)])) for i in range(40)],
+        "teamleider": [sessie(medewerker(teamleider)) for _ in range(5)],
+    }
+
+
+# ---------------------------------------------------------------- scenarios
+
+
+def scenarios(sessies: dict[str, list[str]]) -> list[dict]:
+    """Each: a name and a list of (method, path, session key, form body) rotated by wrk."""
+    from urllib.parse import urlencode
+
+    from aanvragen.models import Aanvraag
+    from aanvragen.statussen import OPEN
+    from portal.models import Gemeente
+    from wegwijzer.check import staat_dump, staat_nieuw
+    from wegwijzer.models import Kostensoort
+
+    gemeente = Gemeente.objects.get(cbs_code="9001")
+    staat = staat_nieuw()
+    staat["antwoorden"] = {
+        "gemeente": str(gemeente.pk),
+        "kostensoort": str(Kostensoort.objects.get(slug="wasmachine").pk),
+        "bedrag": "450.00",
+        "leefsituatie": "alleenstaande",
+        "leeftijdsgroep": "21_aow",
+        "inkomen": "1600.00",
+        "vermogen": "0.00",
+    }
+    check_body = urlencode(
+        {
+            "csrfmiddlewaretoken": CSRF,
+            "staat": staat_dump(staat),
+            "vraag": "anders",
+            "voorliggende_voorziening": "nee",
+            "al_gekocht": "nee",
+        }
+    )
+    wizard_body = urlencode(
+        {
+            "csrfmiddlewaretoken": CSRF,
+            "aanvraag-current_step": "gegevens",
+            "gegevens-telefoon": "06 12345678",
+            "gegevens-email": "",
+            "gegevens-elektronisch_communiceren": "on",
+        }
+    )
+    kaal_body = urlencode(
+        {
+            "csrfmiddlewaretoken": CSRF,
+            "kale_wizard-current_step": "een",
+            "een-telefoon": "06 12345678",
+            "een-email": "",
+        }
+    )
+    open_pks = list(
+        Aanvraag.objects.filter(status__in=list(OPEN))
+        .order_by("?")
+        .values_list("pk", flat=True)[:200]
+    )
+    inw, anon = sessies["inwoner"], sessies["anoniem"]
+    beh, tl = sessies["behandelaar"], sessies["teamleider"]
+    return [
+        {"naam": "kale view", "ref": True, "verzoeken": [("GET", "/bench/kaal/", "", "")]},
+        {
+            "naam": "kale formtools-stap GET (db-sessies)",
+            "ref": True,
+            "verzoeken": [("GET", "/bench/wizard/een/", s, "") for s in anon],
+        },
+        {
+            "naam": "kale formtools-stap POST (db-sessies)",
+            "ref": True,
+            "verzoeken": [("POST", "/bench/wizard/een/", s, kaal_body) for s in anon],
+        },
+        {"naam": "Wegwijzer start", "verzoeken": [("GET", "/wegwijzer/", "", "")]},
+        {"naam": "Wegwijzer check GET", "verzoeken": [("GET", "/wegwijzer/check/", "", "")]},
+        {
+            "naam": "Wegwijzer check POST (uitkomst)",
+            "verzoeken": [("POST", "/wegwijzer/check/", "", check_body)],
+        },
+        {
+            "naam": "wizardstap GET",
+            "wizard": True,
+            "verzoeken": [("GET", "/aanvragen/stap/gegevens/", s, "") for s in inw],
+        },
+        {
+            "naam": "wizardstap POST",
+            "wizard": True,
+            "verzoeken": [("POST", "/aanvragen/stap/gegevens/", s, wizard_body) for s in inw],
+        },
+        {
+            "naam": "Mijn aanvragen",
+            "verzoeken": [("GET", "/aanvragen/mijn-aanvragen/", s, "") for s in inw],
+        },
+        {"naam": "werkvoorraad", "verzoeken": [("GET", "/behandeling/", s, "") for s in beh]},
+        {
+            "naam": "aanvraagpagina",
+            "verzoeken": [
+                ("GET", f"/behandeling/aanvraag/{pk}/", beh[i % len(beh)], "")
+                for i, pk in enumerate(open_pks)
+            ],
+        },
+        {
+            "naam": "teamleider-dashboard",
+            "verzoeken": [("GET", "/behandeling/dashboard/", s, "") for s in tl],
+        },
+    ]
+
+
+LUA = r"""
+local verzoeken = {}
+local i = 0
+init = function(args)
+  for _, v in ipairs(VERZOEKEN) do
+    local headers = {["Host"] = "127.0.0.1"}
+    local cookie = "csrftoken=CSRF"
+    if v[3] ~= "" then cookie = cookie .. "; sessionid=" .. v[3] end
+    headers["Cookie"] = cookie
+    if v[1] == "POST" then
+      headers["Content-Type"] = "application/x-www-form-urlencoded"
+      headers["Referer"] = "http://127.0.0.1/"
+    end
+    local body = nil
+    if v[4] ~= "" then body = v[4] end
+    table.insert(verzoeken, wrk.format(v[1], v[2], headers, body))
+  end
+  i = math.random(#verzoeken)
+end
+request = function()
+  i = i % #verzoeken + 1
+  return verzoeken[i]
+end
+done = function(summary, latency, requests)
+  local f = io.open(OUT, "w")
+  f:write(string.format(
+    '{"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, ' ..
+    '"max_us": %d, "errors_connect": %d, "errors_read": %d, "errors_status": %d, ' ..
+    '"errors_timeout": %d}',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), latency.max, summary.errors.connect, summary.errors.read,
+    summary.errors.status, summary.errors.timeout))
+  f:close()
+end
+"""
+
+
+def lua_tabel(verzoeken: list[tuple]) -> str:
+    def s(x: str) -> str:
+        return json.dumps(x)  # a JSON string is a valid Lua string literal for ASCII
+
+    regels = ",\n".join("{" + ", ".join(s(x) for x in v) + "}" for v in verzoeken)
+    return "VERZOEKEN = {\n" + regels + "\n}\n"
+
+
+def wrk(scenario: dict, duur: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        uit = Path(tmp) / "uit.json"
+        script = Path(tmp) / "scenario.lua"
+        script.write_text(
+            lua_tabel(scenario["verzoeken"])
+            + f"OUT = {json.dumps(str(uit))}\n"
+            + LUA.replace("CSRF", CSRF)
+        )
+        subprocess.run(
+            [
+                "wrk",
+                "-t2",
+                f"-c{VERBINDINGEN}",
+                f"-d{duur}s",
+                "--timeout",
+                "10s",
+                "-s",
+                str(script),
+                f"http://127.0.0.1:{POORT}",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=duur + 60,
+        )
+        data = json.loads(uit.read_text())
+    seconden = data["duration_us"] / 1e6
+    return {
+        "rps": round(data["requests"] / seconden, 1),
+        "p50_ms": round(data["p50_us"] / 1000, 1),
+        "p95_ms": round(data["p95_us"] / 1000, 1),
+        "p99_ms": round(data["p99_us"] / 1000, 1),
+        "verzoeken": data["requests"],
+        "fouten": data["errors_status"] + data["errors_connect"] + data["errors_timeout"],
+    }
+
+
+# ---------------------------------------------------------------- processes
+
+
+def gunicorn_starten() -> subprocess.Popen:
+    proces = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "portal.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{POORT}",
+            "--workers",
+            str(WORKERS),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **ENV},
+    )
+    for _ in range(100):
+        try:
+            with urlopen(f"http://127.0.0.1:{POORT}/bench/kaal/", timeout=1) as antwoord:  # noqa: S310
+                if antwoord.status == 200:
+                    return proces
+        except OSError:
+            time.sleep(0.2)
+    proces.kill()
+    raise SystemExit("gunicorn kwam niet op")
+
+
+def kinderen(pid: int) -> list[int]:
+    pad = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in pad.read_text().split()] if pad.exists() else []
+
+
+def piek_rss_mb(pid: int) -> float:
+    for regel in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if regel.startswith("VmHWM:"):
+            return round(int(regel.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def stoppen(proces: subprocess.Popen) -> None:
+    proces.send_signal(signal.SIGTERM)
+    try:
+        proces.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proces.kill()
+
+
+# ---------------------------------------------------------------- in-process measurements
+
+
+def queries_per_pagina(sessies: dict[str, list[str]], lijst: list[dict]) -> dict:
+    """Queries per page, and the slowest query of each page (for EXPLAIN ANALYZE)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    uit = {}
+    for scenario in lijst:
+        if scenario.get("ref"):
+            continue
+        methode, pad, sessie, body = scenario["verzoeken"][0]
+        client = Client(enforce_csrf_checks=False)
+        client.cookies["csrftoken"] = CSRF
+        if sessie:
+            client.cookies["sessionid"] = sessie
+        with CaptureQueriesContext(connection) as ctx:
+            if methode == "GET":
+                antwoord = client.get(pad)
+            else:
+                antwoord = client.generic(
+                    "POST", pad, body, content_type="application/x-www-form-urlencoded"
+                )
+        traagste = max(ctx.captured_queries, key=lambda q: float(q["time"]), default=None)
+        uit[scenario["naam"]] = {
+            "status": antwoord.status_code,
+            "queries": len(ctx.captured_queries),
+            "traagste_sql": traagste["sql"] if traagste else "",
+            "traagste_ms": round(float(traagste["time"]) * 1000, 1) if traagste else 0,
+        }
+    return uit
+
+
+def plannen(sqls: dict[str, str]) -> dict[str, str]:
+    from django.db import connection, transaction
+
+    uit = {}
+    for naam, sql in sqls.items():
+        if not sql.lstrip().upper().startswith("SELECT"):
+            continue
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql)
+            uit[naam] = "\n".join(r[0] for r in cursor.fetchall())
+    return uit
+
+
+def sla_sweep() -> dict:
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from behandeling.services import sla_bijwerken
+
+    tijden, bijgewerkt = [], []
+    for _ in range(3):
+        begin = time.perf_counter()
+        with transaction.atomic():
+            bijgewerkt.append(sla_bijwerken(vandaag=timezone.localdate()))
+        tijden.append(time.perf_counter() - begin)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM aanvragen_aanvraag")
+        totaal = cursor.fetchone()[0]
+    return {
+        "aanvragen": totaal,
+        "eerste_s": round(tijden[0], 3),
+        "daarna_mediaan_s": round(statistics.median(tijden[1:]), 3),
+        "bijgewerkt": bijgewerkt,
+    }
+
+
+def beschikkingen(aantal: int = 20) -> dict:
+    from aanvragen.models import Aanvraag
+    from behandeling.services import beschikking_maken
+
+    pks = list(
+        Aanvraag.objects.filter(status="uitbetaald")
+        .order_by("pk")
+        .values_list("pk", flat=True)[:aantal]
+    )
+    beschikking_maken(aanvraag_id=pks.pop())  # warm: fonts and templates loaded once
+    tijden = []
+    begin_alles = time.perf_counter()
+    for pk in pks:
+        begin = time.perf_counter()
+        beschikking_maken(aanvraag_id=pk)
+        tijden.append(time.perf_counter() - begin)
+    totaal = time.perf_counter() - begin_alles
+    return {
+        "aantal": len(tijden),
+        "mediaan_s": round(statistics.median(tijden), 3),
+        "p95_s": round(sorted(tijden)[int(len(tijden) * 0.95) - 1], 3),
+        "pdfs_per_s": round(len(tijden) / totaal, 1),
+    }
+
+
+def celery_meting() -> dict:
+    """Start a Celery worker (prefork, 2 processes), give it real work, read its peak RSS."""
+    from aanvragen.models import Aanvraag
+    from behandeling.tasks import beschikking_maken, sla_bewaken
+    from uitbetaling.models import Betaalopdracht
+    from uitbetaling.tasks import batches_verwerken
+
+    worker = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "celery"),
+            "-A",
+            "portal",
+            "worker",
+            "--concurrency",
+            "2",
+            "--loglevel",
+            "WARNING",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **ENV},
+    )
+    try:
+        time.sleep(5)
+        begin = time.perf_counter()
+        resultaten = [sla_bewaken.delay(), batches_verwerken.delay()]
+        pks = (
+            Aanvraag.objects.filter(status="uitbetaald", documenten__isnull=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:40]
+        )
+        resultaten += [beschikking_maken.delay(pk) for pk in pks]
+        for resultaat in resultaten:
+            resultaat.get(timeout=600, disable_sync_subtasks=False)
+        duur = time.perf_counter() - begin
+        nog_open = Betaalopdracht.objects.filter(status="nieuw").count()
+        processen = [worker.pid, *kinderen(worker.pid)]
+        return {
+            "taken": len(resultaten),
+            "seconden": round(duur, 1),
+            "opdrachten_nog_niet_in_batch": nog_open,
+            "rss_piek_mb_hoofdproces": piek_rss_mb(worker.pid),
+            "rss_piek_mb_per_kind": [piek_rss_mb(p) for p in processen[1:]],
+        }
+    finally:
+        stoppen(worker)
+
+
+# ---------------------------------------------------------------- report
+
+
+DOELEN = {"p95_ms": 100, "ratio": 0.10}
+
+
+def tabel(resultaten: dict) -> str:
+    kaal = resultaten["load"]["kale view"]["rps"]
+    kaal_wizard = {
+        "GET": resultaten["load"]["kale formtools-stap GET (db-sessies)"]["rps"],
+        "POST": resultaten["load"]["kale formtools-stap POST (db-sessies)"]["rps"],
+    }
+    regels = [
+        "| pagina | req/s | p50 ms | p95 ms | p99 ms | × kale view | queries | doel |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for naam, m in resultaten["load"].items():
+        q = resultaten["queries"].get(naam, {}).get("queries", "")
+        ratio = m["rps"] / kaal if kaal else 0
+        doel = "referentie"
+        if naam.startswith("wizardstap"):
+            ref = kaal_wizard["GET" if "GET" in naam else "POST"]
+            ok = m["rps"] >= ref and m["p95_ms"] <= DOELEN["p95_ms"] and ratio >= DOELEN["ratio"]
+            doel = ("gehaald" if ok else "gemist") + f" (kale stap {ref:.0f} req/s)"
+        elif not naam.startswith("kale"):
+            grens = 300 if naam == "teamleider-dashboard" else DOELEN["p95_ms"]
+            ok = m["p95_ms"] <= grens and ratio >= DOELEN["ratio"]
+            doel = "gehaald" if ok else "gemist"
+        fouten = f" ({m['fouten']} fouten)" if m["fouten"] else ""
+        regels.append(
+            f"| {naam}{fouten} | {m['rps']:.0f} | {m['p50_ms']} | {m['p95_ms']} | {m['p99_ms']} "
+            f"| {ratio:.2f} | {q} | {doel} |"
+        )
+    return "\n".join(regels)
+
+
+def rapport(resultaten: dict) -> str:
+    m = resultaten["machine"]
+    s, pdf, pain = resultaten["seed"], resultaten["pdf"], resultaten["pain001"]
+    sla, rss = resultaten["sla"], resultaten["rss"]
+    regels = [
+        f"## {resultaten['datum']} — {s['aanvragen']:,} aanvragen".replace(",", " "),
+        "",
+        f"Machine: {m['cpus']} cores, {m['platform']}, Python {m['python']}, "
+        f"PostgreSQL {m['postgresql']}, Redis {m['redis']}, Django {m['django']}, "
+        f"gunicorn {m['gunicorn']} ({WORKERS} sync workers), wrk {VERBINDINGEN} verbindingen × "
+        f"{DUUR} s per pagina.",
+        "",
+        f"Vullen: {s['seconden']} s ("
+        + ", ".join(f"{k} {v['rijen']:,}".replace(",", " ") for k, v in s["tabellen"].items())
+        + ").",
+        "",
+        tabel(resultaten),
+        "",
+        "| meting | uitkomst | doel |",
+        "|---|---:|---|",
+        f"| SLA-sweep over {sla['aanvragen']:,} aanvragen (eerste / daarna) | "
+        f"{sla['eerste_s']} s / {sla['daarna_mediaan_s']} s | ≤ 2 s |".replace(",", " "),
+        f"| beschikking-PDF (mediaan van {pdf['aantal']}, p95) | {pdf['mediaan_s']} s "
+        f"({pdf['p95_s']} s) | ≤ 0,2 s |",
+        f"| PDF's per seconde (één proces) | {pdf['pdfs_per_s']} | — |",
+        f"| pain.001 met {pain['opdrachten']:,} opdrachten bouwen + XSD".replace(",", " ")
+        + f" | {pain['seconden_mediaan']} s | ≤ 5 s |",
+        f"| gunicorn-worker piek-RSS (max over {WORKERS}) | {rss['gunicorn_max_mb']} MB "
+        "| ≤ 200 MB |",
+        f"| Celery-worker piek-RSS (hoofdproces / grootste kind) | "
+        f"{rss['celery']['rss_piek_mb_hoofdproces']} / "
+        f"{max(rss['celery']['rss_piek_mb_per_kind'] or [0])} MB | ≤ 300 MB |",
+        "",
+        "<details><summary>Plannen van de traagste query per pagina (EXPLAIN ANALYZE)</summary>",
+        "",
+    ]
+    for naam, plan in resultaten["plannen"].items():
+        regels += [f"**{naam}**", "", "```", plan, "```", ""]
+    regels += ["</details>", ""]
+    return "\n".join(regels)
+
+
+def machine() -> dict:
+    import django
+    import gunicorn
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        pg = cursor.fetchone()[0]
+    redis_versie = subprocess.run(
+        ["redis-server", "--version"], capture_output=True, text=True
+    ).stdout.split()[2]
+    return {
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(terse=True),
+        "python": platform.python_version(),
+        "postgresql": pg.split()[0],
+        "redis": redis_versie.removeprefix("v="),
+        "django": django.get_version(),
+        "gunicorn": gunicorn.__version__,
+    }
+
+
+def main() -> None:
+    VAR.mkdir(parents=True, exist_ok=True)
+    os.environ.update(ENV)
+    bsns = bsn_lijst(SESSIES)
+    brp_fixture(bsns)
+    log(f"database {DB_NAAM} opnieuw, schaal {SCALE:,}".replace(",", " "))
+    database_opnieuw()
+
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from bench.pain001 import main as pain001
+    from bench.seed import seed
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    cache.clear()
+    subprocess.run(["redis-cli", "-n", "12", "FLUSHDB"], check=True, capture_output=True)
+    begin = time.perf_counter()
+    resultaten: dict = {"datum": datetime.now().astimezone().isoformat(timespec="seconds")}
+    resultaten["seed"] = seed(SCALE)
+    inwoners_koppelen(bsns)
+    log(f"gevuld in {resultaten['seed']['seconden']} s")
+    resultaten["machine"] = machine()
+    sessies = sessies_maken(bsns)
+    lijst = scenarios(sessies)
+
+    resultaten["sla"] = sla_sweep()
+    log(f"SLA-sweep: {resultaten['sla']}")
+    resultaten["queries"] = queries_per_pagina(sessies, lijst)
+    fout = {n: q["status"] for n, q in resultaten["queries"].items() if q["status"] >= 400}
+    if fout:
+        raise SystemExit(f"Pagina's geven een fout: {fout}")
+
+    server = gunicorn_starten()
+    try:
+        resultaten["load"] = {}
+        for scenario in lijst:
+            wrk(scenario, 2)  # warm-up: connections, caches, first imports
+            resultaten["load"][scenario["naam"]] = meting = wrk(scenario, DUUR)
+            log(f"{scenario['naam']}: {meting}")
+        gunicorn_rss = [piek_rss_mb(p) for p in kinderen(server.pid)]
+    finally:
+        stoppen(server)
+    resultaten["plannen"] = plannen(
+        {n: q["traagste_sql"] for n, q in resultaten["queries"].items()}
+    )
+    resultaten["pdf"] = beschikkingen()
+    log(f"PDF: {resultaten['pdf']}")
+    resultaten["pain001"] = pain001()
+    log(f"pain.001: {resultaten['pain001']}")
+    resultaten["rss"] = {"gunicorn_mb": gunicorn_rss, "gunicorn_max_mb": max(gunicorn_rss)}
+    resultaten["rss"]["celery"] = celery_meting()
+    log(f"Celery: {resultaten['rss']['celery']}")
+    resultaten["totaal_s"] = round(time.perf_counter() - begin, 1)
+
+    stempel = datetime.now().strftime("%Y%m%d-%H%M%S")
+    (VAR / f"resultaat-{stempel}.json").write_text(json.dumps(resultaten, indent=2))
+    tekst = rapport(resultaten)
+    print("\n" + tekst)
+    docs = ROOT / "docs" / "benchmarks.md"
+    if os.environ.get("BENCH_DOCS", "1") == "1" and docs.exists():
+        with docs.open("a") as f:
+            f.write("\n" + tekst)
+        log(f"sectie toegevoegd aan {docs.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
