@@ -494,7 +494,7 @@ def beschikkingen(aantal: int = 20) -> dict:
 
 def celery_meting() -> dict:
     """Start a Celery worker (prefork, 2 processes), give it real work, read its peak RSS."""
-    from aanvragen.models import Aanvraag
+    from aanvragen.models import Aanvraag, Document
     from behandeling.tasks import beschikking_maken, sla_bewaken
     from uitbetaling.models import Betaalopdracht
     from uitbetaling.tasks import batches_verwerken
@@ -514,26 +514,40 @@ def celery_meting() -> dict:
         ],
         cwd=ROOT,
         env={**os.environ, **ENV},
+        stdout=(VAR / "celery.log").open("w"),
+        stderr=subprocess.STDOUT,
     )
     try:
         time.sleep(5)
         begin = time.perf_counter()
-        resultaten = [sla_bewaken.delay(), batches_verwerken.delay()]
-        pks = (
+        wachtend = Betaalopdracht.objects.filter(status="klaargezet").count()
+        pks = list(
             Aanvraag.objects.filter(status="uitbetaald", documenten__isnull=True)
             .order_by("pk")
             .values_list("pk", flat=True)[:40]
         )
-        resultaten += [beschikking_maken.delay(pk) for pk in pks]
-        for resultaat in resultaten:
-            resultaat.get(timeout=600, disable_sync_subtasks=False)
+        sla_bewaken.delay()
+        batches_verwerken.delay()
+        for pk in pks:
+            beschikking_maken.delay(pk)
+
+        def klaar() -> bool:
+            return not Betaalopdracht.objects.filter(
+                status__in=["klaargezet", "in_batch"]
+            ).exists() and Document.objects.filter(
+                aanvraag_id__in=pks, soort="beschikking"
+            ).count() == len(pks)
+
+        while not klaar():
+            if time.perf_counter() - begin > 600:
+                raise SystemExit("De Celery-worker maakte het werk niet af binnen 10 minuten")
+            time.sleep(0.5)
         duur = time.perf_counter() - begin
-        nog_open = Betaalopdracht.objects.filter(status="nieuw").count()
         processen = [worker.pid, *kinderen(worker.pid)]
         return {
-            "taken": len(resultaten),
+            "werk": f"SLA-bewaking, betaalbatches voor {wachtend} opdrachten, "
+            f"{len(pks)} beschikkingen",
             "seconden": round(duur, 1),
-            "opdrachten_nog_niet_in_batch": nog_open,
             "rss_piek_mb_hoofdproces": piek_rss_mb(worker.pid),
             "rss_piek_mb_per_kind": [piek_rss_mb(p) for p in processen[1:]],
         }

@@ -179,7 +179,7 @@ INSERT INTO uitbetaling_betaalopdracht (aanvraag_id, gemeente_id, bedrag, iban, 
   end_to_end_id, status, aangemaakt_op, uitgevoerd_op, batch_id)
 SELECT a.id, a.gemeente_id, a.toegekend_bedrag, a.iban, left(a.rekeninghouder, 70),
        a.referentie || ' Bijzondere bijstand', a.referentie,
-       CASE WHEN a.status = 'uitbetaald' THEN 'uitgevoerd' ELSE 'nieuw' END,
+       CASE WHEN a.status = 'uitbetaald' THEN 'uitgevoerd' ELSE 'klaargezet' END,
        a.besloten_op,
        CASE WHEN a.status = 'uitbetaald' THEN a.besloten_op + interval '1 day' END,
        bb.id
@@ -193,10 +193,10 @@ WHERE a.referentie LIKE 'BB-B%%' AND a.status IN ('toegekend', 'uitbetaald')
 
 SQL_OPDRACHT_HISTORIE = """
 INSERT INTO uitbetaling_opdrachtstatuswijziging (opdracht_id, van, naar, op, reden)
-SELECT o.id, '', 'nieuw', o.aangemaakt_op, '' FROM uitbetaling_betaalopdracht o
+SELECT o.id, '', 'klaargezet', o.aangemaakt_op, '' FROM uitbetaling_betaalopdracht o
 WHERE o.end_to_end_id LIKE 'BB-B%%'
 UNION ALL
-SELECT o.id, 'nieuw', 'uitgevoerd', o.uitgevoerd_op, '' FROM uitbetaling_betaalopdracht o
+SELECT o.id, 'klaargezet', 'uitgevoerd', o.uitgevoerd_op, '' FROM uitbetaling_betaalopdracht o
 WHERE o.end_to_end_id LIKE 'BB-B%%' AND o.uitgevoerd_op IS NOT NULL
 """
 
@@ -223,6 +223,7 @@ def seed(aantal: int) -> dict:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql, params)
             stappen[naam] = {"rijen": cursor.rowcount}
+            cursor.execute("ANALYZE")  # fresh statistics, or the next step plans a nested loop
         stappen[naam]["seconden"] = round(time.perf_counter() - stap_begin, 2)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")

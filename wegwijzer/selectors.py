@@ -1,4 +1,8 @@
+import time
 from datetime import date
+
+from django.core.cache import cache
+from django.db import transaction
 
 from portal.models import Gemeente, Regeling
 from wegwijzer.models import (
@@ -52,6 +56,48 @@ def beleidsversie_get(
     `gemeente` and `regeling` valid on `peildatum` is used. National amounts are those valid on
     `peildatum`.
     """
+    if beleidsregel is not None:
+        sleutel = f"br{beleidsregel.pk}:{peildatum.isoformat()}"
+    else:
+        sleutel = f"g{gemeente.pk}:r{regeling.pk}:{peildatum.isoformat()}"
+    sleutel = f"wegwijzer:beleidsversie:{beleid_generatie()}:{sleutel}"
+    versie = cache.get(sleutel, GEEN)
+    if versie is GEEN:
+        versie = _beleidsversie_bouwen(
+            gemeente=gemeente, regeling=regeling, peildatum=peildatum, beleidsregel=beleidsregel
+        )
+        cache.set(sleutel, versie, BELEID_CACHE_SECONDEN)
+    return versie
+
+
+GEEN = object()
+BELEID_CACHE_SECONDEN = 3600
+GENERATIE_SLEUTEL = "wegwijzer:beleid:generatie"
+
+
+def beleid_generatie() -> int:
+    """A counter that every change to the rules raises (signals in apps.py): a new counter
+    means new cache keys, so no page ever computes with rules that were changed."""
+    generatie = cache.get(GENERATIE_SLEUTEL)
+    if generatie is None:
+        generatie = time.time_ns()
+        cache.add(GENERATIE_SLEUTEL, generatie, None)
+        generatie = cache.get(GENERATIE_SLEUTEL, generatie)
+    return generatie
+
+
+def beleid_gewijzigd(**_kwargs) -> None:
+    """Raise the counter now and again at commit: a reader that cached the old rows between
+    the save and the commit cached them under a counter that the commit leaves behind."""
+
+    def verhogen():
+        cache.set(GENERATIE_SLEUTEL, time.time_ns(), None)
+
+    verhogen()
+    transaction.on_commit(verhogen)
+
+
+def _beleidsversie_bouwen(*, gemeente, regeling, peildatum, beleidsregel) -> Beleidsversie | None:
     if beleidsregel is None:
         beleidsregel = beleidsregel_get(gemeente=gemeente, regeling=regeling, peildatum=peildatum)
     if beleidsregel is None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from wegwijzer.models import Beleidsregel, WegwijzerTelling
 from wegwijzer.regels import Oordeel
+from wegwijzer.selectors import beleid_gewijzigd
 
 TWEE_MINUTEN, KWARTIER = 120, 900
 
@@ -45,6 +46,7 @@ def beleidsregel_nieuwe_versie(*, beleidsregel: Beleidsregel, door, vanaf: date 
     kostensoorten = list(oud.kostensoorten.all())
     eind_oud = oud.geldig_tot
     Beleidsregel.objects.filter(pk=oud.pk).update(geldig_tot=vanaf - timedelta(days=1))
+    beleid_gewijzigd()  # update() sends no signal
     nieuw = oud
     nieuw.pk = None
     nieuw.geldig_vanaf = vanaf

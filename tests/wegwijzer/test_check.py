@@ -208,3 +208,20 @@ def test_telling_per_dag():
         telling.binnen_twee_minuten,
         telling.binnen_kwartier,
     ) == (1, 1, 1, 0, 1)
+
+
+def test_beleidsversie_uit_cache_tot_het_beleid_wijzigt(django_assert_num_queries):
+    from wegwijzer.models import KostensoortBeleid
+    from wegwijzer.selectors import beleidsversie_get
+
+    beleid = voorbeeldbeleid()
+    gemeente, peildatum = beleid.gemeente, date(2026, 3, 2)
+    eerste = beleidsversie_get(gemeente=gemeente, regeling=beleid.regeling, peildatum=peildatum)
+    with django_assert_num_queries(0):  # the second page view asks the cache, not the database
+        beleidsversie_get(gemeente=gemeente, regeling=beleid.regeling, peildatum=peildatum)
+    regel = KostensoortBeleid.objects.get(beleidsregel=beleid, kostensoort__slug="wasmachine")
+    regel.maximum_bedrag = Decimal("123.00")
+    regel.save()  # functioneel beheer changes a rule
+    na = beleidsversie_get(gemeente=gemeente, regeling=beleid.regeling, peildatum=peildatum)
+    assert eerste.kostensoorten["wasmachine"].maximum != Decimal("123.00")
+    assert na.kostensoorten["wasmachine"].maximum == Decimal("123.00")
