@@ -41,6 +41,11 @@ def start(request):
             "normen": selectors.normbedrag_list(peildatum=vandaag).filter(leeftijdsgroep="21_aow"),
             "vermogensgrenzen": selectors.vermogensgrens_list(peildatum=vandaag),
             "gemeenten": gemeente_list(),
+            # The page is the same for everyone: cached for 5 minutes, per rules generation
+            # (a change to the rules shows at once) and per day. The querysets above are lazy:
+            # a cached page runs none of them.
+            "generatie": selectors.beleid_generatie(),
+            "vandaag": vandaag.isoformat(),
         },
     )
 
