@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -121,12 +122,19 @@ class AanvraagWizard(NamedUrlSessionWizardView):
                 {"persoon": self.persoon},
                 status=404,
             )
-        self.regeling = regeling_get()
         self.vandaag = timezone.localdate()
-        self.beleidsregel = beleidsregel_get(
+        return super().dispatch(request, *args, **kwargs)
+
+    # Looked up only by the steps that need them (most steps don't): fewer queries per step.
+    @cached_property
+    def regeling(self):
+        return regeling_get()
+
+    @cached_property
+    def beleidsregel(self):
+        return beleidsregel_get(
             gemeente=self.gemeente, regeling=self.regeling, peildatum=self.vandaag
         )
-        return super().dispatch(request, *args, **kwargs)
 
     def get_prefix(self, request, *args, **kwargs):
         return WIZARD_PREFIX

@@ -1,0 +1,107 @@
+"""Queries per page do not grow with the number of aanvragen (issue 7).
+
+Each page is requested once with a little data and once after many more aanvragen in every
+status, with history, contacts and payments; the second request may not run more queries than
+the first. The cache is emptied before each measurement, so cached figures hide nothing.
+"""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from behandeling import services
+from portal.digid import inwoner_inloggen
+from portal.rollen import Rol
+from tests.factories import UserFactory, ingediende_aanvraag
+from uitbetaling.services import betaalopdracht_aanmaken
+
+pytestmark = pytest.mark.django_db
+AMS = ZoneInfo("Europe/Amsterdam")
+BSN = "999993653"
+
+
+def _meer_aanvragen(behandelaar, aantal: int) -> None:
+    for n in range(aantal):
+        aanvraag = ingediende_aanvraag(bsn=BSN if n % 2 else "100042090")
+        if n % 4 == 0:
+            continue  # stays ontvangen
+        services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=behandelaar)
+        _contact(aanvraag, behandelaar)
+        if n % 4 == 2:
+            services.aanvraag_afwijzen(
+                aanvraag_id=aanvraag.pk, behandelaar=behandelaar, motivering="Te veel vermogen."
+            )
+        elif n % 4 == 3:
+            services.aanvraag_toekennen(
+                aanvraag_id=aanvraag.pk,
+                behandelaar=behandelaar,
+                bedrag=aanvraag.bedrag,
+                motivering="Volgens beleid.",
+            )
+            betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+
+
+def _contact(aanvraag, door) -> None:
+    services.contactmoment_vastleggen(
+        aanvraag_id=aanvraag.pk,
+        door=door,
+        met="inwoner",
+        samenvatting="Gebeld over de offerte.",
+        uitkomst="bereikt",
+        kanaal="telefoon",
+    )
+
+
+def _inwoner(client):
+    sessie = client.session
+    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn=BSN, niveau="midden")
+    sessie.save()
+    client.cookies["sessionid"] = sessie.session_key
+
+
+def _aantal(client, methode: str, pad: str, data=None) -> int:
+    cache.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        response = getattr(client, methode)(pad, data or {})
+    assert response.status_code in (200, 302), (pad, response.status_code)
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    ("wie", "methode", "pagina"),
+    [
+        ("anoniem", "get", "wegwijzer:start"),
+        ("anoniem", "get", "wegwijzer:check"),
+        ("inwoner", "get", "aanvragen:mijn-aanvragen"),
+        ("behandelaar", "get", "behandeling:werkvoorraad"),
+        ("behandelaar", "get", "aanvraag"),
+        ("teamleider", "get", "behandeling:dashboard"),
+    ],
+)
+def test_queries_per_pagina_constant(client, wie, methode, pagina):
+    behandelaar = UserFactory(rollen=[Rol.BEHANDELAAR])
+    eerste = ingediende_aanvraag(bsn=BSN, nu=datetime(2026, 11, 2, 9, 0, tzinfo=AMS))
+    services.aanvraag_oppakken(aanvraag_id=eerste.pk, behandelaar=behandelaar)
+    _contact(eerste, behandelaar)  # one of each related row, so only the number can grow
+    if wie == "inwoner":
+        _inwoner(client)
+    elif wie == "behandelaar":
+        client.force_login(behandelaar)
+    elif wie == "teamleider":
+        client.force_login(UserFactory(rollen=[Rol.TEAMLEIDER]))
+    pad = (
+        reverse("behandeling:aanvraag", args=[eerste.pk])
+        if pagina == "aanvraag"
+        else reverse(pagina)
+    )
+    _meer_aanvragen(behandelaar, 4)  # one in every status: only numbers can grow after this
+    weinig = _aantal(client, methode, pad)
+    _meer_aanvragen(behandelaar, 16)
+    for _ in range(3):  # more contacts on the page's own aanvraag too
+        _contact(eerste, UserFactory(rollen=[Rol.BEHANDELAAR]))
+    assert _aantal(client, methode, pad) <= weinig
