@@ -53,6 +53,7 @@ ENV = {
     "BRP_FIXTURE": str(VAR / "brp.json"),
     "LOG_LEVEL": "WARNING",
     "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    "PYTHONPATH": str(ROOT),  # gunicorn and Celery import this tree, also from a worktree
 }
 
 
