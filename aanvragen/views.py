@@ -46,8 +46,9 @@ from aanvragen.statussen import Status
 from aanvragen.storage import concept_bestanden
 from behandeling.services import aanvulling_ontvangen
 from portal.digid import huidige_inwoner, login_url
+from portal.limieten import beperkt, te_vaak, te_veel_verzoeken
 from portal.models import PartnerToestemming
-from portal.rollen import Rol, heeft_rol, rol_vereist
+from portal.rollen import Rol, heeft_rol, rol_vereist, verzoek_heeft_rol
 from portal.selectors import gemeente_list, regeling_get
 from wegwijzer.check import (
     check_antwoorden_bewaren,
@@ -78,7 +79,7 @@ class Aanvrager:
 
 
 def aanvrager_get(request) -> Aanvrager | None:
-    if request.user.is_authenticated and heeft_rol(request.user, Rol.KLANTCONTACT):
+    if request.user.is_authenticated and verzoek_heeft_rol(request, Rol.KLANTCONTACT):
         bsn = request.session.get(NAMENS_SLEUTEL)
         return Aanvrager(bsn=bsn, namens=request.user) if bsn else None
     inwoner = huidige_inwoner(request)
@@ -145,6 +146,11 @@ class AanvraagWizard(NamedUrlSessionWizardView):
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
+        stap = request.POST.get(f"{WIZARD_PREFIX}-current_step", "")
+        if (request.FILES and te_vaak(request, "upload")) or (
+            stap == "controleren" and te_vaak(request, "indienen")
+        ):
+            return te_veel_verzoeken(request)  # the draft stays as it was
         extra = self.storage.extra_data
         if "token" not in extra:
             self.storage.extra_data = {
@@ -362,6 +368,7 @@ def partner_toestemming(request, pk: int):
 
 @never_cache
 @aanvrager_vereist
+@beperkt("upload")
 def aanvulling(request, pk: int):
     """The inwoner answers a request for more information (text and an optional file)."""
     verzoek = selectors.open_aanvullingsverzoek_get(bsn=request.aanvrager.bsn, pk=pk)

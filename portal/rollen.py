@@ -6,9 +6,12 @@ Each role is a Django group with the same name; `make run`'s demo command create
 from collections.abc import Callable
 from enum import StrEnum
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
 
 
 class Rol(StrEnum):
@@ -34,6 +37,23 @@ def heeft_rol(user, *rollen: Rol) -> bool:
     return bool(rollen_van(user) & set(rollen))
 
 
+def rollen_van_verzoek(request) -> frozenset[Rol]:
+    """The roles this request may use: none before the second factor is passed."""
+    from portal.tweefactor import is_geverifieerd
+
+    if not request.user.is_authenticated or not is_geverifieerd(request):
+        return frozenset()
+    return rollen_van(request.user)
+
+
+def verzoek_heeft_rol(request, *rollen: Rol) -> bool:
+    return bool(rollen_van_verzoek(request) & set(rollen))
+
+
+def tweede_stap_url(request) -> str:
+    return f"{reverse('medewerker-tweede-stap')}?{urlencode({'next': request.get_full_path()})}"
+
+
 def rol_vereist(*rollen: Rol) -> Callable:
     """Allow the view only to staff with one of `rollen`; others get 403, anonymous a login."""
 
@@ -42,6 +62,8 @@ def rol_vereist(*rollen: Rol) -> Callable:
         def wrapper(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
+            if heeft_rol(request.user, *rollen) and not verzoek_heeft_rol(request, *rollen):
+                return redirect(tweede_stap_url(request))  # password given, code not yet
             if not heeft_rol(request.user, *rollen):
                 raise PermissionDenied
             return view(request, *args, **kwargs)

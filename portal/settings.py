@@ -7,10 +7,12 @@ See README.md for the table of variables.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +60,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "formtools",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "portal",
     "wegwijzer",
     "aanvragen",
@@ -73,8 +79,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "portal.middleware.BeveiligingsHeaders",
+    "axes.middleware.AxesMiddleware",  # last: turns a lock-out into the Dutch lock-out page
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -258,6 +268,52 @@ PORTAL_BASIS_URL = os.environ.get("PORTAL_BASIS_URL", "http://127.0.0.1:8000").r
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # BSNs and IBANs never reach a log line or an error report, whatever a message contains.
+    "filters": {"privacy": {"()": "portal.privacy.MaskeerPersoonsgegevens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["privacy"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {"axes": {"level": "WARNING"}},  # lock-outs and failures, not every success
+}
+
+# --- Security: staff login, two factors, throttling, Content-Security-Policy -----------------
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",  # counts failed logins and refuses locked-out attempts
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Staff need a second factor (TOTP app) for every role and for the admin. Only a developer
+# machine may switch it off (PORTAL_2FA=0 is refused when DEBUG is off).
+TWEE_FACTOR_VERPLICHT = env_bool("PORTAL_2FA", True)
+if not TWEE_FACTOR_VERPLICHT and not DEBUG:
+    raise ImproperlyConfigured("PORTAL_2FA=0 is only allowed with DJANGO_DEBUG=1.")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Snelservice bijzondere bijstand")
+# django-axes: 5 failed logins for a username from one address → locked for 15 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTEN", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "portal/geblokkeerd.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0"))
+AXES_VERBOSE = False
+# Rate limits (django-ratelimit) in the shared cache; the limits themselves live in
+# portal/limieten.py. A page answers 429 with a Dutch explanation.
+RATELIMIT_VIEW = "portal.limieten.te_veel_verzoeken"
+RATELIMIT_ENABLE = env_bool("PORTAL_RATELIMIT", True)
+if "locmem" in CACHES["default"]["BACKEND"]:
+    # The embedded default runs one web process: its per-process cache is shared enough.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# Content-Security-Policy: nothing inline (no unsafe-inline), nothing from elsewhere, never in
+# a frame. CSP_FORM_ACTION may add the DigiD identity provider for the SAML POST binding.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF, *env_list("CSP_FORM_ACTION")],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
 }

@@ -3,11 +3,16 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
+from django_otp.admin import OTPAdminSite
 
-from portal import views
+from portal import tweefactor, views
 from portal.forms import MedewerkerLoginForm
+from portal.limieten import beperkt
 
 admin.site.site_header = "Snelservice bijzondere bijstand — beheer"
+if settings.TWEE_FACTOR_VERPLICHT:
+    # The admin asks for the app's code too, and refuses a session without it.
+    admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="wegwijzer:start"), name="home"),
@@ -21,12 +26,15 @@ urlpatterns = [
     path("digid/verlengen/", views.inwoner_verlengen, name="inwoner-verlengen"),
     path(
         "medewerker/inloggen/",
-        auth_views.LoginView.as_view(
-            template_name="portal/medewerker_inloggen.html",
-            authentication_form=MedewerkerLoginForm,
+        beperkt("medewerker-login")(
+            auth_views.LoginView.as_view(
+                template_name="portal/medewerker_inloggen.html",
+                authentication_form=MedewerkerLoginForm,
+            )
         ),
         name="medewerker-inloggen",
     ),
+    path("medewerker/tweede-stap/", tweefactor.tweede_stap, name="medewerker-tweede-stap"),
     path("medewerker/uitloggen/", auth_views.LogoutView.as_view(), name="medewerker-uitloggen"),
     path("medewerker/", views.medewerker_start, name="medewerker-start"),
     path("beheer/", admin.site.urls),

@@ -11,8 +11,10 @@ from django.views.decorators.http import require_POST
 from portal.celery import app as celery_app
 from portal.digid import huidige_inwoner, inwoner_inloggen, inwoner_uitloggen
 from portal.forms import DigidSimulatorForm
-from portal.rollen import Rol, rollen_van
+from portal.limieten import beperkt
+from portal.rollen import Rol, rollen_van, tweede_stap_url
 from portal.selectors import laatste_hartslag_get
+from portal.tweefactor import is_geverifieerd
 
 
 def _veilige_volgende(request, standaard: str) -> str:
@@ -25,6 +27,7 @@ def _veilige_volgende(request, standaard: str) -> str:
 
 
 @never_cache
+@beperkt("digid-login")
 def digid_simulator(request):
     """DigiD simulator for development and demo. Refused when not explicitly allowed."""
     if not (settings.DIGID_BACKEND == "simulator" and settings.DIGID_SIMULATOR_TOEGESTAAN):
@@ -59,6 +62,8 @@ def inwoner_uitloggen_view(request):
 
 @login_required
 def medewerker_start(request):
+    if not is_geverifieerd(request):
+        return redirect(tweede_stap_url(request))
     rollen = rollen_van(request.user)
     if rollen & {Rol.BEHANDELAAR, Rol.TEAMLEIDER}:
         return redirect("behandeling:werkvoorraad")

@@ -3,6 +3,9 @@
 Usage: .venv/bin/python scripts/screenshots.py [base-url] [output-dir]
 """
 
+import os
+import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,6 +14,18 @@ from playwright.sync_api import sync_playwright
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 UIT = Path(sys.argv[2] if len(sys.argv) > 2 else "var/screenshots")
 WACHTWOORD = "Snelservice-demo-2026"
+
+
+def demo_code(gebruikersnaam: str) -> str:
+    """The code the colleague's app would show (manage.py demo_code, DEBUG only)."""
+    uit = subprocess.run(
+        [sys.executable, "manage.py", "demo_code", gebruikersnaam],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DJANGO_DEBUG": "1"},
+    )
+    return uit.stdout.strip()
 
 
 def main() -> None:
@@ -41,6 +56,9 @@ def main() -> None:
         page.get_by_label("Gebruikersnaam").fill("behandelaar")
         page.get_by_label("Wachtwoord").fill(WACHTWOORD)
         page.get_by_role("button", name="Inloggen").click()
+        page.screenshot(path=UIT / "06-tweede-stap.png", full_page=True)
+        page.get_by_label("Code uit uw app").fill(demo_code("behandelaar"))
+        page.get_by_role("button", name=re.compile("Inloggen")).click()
         page.screenshot(path=UIT / "06-werkvoorraad.png", full_page=True)
         page.get_by_role("button", name="Volgende aanvraag").click()
         page.screenshot(path=UIT / "07-aanvraag.png", full_page=True)

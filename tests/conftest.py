@@ -9,8 +9,20 @@ from portal.models import WorkerHartslag
 from portal.rollen import Rol
 from portal.tasks import hartslag
 from tests.factories import UserFactory, voorbeeldbeleid
-from tests.helpers import wacht_op
+from tests.helpers import PortalClient, wacht_op
 from wegwijzer.models import Kostensoort
+
+
+@pytest.fixture
+def client():
+    return PortalClient()
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    client = PortalClient()
+    client.force_login(admin_user)
+    return client
 
 
 @pytest.fixture

@@ -48,6 +48,12 @@ MATRIX = [
     ("inwoner-uitloggen", {}, "post", ALLEN),
     ("inwoner-verlengen", {}, "post", {**dict.fromkeys(ROLLEN, "401"), "inwoner": WEG}),
     ("medewerker-inloggen", {}, "get", ALLEN),
+    (  # staff are verified already in this matrix: straight on
+        "medewerker-tweede-stap",
+        {},
+        "get",
+        {**dict.fromkeys(ROLLEN, WEG), "anoniem": LOGIN, "inwoner": LOGIN},
+    ),
     ("medewerker-uitloggen", {}, "post", dict.fromkeys(ROLLEN, WEG)),
     (
         "medewerker-start",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
+from portal.limieten import beperkt
 from portal.selectors import gemeente_list, regeling_get
 from wegwijzer import selectors, services
 from wegwijzer.check import (
@@ -86,6 +87,7 @@ def _vraag(request, staat: dict, naam: str, form=None, status: int = 200):
 
 
 @never_cache
+@beperkt("wegwijzer-check")
 def check(request):
     """ "Check in 2 minuten": a few questions, then an indicative outcome. No login, no storage."""
     if request.method != "POST":

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +11,7 @@ from aanvragen.tasks import concepten_opruimen
 from portal.digid import SESSIE_SLEUTEL, inwoner_inloggen
 from portal.rollen import Rol
 from tests.factories import UserFactory
+from tests.helpers import PortalClient as Client
 from tests.helpers import post_stap
 
 pytestmark = pytest.mark.django_db

@@ -4,6 +4,9 @@ award → payment instruction by a real Celery worker → the inwoner sees the s
 import re
 
 import pytest
+from django.contrib.auth.models import User
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from aanvragen.models import Aanvraag
@@ -31,10 +34,24 @@ def gegevens(transactional_db):
 
 
 def medewerker_inloggen(page, base, gebruikersnaam):
+    """Password, then the code from the colleague's authenticator app (computed here)."""
     page.goto(f"{base}/medewerker/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(gebruikersnaam)
     page.get_by_label("Wachtwoord").fill(WACHTWOORD)
     page.get_by_role("button", name="Inloggen").click()
+    kop = page.get_by_role("heading", level=1)
+    expect(kop).to_contain_text(re.compile("app"))
+    user = User.objects.get(username=gebruikersnaam)
+    if "Koppel" in kop.inner_text():  # first time: the QR code is shown, the app scans it
+        expect(page.get_by_role("img", name="QR-code om de app te koppelen")).to_be_visible()
+        apparaat = TOTPDevice.objects.get(user=user, confirmed=False)
+        knop = "App koppelen en inloggen"
+    else:
+        apparaat = TOTPDevice.objects.get(user=user, confirmed=True)
+        knop = "Inloggen"
+    page.get_by_label("Code uit uw app").fill(f"{totp(apparaat.bin_key):06d}")
+    page.get_by_role("button", name=knop).click()
+    expect(kop).not_to_contain_text(re.compile("app"))
 
 
 def test_inwoner_vraagt_aan_behandelaar_kent_toe_en_geld_gaat_eruit(

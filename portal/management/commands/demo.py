@@ -52,6 +52,10 @@ class Command(BaseCommand):
         for gebruikersnaam, *_rest in ACCOUNTS:
             self.stdout.write(f"  medewerker {gebruikersnaam:<13} wachtwoord {DEMO_WACHTWOORD}")
         self.stdout.write(
+            "  Tweede stap: scan de QR-code met een app voor inlogcodes, of vraag de code op met"
+            " `.venv/bin/python manage.py demo_code <gebruikersnaam>`."
+        )
+        self.stdout.write(
             "  inwoner (DigiD-simulator): BSN 999993653 (Jan de Vries, Voorbeeldstad),"
             " 111222333 (met partner), 100042090 (Dorpsveen)"
         )

@@ -1,0 +1,218 @@
+"""Web security (issue 8): headers, the staff's second factor, login throttling, rate limits and
+personal numbers kept out of logs."""
+
+import logging
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from portal import limieten
+from portal.privacy import MaskeerPersoonsgegevens, maskeer
+from portal.rollen import Rol
+from tests.factories import UserFactory
+from tests.helpers import PortalClient
+
+pytestmark = pytest.mark.django_db
+WACHTWOORD = "Een-lang-wachtwoord-2026"
+
+
+def _medewerker(rol=Rol.BEHANDELAAR, **kwargs):
+    user = UserFactory(rollen=[rol], **kwargs)
+    user.set_password(WACHTWOORD)
+    user.save()
+    return user
+
+
+def _wachtwoord(client, user, wachtwoord=WACHTWOORD, volgende="/behandeling/"):
+    return client.post(
+        reverse("medewerker-inloggen"),
+        {"username": user.username, "password": wachtwoord, "next": volgende},
+    )
+
+
+def _code(apparaat: TOTPDevice, verschuiving: int = 0) -> str:
+    return f"{totp(apparaat.bin_key, t0=-verschuiving * 30):06d}"
+
+
+# --- headers ---------------------------------------------------------------------------------
+
+
+def test_beveiligingsheaders_en_csp_zonder_unsafe_inline(client):
+    response = client.get(reverse("wegwijzer:start"))
+    csp = response["Content-Security-Policy"]
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    for directive in (
+        "default-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+    ):
+        assert directive in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+@override_settings(
+    SECURE_HSTS_SECONDS=31536000,
+    SECURE_HSTS_INCLUDE_SUBDOMAINS=True,
+    SESSION_COOKIE_SECURE=True,
+    CSRF_COOKIE_SECURE=True,
+)
+def test_hsts_en_veilige_cookies_over_https():
+    client = PortalClient()
+    response = client.get(reverse("digid-simulator"), secure=True)
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+    client.post(reverse("digid-simulator"), {"bsn": "999993653", "niveau": "midden"}, secure=True)
+    sessie = client.cookies["sessionid"]
+    assert sessie["secure"] and sessie["httponly"] and sessie["samesite"] == "Lax"
+
+
+def test_geen_pagina_gebruikt_inline_stijl_of_script():
+    from pathlib import Path
+
+    for pad in Path("templates").rglob("*.html"):
+        if pad.name.endswith("_pdf.html"):
+            continue  # rendered to PDF by WeasyPrint, never served as a page
+        tekst = pad.read_text()
+        assert "style=" not in tekst and "<style" not in tekst, pad
+        assert "<script>" not in tekst and " on" + "click=" not in tekst, pad
+
+
+# --- second factor ---------------------------------------------------------------------------
+
+
+def test_zonder_code_uit_de_app_geen_toegang():
+    client = PortalClient()
+    bea = _medewerker()
+    response = _wachtwoord(client, bea)
+    assert response.status_code == 302
+    werkvoorraad = client.get(reverse("behandeling:werkvoorraad"))
+    assert werkvoorraad.status_code == 302
+    assert werkvoorraad["Location"].startswith(reverse("medewerker-tweede-stap"))
+    assert client.get(reverse("admin:index")).status_code == 302  # the admin refuses too
+
+
+def test_app_koppelen_met_qr_en_daarna_inloggen_met_code():
+    client = PortalClient()
+    bea = _medewerker()
+    _wachtwoord(client, bea)
+    pagina = client.get(reverse("medewerker-tweede-stap") + "?next=/behandeling/")
+    html = pagina.content.decode()
+    assert "Koppel een app" in html and "<svg" in html and "style=" not in html
+    apparaat = TOTPDevice.objects.get(user=bea, confirmed=False)
+    assert _code(apparaat) != "000000"
+    goed = client.post(
+        reverse("medewerker-tweede-stap"), {"code": _code(apparaat), "next": "/behandeling/"}
+    )
+    assert goed["Location"] == "/behandeling/"
+    assert client.get(reverse("behandeling:werkvoorraad")).status_code == 200
+    apparaat.refresh_from_db()
+    assert apparaat.confirmed
+
+    # Next time: password, then only the code.
+    volgende = PortalClient()
+    _wachtwoord(volgende, bea)
+    html = volgende.get(reverse("medewerker-tweede-stap")).content.decode()
+    assert "Vul de code uit uw app in" in html and "<svg" not in html
+    response = volgende.post(
+        reverse("medewerker-tweede-stap"), {"code": _code(apparaat, 1), "next": "//evil.example"}
+    )
+    assert response["Location"] == reverse("medewerker-start")  # no open redirect
+
+
+def test_vijf_keer_een_fout_wachtwoord_blokkeert_het_account():
+    bea = _medewerker()
+    for _ in range(4):
+        response = _wachtwoord(PortalClient(), bea, wachtwoord="fout")
+        assert response.status_code == 200
+        assert "klopt niet" in response.content.decode()
+    assert _wachtwoord(PortalClient(), bea, wachtwoord="fout").status_code == 429  # the fifth
+    geblokkeerd = _wachtwoord(PortalClient(), bea)  # even the right password
+    assert geblokkeerd.status_code == 429
+    assert "Te vaak een verkeerd wachtwoord" in geblokkeerd.content.decode()
+
+
+def test_foute_code_geeft_een_duidelijke_melding():
+    client = PortalClient()
+    bea = _medewerker()
+    TOTPDevice.objects.create(user=bea, name="app", confirmed=True)
+    _wachtwoord(client, bea)
+    fout = client.post(reverse("medewerker-tweede-stap"), {"code": "12345a"})
+    assert "Deze code klopt niet" in fout.content.decode()
+    kort = client.post(reverse("medewerker-tweede-stap"), {"code": "123"})
+    assert "De code heeft 6 cijfers" in kort.content.decode()
+
+
+def test_vijf_keer_een_foute_code_blokkeert_ook():
+    client = PortalClient()
+    bea = _medewerker()
+    apparaat = TOTPDevice.objects.create(user=bea, name="app", confirmed=True)
+    _wachtwoord(client, bea)
+    for _ in range(5):
+        response = client.post(reverse("medewerker-tweede-stap"), {"code": "123456"})
+    assert response.status_code == 429
+    assert client.get(reverse("behandeling:werkvoorraad")).status_code == 302  # logged out
+    nieuw = PortalClient()
+    assert _wachtwoord(nieuw, bea).status_code == 429
+    assert apparaat.pk
+
+
+# --- rate limits -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def lage_limieten(monkeypatch):
+    for naam, limiet in list(limieten.LIMIETEN.items()):
+        monkeypatch.setitem(limieten.LIMIETEN, naam, limieten.Limiet(limiet.per, "3/m"))
+
+
+def test_wegwijzer_check_heeft_een_limiet(client, lage_limieten):
+    for _ in range(3):
+        assert client.post(reverse("wegwijzer:check"), {"staat": "x"}).status_code == 400
+    response = client.post(reverse("wegwijzer:check"), {"staat": "x"})
+    assert response.status_code == 429
+    assert "te vaak achter elkaar" in response.content.decode()
+    assert client.get(reverse("wegwijzer:check")).status_code == 200  # reading stays possible
+
+
+def test_digid_en_medewerker_inloggen_hebben_een_limiet(client, lage_limieten):
+    for _ in range(3):
+        client.post(reverse("digid-simulator"), {"bsn": "123"})
+    assert client.post(reverse("digid-simulator"), {"bsn": "123"}).status_code == 429
+    for _ in range(3):
+        client.post(reverse("medewerker-inloggen"), {"username": "x", "password": "y"})
+    assert (
+        client.post(reverse("medewerker-inloggen"), {"username": "z", "password": "y"}).status_code
+        == 429
+    )
+
+
+# --- personal numbers out of logs --------------------------------------------------------------
+
+
+def test_bsn_en_iban_worden_gemaskeerd_in_logregels():
+    assert maskeer("BSN 999993653 en NL91 ABNA 0417 1643 00") == "BSN [BSN] en [IBAN]"
+    assert maskeer("bedrag 450,00 op 2026-11-28") == "bedrag 450,00 op 2026-11-28"
+    record = logging.LogRecord(
+        "x",
+        logging.ERROR,
+        __file__,
+        1,
+        "inwoner %s rekening %s",
+        ("999993653", "NL91ABNA0417164300"),
+        None,
+    )
+    MaskeerPersoonsgegevens().filter(record)
+    assert record.getMessage() == "inwoner [BSN] rekening [IBAN]"
+
+
+def test_het_logfilter_zit_op_de_handler():
+    from django.conf import settings
+
+    assert "privacy" in settings.LOGGING["handlers"]["console"]["filters"]
