@@ -216,3 +216,27 @@ def test_het_logfilter_zit_op_de_handler():
     from django.conf import settings
 
     assert "privacy" in settings.LOGGING["handlers"]["console"]["filters"]
+
+
+def test_uploaden_en_indienen_hebben_een_limiet_en_niets_gaat_verloren(lage_limieten, GELDIG):
+    from aanvragen.models import Aanvraag, AanvraagConcept
+    from portal.digid import inwoner_inloggen
+    from tests.helpers import post_stap
+
+    client = PortalClient()
+    sessie = client.session
+    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn="999993653", niveau="midden")
+    sessie.save()
+    client.cookies["sessionid"] = sessie.session_key
+    post_stap(client, "gegevens", GELDIG["gegevens"])
+    for _ in range(3):
+        assert post_stap(client, "kosten", GELDIG["kosten"]).status_code == 302
+    te_veel = post_stap(client, "kosten", GELDIG["kosten"])
+    assert te_veel.status_code == 429
+    assert AanvraagConcept.objects.get().data["step_data"]["kosten"]  # the draft is intact
+    for stap in ("inkomen", "uitbetaling"):
+        post_stap(client, stap, GELDIG[stap])
+    for _ in range(3):
+        post_stap(client, "controleren", {"verklaring": ""})  # refused form: counts as a try
+    assert post_stap(client, "controleren", GELDIG["controleren"]).status_code == 429
+    assert not Aanvraag.objects.exists()
