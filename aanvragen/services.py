@@ -30,6 +30,7 @@ from aanvragen.models import (
     Terugbelverzoek,
 )
 from aanvragen.statussen import Status, controleer_transitie
+from portal import logboek
 from portal.models import BevestigingNamens, Gemeente, PartnerToestemming, Regeling
 from portal.pdf import pdf_maken
 from portal.selectors import kalender_get
@@ -71,6 +72,9 @@ def door_omschrijving(door) -> str:
     return door.get_full_name() or door.get_username()
 
 
+STATUS_ACTIVITEIT = {Status.INGEDIEND: "aanvraag-indienen", Status.UITBETAALD: "uitbetalen"}
+
+
 @transaction.atomic
 def status_wijzigen(
     *,
@@ -100,6 +104,13 @@ def status_wijzigen(
     for veld, waarde in (velden or {}).items():
         setattr(aanvraag, veld, waarde)
     aanvraag.save()
+    logboek.voor_aanvraag(
+        aanvraag,
+        activiteit=STATUS_ACTIVITEIT.get(naar, "aanvraag-behandelen"),
+        naam=f"status {van} → {naar}",
+        door=door if door is not None and not isinstance(door, str) else None,
+        proces=door_omschrijving(door),
+    )
     StatusWijziging.objects.create(
         aanvraag=aanvraag,
         van=van,
@@ -453,6 +464,9 @@ def pdf_document_eenmaal(
     bestaand = Document.objects.filter(aanvraag=aanvraag, soort=soort).first()
     if bestaand is not None:
         return bestaand
+    logboek.voor_aanvraag(
+        aanvraag, activiteit="besluit-versturen", naam=f"{soort} maken", proces="taak:pdf"
+    )
     pdf = pdf_maken(template, {"aanvraag": aanvraag, **context})
     try:
         with transaction.atomic():

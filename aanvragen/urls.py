@@ -11,6 +11,7 @@ urlpatterns = [
     path("stap/<str:step>/", wizard, name="stap"),
     path("ontvangen/<str:referentie>/", views.ontvangen, name="ontvangen"),
     path("mijn-aanvragen/", views.mijn_aanvragen, name="mijn-aanvragen"),
+    path("mijn-gegevens/", views.mijn_gegevens, name="mijn-gegevens"),
     path("van-check/", views.van_check, name="van-check"),
     path("document/<int:pk>/", views.document, name="document"),
     path("bevestigen/<int:pk>/", views.bevestigen, name="bevestigen"),

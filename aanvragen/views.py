@@ -30,7 +30,7 @@ from aanvragen.forms import (
     TerugbelForm,
     UitbetalingForm,
 )
-from aanvragen.models import DocumentSoort
+from aanvragen.models import Aanvraag, DocumentSoort
 from aanvragen.presenters import aanvraag_samenvatting, samenvatting, voortgang
 from aanvragen.selectors import indicatie_get, situatie_van
 from aanvragen.services import (
@@ -45,6 +45,7 @@ from aanvragen.services import (
 from aanvragen.statussen import Status
 from aanvragen.storage import concept_bestanden
 from behandeling.services import aanvulling_ontvangen
+from portal import logboek
 from portal.digid import huidige_inwoner, login_url
 from portal.limieten import beperkt, te_vaak, te_veel_verzoeken
 from portal.models import PartnerToestemming
@@ -115,6 +116,13 @@ class AanvraagWizard(NamedUrlSessionWizardView):
             return render(request, "aanvragen/brp_onbereikbaar.html", status=503)
         if self.persoon is None:
             return render(request, "aanvragen/niet_gevonden.html", status=404)
+        if request.aanvrager.namens is not None and request.method == "GET":
+            logboek.vastleggen(  # a colleague sees the BRP data of the caller
+                activiteit="klantcontact",
+                naam="aanvraag invullen namens inwoner",
+                bsns=[(request.aanvrager.bsn, None)],
+                door=request.user,
+            )
         self.gemeente = gemeente_van(self.persoon)
         if self.gemeente is None:
             return render(
@@ -320,6 +328,38 @@ def document(request, pk: int):
     if gevonden is None:
         raise Http404
     return document_response(gevonden)
+
+
+@never_cache
+@aanvrager_vereist
+def mijn_gegevens(request):
+    """AVG inzage: who or what used my personal data, when and why (Logboek Dataverwerkingen).
+    Only the inwoner themself: a colleague on the phone does not see this page."""
+    if request.aanvrager.namens is not None:
+        raise Http404
+    regels = list(logboek.van_betrokkene(request.aanvrager.bsn)[:200])
+    referenties = dict(
+        Aanvraag.objects.filter(
+            pk__in={r.aanvraag_id for r in regels if r.aanvraag_id}, bsn=request.aanvrager.bsn
+        ).values_list("pk", "referentie")
+    )
+    return render(
+        request,
+        "aanvragen/mijn_gegevens.html",
+        {
+            "regels": [
+                {
+                    "op": r.begin,
+                    "waarom": logboek.VERWERKINGSACTIVITEITEN[r.verwerkingsactiviteit],
+                    "door": _("Een medewerker van de gemeente")
+                    if r.medewerker_id
+                    else _("De computer, automatisch"),
+                    "referentie": referenties.get(r.aanvraag_id, ""),
+                }
+                for r in regels
+            ]
+        },
+    )
 
 
 @never_cache

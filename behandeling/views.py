@@ -28,6 +28,7 @@ from behandeling.presenters import (
     zekerheden_balken,
     zekerheden_csv,
 )
+from portal import logboek
 from portal.rollen import Rol, rol_vereist
 from portal.selectors import gemeente_list, kalender_get, kalenders_get
 from uitbetaling import services as uitbetaling_services
@@ -111,6 +112,9 @@ def _aanvraag_of_404(pk: int):
 @rol_vereist(*BEHANDELAARS)
 def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=200):
     aanvraag = _aanvraag_of_404(pk)
+    logboek.voor_aanvraag(
+        aanvraag, activiteit="aanvraag-behandelen", naam="aanvraag inzien", door=request.user
+    )
     voorstel = voorstel_get(aanvraag=aanvraag)
     vandaag = timezone.localdate()
     open_verzoek = next(
@@ -323,6 +327,12 @@ def document(request, pk: int):
     gevonden = document_get(pk=pk)
     if gevonden is None:
         raise Http404
+    logboek.voor_aanvraag(
+        gevonden.aanvraag,
+        activiteit="aanvraag-behandelen",
+        naam=f"document inzien ({gevonden.get_soort_display()})",
+        door=request.user,
+    )
     return document_response(gevonden)
 
 

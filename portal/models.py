@@ -130,3 +130,57 @@ class WorkerHartslag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} {self.laatst_gezien:%Y-%m-%d %H:%M:%S}"
+
+
+class VerwerkingQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise VerwerkingNietWijzigbaar("Het logboek dataverwerkingen wordt nooit gewijzigd.")
+
+    def delete(self):
+        raise VerwerkingNietWijzigbaar("Het logboek dataverwerkingen heeft geen verwijderfunctie.")
+
+
+class VerwerkingNietWijzigbaar(Exception):
+    pass
+
+
+class Verwerking(models.Model):
+    """Logboek Dataverwerkingen (Logius standard): one processing of an inwoner's personal data.
+
+    Append-only: no update or delete through Django, and in PostgreSQL a trigger refuses them
+    too. The BSN is stored encrypted (Fernet) plus a keyed hash to find an inwoner's entries;
+    see portal/logboek.py.
+    """
+
+    trace_id = models.CharField(max_length=32, db_index=True)
+    operation_id = models.CharField(max_length=16)
+    naam = models.CharField(_("handeling"), max_length=100)
+    verwerkingsactiviteit = models.CharField(_("verwerkingsactiviteit"), max_length=40)
+    status = models.CharField(max_length=10, default="ok")
+    begin = models.DateTimeField(db_index=True)
+    eind = models.DateTimeField()
+    actor = models.CharField(_("door"), max_length=100)
+    medewerker = models.ForeignKey(
+        "auth.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    betrokkene_versleuteld = models.TextField()
+    betrokkene_zoeksleutel = models.CharField(max_length=64, db_index=True)
+    aanvraag_id = models.BigIntegerField(null=True, blank=True)  # no FK: outlives retention
+
+    objects = VerwerkingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("verwerking")
+        verbose_name_plural = _("logboek dataverwerkingen")
+        ordering = ["-begin", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.begin:%Y-%m-%d %H:%M} {self.naam} ({self.actor})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise VerwerkingNietWijzigbaar("Het logboek dataverwerkingen wordt nooit gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise VerwerkingNietWijzigbaar("Het logboek dataverwerkingen heeft geen verwijderfunctie.")

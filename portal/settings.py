@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.BeveiligingsHeaders",
+    "portal.middleware.Trace",
     "axes.middleware.AxesMiddleware",  # last: turns a lock-out into the Dutch lock-out page
 ]
 
@@ -274,6 +275,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},  # lock-outs and failures, not every success
 }
+
+# Logboek dataverwerkingen: the key that encrypts BSNs in the log (any string; set it apart
+# from DJANGO_SECRET_KEY in production, so rotating that key leaves the log readable).
+LOGBOEK_SLEUTEL = os.environ.get("LOGBOEK_SLEUTEL", "")
 
 # --- Security: staff login, two factors, throttling, Content-Security-Policy -----------------
 AUTHENTICATION_BACKENDS = [

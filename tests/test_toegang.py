@@ -62,6 +62,7 @@ MATRIX = [
         {**dict.fromkeys(ROLLEN, WEG), "anoniem": LOGIN, "inwoner": LOGIN},
     ),
     ("aanvragen:start", {}, "get", inwonerpagina(ok=WEG)),
+    ("aanvragen:mijn-gegevens", {}, "get", inwonerpagina()),
     ("aanvragen:stap", {"step": "gegevens"}, "get", inwonerpagina()),
     ("aanvragen:ontvangen", {"referentie": "REF"}, "get", inwonerpagina()),
     ("aanvragen:mijn-aanvragen", {}, "get", inwonerpagina()),

@@ -28,15 +28,19 @@ def terugbetalingsafspraak_list():
     ):
         besloten = timezone.localdate(a.besloten_op)
         eerste = (besloten.replace(day=1) + timedelta(days=32)).replace(day=1)
-        yield [
-            a.referentie,
-            a.gemeente.naam,
-            a.naam,
-            a.adres,
-            a.postcode,
-            a.woonplaats,
-            f"{a.toegekend_bedrag:.2f}",
-            f"{a.lening_maandbedrag:.2f}",
-            a.lening_termijnen,
-            eerste.isoformat(),
-        ]
+        yield (
+            a.bsn,
+            a.pk,
+            [
+                a.referentie,
+                a.gemeente.naam,
+                a.naam,
+                a.adres,
+                a.postcode,
+                a.woonplaats,
+                f"{a.toegekend_bedrag:.2f}",
+                f"{a.lening_maandbedrag:.2f}",
+                a.lening_termijnen,
+                eerste.isoformat(),
+            ],
+        )

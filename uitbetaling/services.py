@@ -9,6 +9,7 @@ from django.utils import timezone
 from aanvragen.models import Aanvraag
 from aanvragen.services import status_wijzigen
 from aanvragen.statussen import Status
+from portal import logboek
 from portal.models import Gemeente
 from uitbetaling.bankdagen import uitvoerdatum
 from uitbetaling.camt import boekingen_lezen
@@ -53,6 +54,12 @@ def betaalopdracht_aanmaken(*, aanvraag_id: int, nu: datetime | None = None) -> 
                 naar=OpdrachtStatus.KLAARGEZET,
                 op=nu,
                 reden="Aangemaakt bij toekenning",
+            )
+            logboek.voor_aanvraag(
+                aanvraag,
+                activiteit="uitbetalen",
+                naam="betaalopdracht maken",
+                proces="taak:betaalopdracht",
             )
             return opdracht
     except IntegrityError:

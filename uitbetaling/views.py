@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal import logboek
 from portal.rollen import Rol, rol_vereist
 from uitbetaling import selectors, services
 from uitbetaling.camt import OngeldigAfschrift
@@ -31,6 +32,12 @@ def batch_download(request, pk: int):
     batch = selectors.betaalbatch_get(pk=pk)
     if batch is None:
         raise Http404
+    logboek.vastleggen(
+        activiteit="uitbetalen",
+        naam="betaalbestand downloaden",
+        bsns=batch.opdrachten.values_list("aanvraag__bsn", "aanvraag_id"),
+        door=request.user,
+    )
     response = HttpResponse(batch.xml.encode("utf-8"), content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="{batch.bestandsnaam}"'
     return response
@@ -123,8 +130,16 @@ def leningen_export(request):
             "eerste_termijn",
         ]
     )
-    for rij in selectors.terugbetalingsafspraak_list():
+    betrokkenen = []
+    for bsn, aanvraag_id, rij in selectors.terugbetalingsafspraak_list():
         schrijver.writerow(rij)
+        betrokkenen.append((bsn, aanvraag_id))
+    logboek.vastleggen(
+        activiteit="uitbetalen",
+        naam="terugbetalingsafspraken exporteren",
+        bsns=betrokkenen,
+        door=request.user,
+    )
     return response
 
 

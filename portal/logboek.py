@@ -1,0 +1,130 @@
+"""Logboek Dataverwerkingen: who or what processed which inwoner's personal data, and why.
+
+Every read or change of an inwoner's data by a colleague or a process calls `vastleggen` with a
+processing activity from VERWERKINGSACTIVITEITEN (the gemeente's register). An entry carries the
+W3C trace id of the request or task, an operation id, the name of the act, start and end, the
+outcome, who did it, and the BSN encrypted (Fernet) with a keyed hash (HMAC-SHA256) so an
+inwoner's own entries can be found ("who looked at my file?") without storing the BSN in clear.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextvars
+import hashlib
+import hmac
+import secrets
+from collections.abc import Iterable
+
+from cryptography.fernet import Fernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+VERWERKINGSACTIVITEITEN = {
+    "aanvraag-behandelen": _("Aanvraag bijzondere bijstand beoordelen en besluiten"),
+    "aanvraag-indienen": _("Aanvraag bijzondere bijstand ontvangen"),
+    "besluit-versturen": _("Besluit en ontvangstbevestiging maken en versturen"),
+    "uitbetalen": _("Toegekend geld uitbetalen"),
+    "klantcontact": _("Inwoner helpen aan de telefoon"),
+    "archiveren": _("Gegevens bewaren en vernietigen volgens de Selectielijst"),
+}
+
+_trace: contextvars.ContextVar[str | None] = contextvars.ContextVar("trace_id", default=None)
+
+
+def trace_begin(traceparent: str = "") -> str:
+    """Start (or continue, from a W3C `traceparent` header) the trace of a request or task."""
+    delen = traceparent.split("-")
+    if len(delen) == 4 and len(delen[1]) == 32 and all(c in "0123456789abcdef" for c in delen[1]):
+        trace_id = delen[1]
+    else:
+        trace_id = secrets.token_hex(16)
+    _trace.set(trace_id)
+    return trace_id
+
+
+def huidige_trace() -> str:
+    return _trace.get() or trace_begin()
+
+
+def _sleutel(doel: bytes) -> bytes:
+    basis = (settings.LOGBOEK_SLEUTEL or settings.SECRET_KEY).encode()
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=b"logboek", info=doel).derive(basis)
+
+
+def versleutel(bsn: str) -> str:
+    return (
+        Fernet(base64.urlsafe_b64encode(_sleutel(b"versleutelen"))).encrypt(bsn.encode()).decode()
+    )
+
+
+def ontsleutel(token: str) -> str:
+    return Fernet(base64.urlsafe_b64encode(_sleutel(b"versleutelen"))).decrypt(token).decode()
+
+
+def zoeksleutel(bsn: str) -> str:
+    return hmac.new(_sleutel(b"zoeken"), bsn.encode(), hashlib.sha256).hexdigest()
+
+
+def vastleggen(
+    *,
+    activiteit: str,
+    naam: str,
+    bsns: Iterable[tuple[str, int | None]],
+    door=None,
+    proces: str = "",
+    status: str = "ok",
+    begin=None,
+) -> int:
+    """One entry per (BSN, aanvraag id). `door` is the colleague (a User) or None for a process
+    named by `proces`. Returns the number of entries written."""
+    from portal.models import Verwerking
+
+    if activiteit not in VERWERKINGSACTIVITEITEN:
+        raise ValueError(f"unknown processing activity {activiteit!r}")
+    nu = timezone.now()
+    medewerker = door if door is not None and getattr(door, "pk", None) else None
+    actor = f"medewerker:{medewerker.pk}" if medewerker else (proces or "proces")
+    trace_id = huidige_trace()
+    regels = [
+        Verwerking(
+            trace_id=trace_id,
+            operation_id=secrets.token_hex(8),
+            naam=naam,
+            verwerkingsactiviteit=activiteit,
+            status=status,
+            begin=begin or nu,
+            eind=nu,
+            actor=actor,
+            medewerker=medewerker,
+            betrokkene_versleuteld=versleutel(bsn),
+            betrokkene_zoeksleutel=zoeksleutel(bsn),
+            aanvraag_id=aanvraag_id,
+        )
+        for bsn, aanvraag_id in {(b, a) for b, a in bsns if b}
+    ]
+    Verwerking.objects.bulk_create(regels)
+    return len(regels)
+
+
+def voor_aanvraag(aanvraag, *, activiteit: str, naam: str, door=None, proces: str = "") -> None:
+    """Log a processing of one aanvraag: the applicant and, when there is one, the partner."""
+    vastleggen(
+        activiteit=activiteit,
+        naam=naam,
+        bsns=[(aanvraag.bsn, aanvraag.pk), (aanvraag.partner_bsn, aanvraag.pk)],
+        door=door,
+        proces=proces,
+    )
+
+
+def van_betrokkene(bsn: str):
+    """All entries about this inwoner, newest first ("who looked at my file?")."""
+    from portal.models import Verwerking
+
+    return Verwerking.objects.filter(betrokkene_zoeksleutel=zoeksleutel(bsn)).select_related(
+        "medewerker"
+    )

@@ -1,0 +1,108 @@
+"""Logboek Dataverwerkingen (issue 8): every read or change of an inwoner's data by a colleague
+or a process is logged, with the BSN encrypted, append-only, and the inwoner can see it."""
+
+import pytest
+from django.db import connection, transaction
+from django.db.utils import ProgrammingError
+from django.urls import reverse
+
+from behandeling import services
+from portal import logboek
+from portal.digid import inwoner_inloggen
+from portal.models import Verwerking, VerwerkingNietWijzigbaar
+from portal.rollen import Rol
+from tests.factories import UserFactory, ingediende_aanvraag
+from tests.helpers import PortalClient
+
+pytestmark = pytest.mark.django_db
+BSN = "999993653"
+
+
+def _inwoner(bsn=BSN):
+    client = PortalClient()
+    sessie = client.session
+    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn=bsn, niveau="midden")
+    sessie.save()
+    client.cookies["sessionid"] = sessie.session_key
+    return client
+
+
+def test_bsn_versleuteld_en_vindbaar_zonder_het_bsn_op_te_slaan():
+    logboek.vastleggen(activiteit="aanvraag-behandelen", naam="test", bsns=[(BSN, None)])
+    regel = Verwerking.objects.get()
+    assert BSN not in regel.betrokkene_versleuteld and BSN not in regel.betrokkene_zoeksleutel
+    assert logboek.ontsleutel(regel.betrokkene_versleuteld) == BSN
+    assert list(logboek.van_betrokkene(BSN)) == [regel]
+    assert not logboek.van_betrokkene("111222333").exists()
+    assert len(regel.trace_id) == 32 and len(regel.operation_id) == 16
+    with pytest.raises(ValueError):
+        logboek.vastleggen(activiteit="nieuwsgierig", naam="x", bsns=[(BSN, None)])
+
+
+def test_alleen_toevoegen_ook_in_de_database():
+    logboek.vastleggen(activiteit="aanvraag-behandelen", naam="test", bsns=[(BSN, None)])
+    regel = Verwerking.objects.get()
+    regel.naam = "anders"
+    with pytest.raises(VerwerkingNietWijzigbaar):
+        regel.save()
+    with pytest.raises(VerwerkingNietWijzigbaar):
+        regel.delete()
+    with pytest.raises(VerwerkingNietWijzigbaar):
+        Verwerking.objects.all().delete()
+    with pytest.raises(VerwerkingNietWijzigbaar):
+        Verwerking.objects.update(naam="x")
+    for sql in ("UPDATE portal_verwerking SET naam = 'x'", "DELETE FROM portal_verwerking"):
+        with pytest.raises(ProgrammingError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql)  # the PostgreSQL trigger refuses even raw SQL
+    assert Verwerking.objects.get().naam == "test"
+
+
+def test_behandelaar_die_een_aanvraag_bekijkt_en_besluit_staat_in_het_logboek():
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    aanvraag = ingediende_aanvraag(bsn=BSN)
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    client = PortalClient()
+    client.force_login(bea)
+    response = client.get(reverse("behandeling:aanvraag", args=[aanvraag.pk]))
+    assert response["X-Trace-Id"]
+    regels = list(logboek.van_betrokkene(BSN))
+    inzien = next(r for r in regels if r.naam == "aanvraag inzien")
+    assert inzien.medewerker == bea and inzien.aanvraag_id == aanvraag.pk
+    assert inzien.trace_id == response["X-Trace-Id"]
+    assert {r.verwerkingsactiviteit for r in regels} >= {"aanvraag-indienen", "aanvraag-behandelen"}
+
+
+def test_inwoner_ziet_wie_zijn_gegevens_gebruikte_en_niet_die_van_een_ander():
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    eigen = ingediende_aanvraag(bsn=BSN)
+    services.aanvraag_oppakken(aanvraag_id=eigen.pk, behandelaar=bea)
+    ingediende_aanvraag(bsn="100042090")
+    html = _inwoner().get(reverse("aanvragen:mijn-gegevens")).content.decode()
+    assert "Een medewerker van de gemeente" in html
+    assert eigen.referentie in html
+    assert bea.username not in html and bea.get_full_name() not in html  # no names of staff
+    ander = _inwoner("100042090").get(reverse("aanvragen:mijn-gegevens")).content.decode()
+    assert eigen.referentie not in ander
+
+
+def test_betaalbestand_downloaden_wordt_gelogd_per_betrokkene(django_capture_on_commit_callbacks):
+    from uitbetaling.services import batch_samenstellen, betaalopdracht_aanmaken
+
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    aanvraag = ingediende_aanvraag(bsn=BSN)
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    services.aanvraag_toekennen(
+        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=aanvraag.bedrag, motivering="ok"
+    )
+    betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    batch = batch_samenstellen(gemeente_id=aanvraag.gemeente_id)
+    fleur = UserFactory(rollen=[Rol.FINANCIEN])
+    client = PortalClient()
+    client.force_login(fleur)
+    assert client.get(reverse("uitbetaling:batch-download", args=[batch.pk])).status_code == 200
+    assert (
+        logboek.van_betrokkene(BSN)
+        .filter(medewerker=fleur, naam="betaalbestand downloaden", aanvraag_id=aanvraag.pk)
+        .exists()
+    )
+    assert logboek.van_betrokkene(BSN).filter(actor="taak:betaalopdracht").exists()
