@@ -170,6 +170,12 @@ class Aanvraag(models.Model):
         help_text="Werkdagen from submission to decision, suspensions excluded; set on decision.",
     )
 
+    geanonimiseerd_op = models.DateTimeField(
+        _("geanonimiseerd op"),
+        null=True,
+        blank=True,
+        help_text="Personal data removed after the retention term (aanvragen/bewaartermijnen.py).",
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
 

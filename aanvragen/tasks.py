@@ -22,3 +22,11 @@ def concepten_opruimen() -> int:
 )
 def ontvangstbevestiging_maken(aanvraag_id: int) -> int:
     return services.ontvangstbevestiging_maken(aanvraag_id=aanvraag_id).pk
+
+
+@shared_task(name="aanvragen.bewaartermijnen_toepassen", acks_late=True)
+def bewaartermijnen_toepassen() -> dict:
+    """Daily: personal data whose retention term has passed is removed (aanvragen/archief.py)."""
+    from aanvragen.archief import bewaartermijnen_toepassen as toepassen
+
+    return toepassen(vandaag=timezone.localdate())

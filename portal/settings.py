@@ -222,6 +222,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "aanvragen.concepten_opruimen",
         "schedule": crontab(hour=3, minute=15),
     },
+    "bewaartermijnen": {
+        "task": "aanvragen.bewaartermijnen_toepassen",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "batches-verwerken": {
         "task": "uitbetaling.batches_verwerken",
         "schedule": crontab(minute="*/5"),
