@@ -6,7 +6,7 @@ import hashlib
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from portal import logboek
 from portal.models import BevestigingNamens, Gemeente, PartnerToestemming, Regeling
 from portal.pdf import pdf_maken
 from portal.selectors import kalender_get
+from portal.taken import versturen
 from portal.werkdagen import Opschorting, servicetermijnen
 from wegwijzer.models import Kostensoort
 from wegwijzer.selectors import beleidsregel_get
@@ -414,7 +415,7 @@ def concepten_opruimen(*, ouder_dan: datetime) -> int:
 def _ontvangstbevestiging_plannen(aanvraag_id: int) -> None:
     from aanvragen.tasks import ontvangstbevestiging_maken
 
-    ontvangstbevestiging_maken.delay(aanvraag_id)
+    versturen(ontvangstbevestiging_maken, aanvraag_id)
 
 
 def document_toevoegen(
@@ -519,4 +520,20 @@ def terugbelverzoek_afhandelen(*, pk: int, door, nu: datetime | None = None) -> 
         Terugbelverzoek.objects.filter(pk=pk, afgehandeld_op__isnull=True).update(
             afgehandeld_op=nu or timezone.now(), afgehandeld_door=door
         )
+    )
+
+
+INHALEN_VENSTER = timedelta(days=14)
+
+
+def zonder_ontvangstbevestiging_ids(*, nu: datetime, wachttijd: timedelta) -> list[int]:
+    """Submitted aanvragen that should have a receipt by now and have none (catch-up)."""
+    return list(
+        Aanvraag.objects.filter(
+            ingediend_op__lt=nu - wachttijd,
+            ingediend_op__gte=nu - INHALEN_VENSTER,
+            geanonimiseerd_op__isnull=True,
+        )
+        .exclude(documenten__soort=DocumentSoort.ONTVANGSTBEVESTIGING)
+        .values_list("pk", flat=True)
     )

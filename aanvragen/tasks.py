@@ -30,3 +30,14 @@ def bewaartermijnen_toepassen() -> dict:
     from aanvragen.archief import bewaartermijnen_toepassen as toepassen
 
     return toepassen(vandaag=timezone.localdate())
+
+
+@shared_task(name="aanvragen.ontvangstbevestigingen_inhalen", acks_late=True)
+def ontvangstbevestigingen_inhalen() -> int:
+    """Safety net: a receipt whose task never reached the broker is made here (portal/taken.py)."""
+    ids = services.zonder_ontvangstbevestiging_ids(
+        nu=timezone.now(), wachttijd=timedelta(minutes=2)
+    )
+    for aanvraag_id in ids:
+        services.ontvangstbevestiging_maken(aanvraag_id=aanvraag_id)
+    return len(ids)

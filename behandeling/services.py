@@ -37,6 +37,7 @@ from behandeling.sla import sla_grenzen
 from portal.models import Gemeente
 from portal.rollen import Rol
 from portal.selectors import kalender_get
+from portal.taken import na_commit, versturen
 from portal.werkdagen import Kalender, plus_werkdagen, werkdagen_tussen, wettelijke_termijn
 from portal.werkdagen import Opschorting as OpschortingPeriode
 
@@ -193,7 +194,7 @@ def _toekennen(*, aanvraag_id: int, door, bedrag: Decimal, motivering: str, rede
             "voorgesteld_bedrag": None,
         },
     )
-    transaction.on_commit(lambda: betaalopdracht_aanmaken.delay(aanvraag_id))
+    na_commit(betaalopdracht_aanmaken, aanvraag_id)
     transaction.on_commit(lambda: _beschikking_plannen(aanvraag_id))
     return aanvraag
 
@@ -452,7 +453,7 @@ def bezwaartermijn_einde(verzonden: date) -> date:
 def _beschikking_plannen(aanvraag_id: int) -> None:
     from behandeling.tasks import beschikking_maken as taak
 
-    taak.delay(aanvraag_id)
+    versturen(taak, aanvraag_id)
 
 
 def sla_signalen_versturen() -> int:
@@ -536,3 +537,16 @@ def aanvraag_toewijzen(*, aanvraag_id: int, door, behandelaar) -> Aanvraag:
             reden=_("Toegewezen aan %(naam)s") % {"naam": door_omschrijving(behandelaar)},
         )
         return aanvraag
+
+
+def zonder_beschikking_ids(*, nu, wachttijd: timedelta) -> list[int]:
+    """Decided aanvragen that should have their beschikking by now and have none (catch-up)."""
+    return list(
+        Aanvraag.objects.filter(
+            besloten_op__lt=nu - wachttijd,
+            besloten_op__gte=nu - timedelta(days=14),
+            geanonimiseerd_op__isnull=True,
+        )
+        .exclude(documenten__soort=DocumentSoort.BESCHIKKING)
+        .values_list("pk", flat=True)
+    )

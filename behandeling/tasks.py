@@ -1,6 +1,9 @@
+from datetime import timedelta
+
 from celery import shared_task
 from django.utils import timezone
 
+from behandeling import services
 from behandeling.services import sla_bijwerken, sla_signalen_versturen
 
 
@@ -23,3 +26,12 @@ def beschikking_maken(aanvraag_id: int) -> int:
     from behandeling.services import beschikking_maken as maken
 
     return maken(aanvraag_id=aanvraag_id).pk
+
+
+@shared_task(name="behandeling.beschikkingen_inhalen", acks_late=True)
+def beschikkingen_inhalen() -> int:
+    """Safety net: a beschikking whose task never reached the broker is made here."""
+    ids = services.zonder_beschikking_ids(nu=timezone.now(), wachttijd=timedelta(minutes=2))
+    for aanvraag_id in ids:
+        services.beschikking_maken(aanvraag_id=aanvraag_id)
+    return len(ids)

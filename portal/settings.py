@@ -222,6 +222,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "aanvragen.concepten_opruimen",
         "schedule": crontab(hour=3, minute=15),
     },
+    "ontvangstbevestigingen-inhalen": {
+        "task": "aanvragen.ontvangstbevestigingen_inhalen",
+        "schedule": crontab(minute="*/5"),
+    },
+    "beschikkingen-inhalen": {
+        "task": "behandeling.beschikkingen_inhalen",
+        "schedule": crontab(minute="*/5"),
+    },
     "bewaartermijnen": {
         "task": "aanvragen.bewaartermijnen_toepassen",
         "schedule": crontab(hour=2, minute=30),

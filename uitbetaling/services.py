@@ -11,6 +11,7 @@ from aanvragen.services import status_wijzigen
 from aanvragen.statussen import Status
 from portal import logboek
 from portal.models import Gemeente
+from portal.taken import na_commit
 from uitbetaling.bankdagen import uitvoerdatum
 from uitbetaling.camt import boekingen_lezen
 from uitbetaling.kanalen import kanaal_get
@@ -296,7 +297,7 @@ def betaling_opnieuw_en_aanbieden(*, opdracht_id: int, door, iban: str, naam: st
         opdracht = betaalopdracht_opnieuw_klaarzetten(
             opdracht_id=opdracht_id, door=door, iban=iban, naam=naam
         )
-        transaction.on_commit(lambda: batch_maken.delay(opdracht.gemeente_id))
+        na_commit(batch_maken, opdracht.gemeente_id)
     return opdracht
 
 
