@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import requests
@@ -115,8 +114,8 @@ class HaalCentraalBrp:
         return persoon_uit_brp(personen[0]) if personen else None
 
 
-@cache
 def brp_client():
+    """The BRP client the settings ask for (cheap: the fixture file is read once per path)."""
     if settings.BRP_BACKEND == "haalcentraal":
         return HaalCentraalBrp(settings.BRP_API_URL, settings.BRP_API_KEY)
     return _fixture_brp(settings.BRP_FIXTURE)
