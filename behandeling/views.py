@@ -339,7 +339,9 @@ def document(request, pk: int):
 @require_POST
 @rol_vereist(Rol.TEAMLEIDER)
 def toewijzen(request, pk: int):
-    behandelaar = selectors.behandelaar_list().filter(pk=request.POST.get("behandelaar") or 0)
+    behandelaar = selectors.behandelaar_list().filter(
+        pk=_getal(request.POST.get("behandelaar")) or 0
+    )
     if not behandelaar.exists():
         messages.error(request, _("Kies een behandelaar uit de lijst."))
         return redirect("behandeling:aanvraag", pk=pk)
