@@ -10,4 +10,5 @@ def portal(request):
         "rollen": {rol.value for rol in rollen_van_verzoek(request)},
         "digid_simulator": settings.DIGID_BACKEND == "simulator",
         "sessie_minuten": settings.INWONER_SESSIE_MINUTEN,
+        "oidc_aan": bool(settings.OIDC_RP_CLIENT_ID),
     }

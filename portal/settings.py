@@ -311,6 +311,21 @@ AXES_LOCKOUT_TEMPLATE = "portal/geblokkeerd.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0"))
 AXES_VERBOSE = False
+# OpenID Connect for staff (optional): the gemeente's identity provider instead of a password.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+if OIDC_RP_CLIENT_ID:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.insert(1, "portal.oidc.MedewerkerOIDCBackend")
+    OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+    OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+    OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+    OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+    OIDC_RP_SCOPES = "openid email profile"
+    OIDC_CREATE_USER = False
+    LOGIN_REDIRECT_URL_FAILURE = "/medewerker/inloggen/?oidc=mislukt"
+
 # Rate limits (django-ratelimit) in the shared cache; the limits themselves live in
 # portal/limieten.py. A page answers 429 with a Dutch explanation.
 RATELIMIT_VIEW = "portal.limieten.te_veel_verzoeken"

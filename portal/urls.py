@@ -40,6 +40,9 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
 ]
 
+if settings.OIDC_RP_CLIENT_ID:  # staff login through the gemeente's identity provider
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+
 if settings.DIGID_BACKEND == "saml":
     from digid_eherkenning.views import DigiDLoginView
 

@@ -48,6 +48,11 @@ MATRIX = [
     ("inwoner-uitloggen", {}, "post", ALLEN),
     ("inwoner-verlengen", {}, "post", {**dict.fromkeys(ROLLEN, "401"), "inwoner": WEG}),
     ("medewerker-inloggen", {}, "get", ALLEN),
+    # OpenID Connect for staff: to the identity provider, back to the login page without a
+    # valid answer, and logging out.
+    ("oidc_authentication_init", {}, "get", dict.fromkeys(ROLLEN, WEG)),
+    ("oidc_authentication_callback", {}, "get", dict.fromkeys(ROLLEN, LOGIN)),
+    ("oidc_logout", {}, "post", dict.fromkeys(ROLLEN, WEG)),
     (  # staff are verified already in this matrix: straight on
         "medewerker-tweede-stap",
         {},
