@@ -125,3 +125,39 @@ def brp_client():
 def _fixture_brp(pad: str) -> FixtureBrp:
     """Read the fixture file once per process, not on every request."""
     return FixtureBrp(Path(pad) if pad else None)
+
+
+def geldige_bsns(aantal: int, *, vanaf: int) -> list[str]:
+    """`aantal` BSNs that pass the elfproef, from `vanaf` up: for benchmark and test persons."""
+    from stdnum.nl import bsn
+
+    uit, n = [], vanaf
+    while len(uit) < aantal:
+        n += 1
+        if bsn.is_valid(str(n)):
+            uit.append(str(n))
+    return uit
+
+
+def proefpersonen(bsns: list[str], *, voornaam: str = "Proef") -> dict:
+    """A FixtureBrp file's content: one person per BSN in Voorbeeldstad (9001), no partner."""
+    return {
+        "personen": [
+            {
+                "burgerservicenummer": nummer,
+                "naam": {"voornamen": voornaam, "geslachtsnaam": f"Inwoner {i}"},
+                "geboorte": {"datum": {"datum": "1980-05-01"}},
+                "verblijfplaats": {
+                    "verblijfadres": {
+                        "officieleStraatnaam": f"{voornaam}straat",
+                        "huisnummer": i + 1,
+                        "postcode": "1234AB",
+                        "woonplaats": "Voorbeeldstad",
+                    }
+                },
+                "gemeenteVanInschrijving": {"code": "9001", "omschrijving": "Voorbeeldstad"},
+                "partners": [],
+            }
+            for i, nummer in enumerate(bsns)
+        ]
+    }

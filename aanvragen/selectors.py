@@ -158,3 +158,8 @@ def wacht_op_partner_list(*, bsn: str):
         .exclude(partner_bsn="")
         .select_related("kostensoort")
     )
+
+
+def referenties_van_inwoner(*, bsn: str, pks) -> dict[int, str]:
+    """pk → referentie of this inwoner's own aanvragen among `pks` (others are left out)."""
+    return dict(Aanvraag.objects.filter(pk__in=pks, bsn=bsn).values_list("pk", "referentie"))

@@ -30,7 +30,7 @@ from aanvragen.forms import (
     TerugbelForm,
     UitbetalingForm,
 )
-from aanvragen.models import Aanvraag, DocumentSoort
+from aanvragen.models import DocumentSoort
 from aanvragen.presenters import aanvraag_samenvatting, samenvatting, voortgang
 from aanvragen.selectors import indicatie_get, situatie_van
 from aanvragen.services import (
@@ -338,10 +338,8 @@ def mijn_gegevens(request):
     if request.aanvrager.namens is not None:
         raise Http404
     regels = list(logboek.van_betrokkene(request.aanvrager.bsn)[:200])
-    referenties = dict(
-        Aanvraag.objects.filter(
-            pk__in={r.aanvraag_id for r in regels if r.aanvraag_id}, bsn=request.aanvrager.bsn
-        ).values_list("pk", "referentie")
+    referenties = selectors.referenties_van_inwoner(
+        bsn=request.aanvrager.bsn, pks={r.aanvraag_id for r in regels if r.aanvraag_id}
     )
     return render(
         request,

@@ -79,36 +79,15 @@ def database_opnieuw() -> None:
 
 def bsn_lijst(aantal: int) -> list[str]:
     """Valid BSNs (elfproef) for the benchmark's inwoners."""
-    from stdnum.nl import bsn
+    from aanvragen.brp import geldige_bsns
 
-    uit, n = [], 200_000_000
-    while len(uit) < aantal:
-        n += 1
-        if bsn.is_valid(str(n)):
-            uit.append(str(n))
-    return uit
+    return geldige_bsns(aantal, vanaf=200_000_000)
 
 
 def brp_fixture(bsns: list[str]) -> None:
-    personen = [
-        {
-            "burgerservicenummer": nummer,
-            "naam": {"voornamen": "Bench", "geslachtsnaam": f"Inwoner {i}"},
-            "geboorte": {"datum": {"datum": "1980-05-01"}},
-            "verblijfplaats": {
-                "verblijfadres": {
-                    "officieleStraatnaam": "Benchstraat",
-                    "huisnummer": i + 1,
-                    "postcode": "1234AB",
-                    "woonplaats": "Voorbeeldstad",
-                }
-            },
-            "gemeenteVanInschrijving": {"code": "9001", "omschrijving": "Voorbeeldstad"},
-            "partners": [],
-        }
-        for i, nummer in enumerate(bsns)
-    ]
-    (VAR / "brp.json").write_text(json.dumps({"personen": personen}))
+    from aanvragen.brp import proefpersonen
+
+    (VAR / "brp.json").write_text(json.dumps(proefpersonen(bsns, voornaam="Bench")))
 
 
 def inwoners_koppelen(bsns: list[str]) -> None:

@@ -58,7 +58,7 @@ def main() -> None:
         page.get_by_role("button", name="Inloggen").click()
         page.screenshot(path=UIT / "06-tweede-stap.png", full_page=True)
         page.get_by_label("Code uit uw app").fill(demo_code("behandelaar"))
-        page.get_by_role("button", name=re.compile("Inloggen")).click()
+        page.get_by_role("button", name=re.compile("inloggen", re.IGNORECASE)).click()
         page.screenshot(path=UIT / "06-werkvoorraad.png", full_page=True)
         page.get_by_role("button", name="Volgende aanvraag").click()
         page.screenshot(path=UIT / "07-aanvraag.png", full_page=True)

@@ -14,9 +14,8 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
-from stdnum.nl import bsn as bsn_nummer
 
-from aanvragen.brp import _fixture_brp
+from aanvragen.brp import _fixture_brp, geldige_bsns, proefpersonen
 from aanvragen.models import Aanvraag, StatusWijziging
 from aanvragen.statussen import Status
 from portal.digid import inwoner_inloggen
@@ -30,34 +29,11 @@ BEHANDELAARS = 6
 
 
 def bsns(aantal: int) -> list[str]:
-    uit, n = [], 300_000_000
-    while len(uit) < aantal:
-        n += 1
-        if bsn_nummer.is_valid(str(n)):
-            uit.append(str(n))
-    return uit
+    return geldige_bsns(aantal, vanaf=300_000_000)
 
 
 def brp_bestand(pad, nummers) -> str:
-    personen = [
-        {
-            "burgerservicenummer": nummer,
-            "naam": {"voornamen": "Test", "geslachtsnaam": f"Inwoner {i}"},
-            "geboorte": {"datum": {"datum": "1980-05-01"}},
-            "verblijfplaats": {
-                "verblijfadres": {
-                    "officieleStraatnaam": "Teststraat",
-                    "huisnummer": i + 1,
-                    "postcode": "1234AB",
-                    "woonplaats": "Voorbeeldstad",
-                }
-            },
-            "gemeenteVanInschrijving": {"code": "9001", "omschrijving": "Voorbeeldstad"},
-            "partners": [],
-        }
-        for i, nummer in enumerate(nummers)
-    ]
-    pad.write_text(json.dumps({"personen": personen}))
+    pad.write_text(json.dumps(proefpersonen(nummers, voornaam="Test")))
     _fixture_brp.cache_clear()
     return str(pad)
 

@@ -44,3 +44,8 @@ def terugbetalingsafspraak_list():
                 eerste.isoformat(),
             ],
         )
+
+
+def betrokkenen_van_batch(*, batch) -> list[tuple[str, int]]:
+    """(BSN, aanvraag id) of every payment in a batch: whose data a downloaded file holds."""
+    return list(batch.opdrachten.values_list("aanvraag__bsn", "aanvraag_id"))

@@ -35,7 +35,7 @@ def batch_download(request, pk: int):
     logboek.vastleggen(
         activiteit="uitbetalen",
         naam="betaalbestand downloaden",
-        bsns=batch.opdrachten.values_list("aanvraag__bsn", "aanvraag_id"),
+        bsns=selectors.betrokkenen_van_batch(batch=batch),
         door=request.user,
     )
     response = HttpResponse(batch.xml.encode("utf-8"), content_type="application/xml")
