@@ -16,7 +16,7 @@ class GemeenteAdmin(admin.ModelAdmin):
 
 @admin.register(Regeling)
 class RegelingAdmin(admin.ModelAdmin):
-    list_display = ["naam", "norm_aanvraag_minuten", "norm_besluit_werkdagen"]
+    list_display = ["naam", "norm_aanvraag_minuten", "norm_besluit_werkdagen", "digid_niveau"]
 
 
 @admin.register(GelijkgesteldeDag)

@@ -8,7 +8,9 @@ Two backends, chosen with the DIGID_BACKEND setting:
   `inwoner_inloggen`.
 
 The inwoner's identity lives in the session only (no Django user): BSN, level of assurance and
-the time of the last activity. A DigiD session ends after INWONER_SESSIE_MINUTEN without activity.
+the time of the last activity. A DigiD session ends after INWONER_SESSIE_MINUTEN without activity,
+and counts only while its level satisfies the regeling's DigiD level (`Regeling.digid_niveau`):
+raise the level in the admin and every inwoner logs in again at the new level.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+
+from portal.niveaus import voldoet
+from portal.selectors import vereist_digid_niveau
 
 SESSIE_SLEUTEL = "digid_inwoner"
 BSN_SECTOR = "s00000000"
@@ -67,6 +72,8 @@ def huidige_inwoner(request, *, verlengen: bool = True, altijd: bool = False) ->
     if nu - laatste > timedelta(minutes=settings.INWONER_SESSIE_MINUTEN):
         request.session.pop(SESSIE_SLEUTEL, None)
         return None
+    if not voldoet(data["niveau"], vereist_digid_niveau()):
+        return None  # logged in below the regeling's level: log in again (the login asks it)
     if verlengen and (altijd or nu - laatste >= VERLENGEN_NA):
         # Written at most every VERLENGEN_NA: saves a session write on most requests. The
         # session can only end that much *earlier* than 15 minutes after the last activity.

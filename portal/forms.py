@@ -5,6 +5,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from portal.bedrag import OngeldigBedrag, format_bedrag, parse_bedrag
+from portal.models import DigidNiveau
+from portal.niveaus import voldoet
 
 
 class BedragField(forms.Field):
@@ -93,13 +95,19 @@ class DigidSimulatorForm(Formulier):
         label=_("Burgerservicenummer (BSN)"),
         error_messages={"required": _("Vul uw burgerservicenummer (BSN) in.")},
     )
-    niveau = forms.ChoiceField(
-        label=_("Betrouwbaarheidsniveau"),
-        choices=[
-            ("basis", "Basis"),
-            ("midden", "Midden"),
-            ("substantieel", "Substantieel"),
-            ("hoog", "Hoog"),
-        ],
-        initial="midden",
-    )
+    niveau = forms.ChoiceField(label=_("Betrouwbaarheidsniveau"), choices=DigidNiveau.choices)
+
+    def __init__(self, *args, vereist: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.vereist = vereist
+        self.fields["niveau"].initial = vereist
+
+    def clean_niveau(self):
+        niveau = self.cleaned_data["niveau"]
+        if not voldoet(niveau, self.vereist):
+            raise forms.ValidationError(
+                _("Voor deze aanvraag moet u inloggen met %(niveau)s of hoger.")
+                % {"niveau": DigidNiveau(self.vereist).label},
+                code="niveau",
+            )
+        return niveau

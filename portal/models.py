@@ -17,6 +17,15 @@ class PartnerToestemming(models.TextChoices):
     DIGID = "digid", _("De partner geeft zelf toestemming met DigiD")
 
 
+class DigidNiveau(models.TextChoices):
+    """The stored names of `portal.niveaus.Niveau`, for the admin."""
+
+    BASIS = "basis", _("DigiD Basis (gebruikersnaam en wachtwoord)")
+    MIDDEN = "midden", _("DigiD Midden (sms-controle of DigiD app)")
+    SUBSTANTIEEL = "substantieel", _("DigiD Substantieel (DigiD app met ID-check)")
+    HOOG = "hoog", _("DigiD Hoog (identiteitsbewijs met chip)")
+
+
 class Gemeente(models.Model):
     """A gemeente served by this installation (one installation can serve several)."""
 
@@ -74,6 +83,16 @@ class Regeling(models.Model):
     )
     wettelijke_beslistermijn_weken = models.PositiveSmallIntegerField(
         _("wettelijke beslistermijn (weken)"), default=8
+    )
+    digid_niveau = models.CharField(
+        _("DigiD-niveau"),
+        max_length=20,
+        choices=DigidNiveau,
+        default=DigidNiveau.MIDDEN,
+        help_text=_(
+            "Het laagste DigiD-niveau waarmee een inwoner mag aanvragen en zijn gegevens mag "
+            "zien. Midden is gebruikelijk voor aanvragen met inkomensgegevens."
+        ),
     )
 
     class Meta:

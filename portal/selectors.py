@@ -1,6 +1,16 @@
 from datetime import date, timedelta
 
-from portal.models import GelijkgesteldeDag, Gemeente, Regeling, Sluitingsdag, WorkerHartslag
+from django.core.cache import cache
+from django.db import transaction
+
+from portal.models import (
+    DigidNiveau,
+    GelijkgesteldeDag,
+    Gemeente,
+    Regeling,
+    Sluitingsdag,
+    WorkerHartslag,
+)
 from portal.werkdagen import Kalender
 
 
@@ -47,6 +57,29 @@ BIJZONDERE_BIJSTAND = "bijzondere-bijstand"
 
 def regeling_get(*, slug: str = BIJZONDERE_BIJSTAND) -> Regeling:
     return Regeling.objects.get(slug=slug)
+
+
+def _niveau_sleutel(slug: str) -> str:
+    return f"regeling-digid-niveau:{slug}"
+
+
+def vereist_digid_niveau(*, slug: str = BIJZONDERE_BIJSTAND) -> str:
+    """The lowest DigiD level the regeling accepts ("midden"); read on every inwoner request,
+    so cached until the regeling changes (`regeling_gewijzigd`)."""
+    niveau = cache.get(_niveau_sleutel(slug))
+    if niveau is None:
+        niveau = (
+            Regeling.objects.filter(slug=slug).values_list("digid_niveau", flat=True).first()
+            or DigidNiveau.MIDDEN.value
+        )
+        cache.set(_niveau_sleutel(slug), niveau, timeout=None)
+    return niveau
+
+
+def regeling_gewijzigd(sender, instance: Regeling, **kwargs) -> None:
+    # Now and again at commit: a request between the two could have cached the old value.
+    cache.delete(_niveau_sleutel(instance.slug))
+    transaction.on_commit(lambda: cache.delete(_niveau_sleutel(instance.slug)))
 
 
 def laatste_hartslag_get() -> WorkerHartslag | None:

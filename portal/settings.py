@@ -257,10 +257,13 @@ WORKER_HARTSLAG_MAX_SECONDEN = int(os.environ.get("WORKER_HARTSLAG_MAX_SECONDEN"
 # DigiD: "simulator" (development and demo, clearly marked) or "saml" (django-digid-eherkenning).
 DIGID_BACKEND = os.environ.get("DIGID_BACKEND", "simulator" if DEBUG else "saml")
 DIGID_SIMULATOR_TOEGESTAAN = env_bool("DIGID_SIMULATOR_TOEGESTAAN", DEBUG)
-if DIGID_BACKEND == "saml":
+# The SAML views and their configuration (admin: DigiD-configuratie, certificates) are there when
+# DigiD runs over SAML, or when asked for while another backend logs in (the test suite does this
+# to run the SAML flow against its own identity provider next to the simulator).
+DIGID_SAML = DIGID_BACKEND == "saml" or env_bool("DIGID_SAML_INSTALLEREN", False)
+if DIGID_SAML:
     INSTALLED_APPS += ["privates", "simple_certmanager", "solo", "digid_eherkenning"]
-    PRIVATE_MEDIA_URL = "/private-media/"
-    AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+    PRIVATE_MEDIA_URL = "/private-media/"  # never served: certificates and IdP metadata only
 # BRP: "fixture" (demo persons in aanvragen/brp_fixture.json) or "haalcentraal".
 BRP_BACKEND = os.environ.get("BRP_BACKEND", "fixture")
 BRP_API_URL = os.environ.get("BRP_API_URL", "")

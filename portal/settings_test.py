@@ -15,6 +15,8 @@ os.environ.setdefault("DJANGO_HTTPS", "0")  # the live test server speaks plain 
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 os.environ.setdefault("DIGID_BACKEND", "simulator")
 os.environ.setdefault("DIGID_SIMULATOR_TOEGESTAAN", "1")
+# The SAML flow is installed too: tests/portal/test_digid_saml.py runs it against a local IdP.
+os.environ.setdefault("DIGID_SAML_INSTALLEREN", "1")
 # Staff OpenID Connect is on in the tests: a stand-in identity provider (tests/portal/test_oidc.py)
 # sets the endpoints; the client signs its id_tokens with the shared secret (HS256).
 os.environ.setdefault("OIDC_RP_CLIENT_ID", "snelservice-test")

@@ -43,10 +43,8 @@ urlpatterns = [
 if settings.OIDC_RP_CLIENT_ID:  # staff login through the gemeente's identity provider
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
 
-if settings.DIGID_BACKEND == "saml":
-    from digid_eherkenning.views import DigiDLoginView
-
-    from portal.digid_saml import DigiDAssertionConsumerView
+if settings.DIGID_SAML:
+    from portal.digid_saml import DigiDAssertionConsumerView, DigiDLoginView
 
     urlpatterns += [
         path(

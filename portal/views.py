@@ -13,7 +13,7 @@ from portal.digid import huidige_inwoner, inwoner_inloggen, inwoner_uitloggen
 from portal.forms import DigidSimulatorForm
 from portal.limieten import beperkt
 from portal.rollen import Rol, rollen_van, tweede_stap_url
-from portal.selectors import laatste_hartslag_get
+from portal.selectors import laatste_hartslag_get, vereist_digid_niveau
 from portal.tweefactor import is_geverifieerd
 
 
@@ -32,7 +32,7 @@ def digid_simulator(request):
     """DigiD simulator for development and demo. Refused when not explicitly allowed."""
     if not (settings.DIGID_BACKEND == "simulator" and settings.DIGID_SIMULATOR_TOEGESTAAN):
         raise Http404
-    form = DigidSimulatorForm(request.POST or None)
+    form = DigidSimulatorForm(request.POST or None, vereist=vereist_digid_niveau())
     if request.method == "POST" and form.is_valid():
         inwoner_inloggen(request, bsn=form.cleaned_data["bsn"], niveau=form.cleaned_data["niveau"])
         return redirect(_veilige_volgende(request, "aanvragen:mijn-aanvragen"))

@@ -84,3 +84,27 @@ def _lege_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def lokale_digid(tmp_path, settings, monkeypatch):
+    """A local DigiD identity provider (tests/digid_idp.py) with the portal configured for it
+    and DigiD switched to SAML. Call it with the portal's base URL; it returns the IdP."""
+    from tests.digid_idp import LokaleDigiD, TestCA, portal_configureren
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.DIGID_BACKEND = "saml"
+    ca = TestCA(tmp_path)
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(ca.paar.certificaat_pad))  # trust the test CA
+    gestart = []
+
+    def starten(base_url: str = "http://localhost") -> LokaleDigiD:
+        sp = ca.uitgeven("portal-digid")
+        idp = LokaleDigiD(ca=ca, sp_certificaat_pem=sp.certificaat_pem).starten()
+        gestart.append(idp)
+        portal_configureren(idp=idp, sp=sp, base_url=base_url)
+        return idp
+
+    yield starten
+    for idp in gestart:
+        idp.stoppen()

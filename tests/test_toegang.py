@@ -45,6 +45,10 @@ MATRIX = [
     ("home", {}, "get", dict.fromkeys(ROLLEN, WEG)),
     ("healthz", {}, "get", ALLEN),
     ("digid-simulator", {}, "get", ALLEN),
+    # DigiD over SAML is public; not configured in this matrix, so the storing page for all
+    # (tests/portal/test_digid_saml.py runs it against a local identity provider).
+    ("digid:login", {}, "get", dict.fromkeys(ROLLEN, "503")),
+    ("digid:acs", {}, "get", dict.fromkeys(ROLLEN, "503")),
     ("inwoner-uitloggen", {}, "post", ALLEN),
     ("inwoner-verlengen", {}, "post", {**dict.fromkeys(ROLLEN, "401"), "inwoner": WEG}),
     ("medewerker-inloggen", {}, "get", ALLEN),

@@ -1,0 +1,89 @@
+"""DigiD over SAML in Chromium: an inwoner and her partner log in at a local DigiD (a real HTTPS
+identity provider, tests/digid_idp.py) and the partner gives consent (Pw art. 43)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from aanvragen.models import Aanvraag
+from aanvragen.statussen import Status
+from portal.models import Gemeente
+from portal.niveaus import Niveau
+from tests.browser.test_aanvragen import OFFERTE
+from tests.factories import voorbeeldbeleid
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def beleid(transactional_db):
+    voorbeeldbeleid()
+    Gemeente.objects.filter(cbs_code="9001").update(partner_toestemming="digid")
+
+
+def pagina(browser):
+    # The local DigiD's certificate comes from the test CA, which Chromium does not know.
+    context = browser.new_context(locale="nl-NL", ignore_https_errors=True)
+    context.set_default_timeout(15_000)
+    return context.new_page()
+
+
+def digid_inloggen(page, bsn):
+    expect(page).to_have_title("Inloggen bij DigiD (test)")  # the form went there by itself
+    page.get_by_label("BSN").fill(bsn)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def test_aanvraag_en_toestemming_partner_met_digid_saml(
+    live_server, beleid, lokale_digid, browser, toegankelijk
+):
+    idp = lokale_digid(live_server.url)
+    fatima = pagina(browser)
+    fatima.goto(f"{live_server.url}/aanvragen/")
+    digid_inloggen(fatima, "111222333")
+
+    expect(fatima).to_have_title(re.compile("stap 1 van 5"))
+    expect(fatima.get_by_text("geeft Youssef El Amrani daarna zelf toestemming")).to_be_visible()
+    toegankelijk(fatima)
+    fatima.get_by_label("Telefoonnummer").fill("06 12345678")
+    fatima.get_by_role("button", name="Volgende").click()
+    fatima.get_by_label("Waarvoor vraagt u geld aan?").select_option(label="Wasmachine")
+    fatima.get_by_label("Wat heeft u nodig en waarom?").fill("Kapot.")
+    fatima.get_by_label("Hoeveel kost het?").fill("450")
+    fatima.get_by_role("group", name="Betaalt een andere regeling").get_by_label("Nee").check()
+    fatima.get_by_role("group", name="Heeft u het al gekocht").get_by_label("Nee").check()
+    fatima.get_by_label("Offerte of bon").set_input_files(OFFERTE)
+    fatima.get_by_role("button", name="Volgende").click()
+    fatima.get_by_label("Uw netto inkomen per maand").fill("1200")
+    fatima.get_by_label("Netto inkomen van uw partner per maand").fill("0")
+    fatima.get_by_label("Hoeveel geld heeft u samen").fill("0")
+    fatima.get_by_role("button", name="Volgende").click()
+    fatima.get_by_label("Uw rekeningnummer (IBAN)").fill("NL91ABNA0417164300")
+    fatima.get_by_label("Naam van de rekeninghouder").fill("F. El Amrani")
+    fatima.get_by_role("button", name="Volgende").click()
+    expect(fatima).to_have_title(re.compile("stap 5 van 5"))
+    fatima.get_by_label(re.compile("Ik heb alles eerlijk")).check()
+    fatima.get_by_role("button", name="Aanvraag versturen").click()
+    fatima.goto(f"{live_server.url}/aanvragen/mijn-aanvragen/")
+    expect(fatima.get_by_role("main")).to_contain_text("wacht op toestemming")
+    aanvraag = Aanvraag.objects.get()
+    assert aanvraag.status == Status.CONCEPT and aanvraag.partner_bsn == "100025006"
+
+    youssef = pagina(browser)
+    youssef.goto(f"{live_server.url}/aanvragen/mijn-aanvragen/")
+    digid_inloggen(youssef, "100025006")
+    youssef.get_by_role("link", name=re.compile("Bekijk en geef toestemming")).click()
+    expect(youssef.get_by_role("heading", level=1)).to_have_text(
+        "Toestemming voor de aanvraag van uw partner"
+    )
+    toegankelijk(youssef)
+    youssef.get_by_role("button", name="Ik geef toestemming").click()
+    expect(youssef.get_by_role("status")).to_contain_text("Uw toestemming is vastgelegd")
+
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Status.INGEDIEND
+    assert "toestemming met DigiD" in aanvraag.bevestiging
+    # Two logins, each resolved once over the back channel at the level the regeling asks.
+    assert idp.resolves == 2
+    assert [v.niveaus for v in idp.ontvangen] == [[Niveau.MIDDEN.urn]] * 2
