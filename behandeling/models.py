@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -107,7 +108,9 @@ class SlaSignaal(models.Model):
     soort = models.CharField(max_length=10, choices=SlaSignaalSoort)
     voor_einddatum = models.DateField()
     aan = models.CharField(max_length=300, blank=True)
-    verstuurd_op = models.DateTimeField(auto_now_add=True)
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+    # Empty until the mail server accepted the message: the sweep delivers what is still empty.
+    verstuurd_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("SLA-signaal")

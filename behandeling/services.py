@@ -2,10 +2,11 @@
 
 from datetime import date, timedelta
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
@@ -459,11 +460,12 @@ def _beschikking_plannen(aanvraag_id: int) -> None:
 def sla_signalen_versturen() -> int:
     """Escalate each risico (to the behandelaar) and te laat (to the teamleiders) once.
 
-    One query finds open aanvragen whose current deadline has no signal of that kind yet;
-    the unique key makes a second run, or two at once, send nothing twice. After a worker
-    outage the next run catches up.
+    Two steps, so a worker killed halfway loses nothing: first record the signals that are due
+    (one query per kind finds open aanvragen whose current deadline has no signal of that kind
+    yet; the unique key makes a second run, or two at once, record nothing twice), then deliver
+    every recorded signal that was not delivered yet. After a worker outage the next run
+    catches up with both.
     """
-    verstuurd = 0
     for soort in (SlaSignaalSoort.RISICO, SlaSignaalSoort.TE_LAAT):
         al_gemeld = SlaSignaal.objects.filter(
             aanvraag=OuterRef("pk"), soort=soort, voor_einddatum=OuterRef("einddatum_gepland")
@@ -476,28 +478,55 @@ def sla_signalen_versturen() -> int:
             .select_related("behandelaar")
         )
         for aanvraag in kandidaten:
-            ontvangers = _signaal_ontvangers(aanvraag, soort)
             try:
                 with transaction.atomic():
                     SlaSignaal.objects.create(
                         aanvraag=aanvraag,
                         soort=soort,
                         voor_einddatum=aanvraag.einddatum_gepland,
-                        aan=", ".join(ontvangers),
+                        aan=", ".join(_signaal_ontvangers(aanvraag, soort)),
                     )
             except IntegrityError:
-                continue  # another run sent it
-            if ontvangers:
-                send_mail(
-                    subject=f"[{SlaSignaalSoort(soort).label}] {aanvraag.referentie}",
-                    message=render_to_string(
-                        "behandeling/sla_signaal_mail.txt", {"aanvraag": aanvraag, "soort": soort}
+                continue  # another run recorded it
+    return _signalen_bezorgen()
+
+
+def _signalen_bezorgen() -> int:
+    """Deliver recorded signals one by one. Each is locked while its mail goes out and marked
+    in the same transaction: a worker killed mid-send leaves it undelivered for the next run.
+    A kill after the mail server accepted but before the commit sends it again, with the same
+    Message-ID, so mail clients show it once."""
+    bezorgd = 0
+    while True:
+        with transaction.atomic():
+            signaal = (
+                SlaSignaal.objects.select_for_update(skip_locked=True, of=("self",))
+                .filter(verstuurd_op__isnull=True)
+                .select_related("aanvraag")
+                .order_by("pk")
+                .first()
+            )
+            if signaal is None:
+                return bezorgd
+            if signaal.aan:
+                soort = SlaSignaalSoort(signaal.soort)
+                EmailMessage(
+                    subject=f"[{soort.label}] {signaal.aanvraag.referentie}",
+                    body=render_to_string(
+                        "behandeling/sla_signaal_mail.txt",
+                        {"aanvraag": signaal.aanvraag, "soort": signaal.soort},
                     ),
-                    from_email=None,
-                    recipient_list=ontvangers,
-                )
-            verstuurd += 1
-    return verstuurd
+                    to=signaal.aan.split(", "),
+                    headers={"Message-ID": signaal_message_id(signaal)},
+                ).send()
+            signaal.verstuurd_op = timezone.now()
+            signaal.save(update_fields=["verstuurd_op"])
+            bezorgd += 1
+
+
+def signaal_message_id(signaal: SlaSignaal) -> str:
+    domein = urlsplit(settings.PORTAL_BASIS_URL).hostname or "localhost"
+    return f"<sla-signaal-{signaal.pk}@{domein}>"
 
 
 def _signaal_ontvangers(aanvraag, soort: str) -> list[str]:

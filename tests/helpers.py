@@ -1,6 +1,12 @@
+import os
+import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -45,3 +51,55 @@ def tweede_factor(user) -> TOTPDevice:
         user=user, confirmed=True, defaults={"name": "test"}
     )
     return apparaat
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def worker_omgeving(**extra: str) -> dict:
+    """Environment for a real Celery worker process on the test database (and `extra`)."""
+    db = connection.settings_dict
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings_test",
+        "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/"
+        f"{db['NAME']}",
+        **extra,
+    }
+
+
+def _worker_log():
+    """The worker's stderr: discarded, or appended to $WORKER_LOG when debugging a test."""
+    pad = os.environ.get("WORKER_LOG")
+    return open(pad, "ab") if pad else subprocess.DEVNULL  # noqa: SIM115 - closed by Popen's child
+
+
+def start_worker(env: dict, naam: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "portal",
+            "worker",
+            "--pool=solo",
+            f"--loglevel={os.environ.get('WORKER_LOGLEVEL', 'WARNING')}",
+            f"--hostname={naam}@%h",
+            "--without-heartbeat",
+            "--without-mingle",
+            "--without-gossip",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=_worker_log(),
+    )
+
+
+def workers_stoppen(*processen) -> None:
+    for proces in processen:
+        if proces is not None and proces.poll() is None:
+            os.killpg(proces.pid, signal.SIGTERM)
+            proces.wait(20)

@@ -4,20 +4,24 @@ the receipt that could not be queued is made once Redis is back, by the catch-up
 A private Redis on its own port is started and killed; the suite's broker is never touched.
 """
 
-import os
 import signal
 from datetime import timedelta
 
 import pytest
 from celery import Celery
-from django.db import connection
 
 from aanvragen.models import Aanvraag, Document, DocumentSoort
 from portal.celery import app as suite_app
 from portal.digid import inwoner_inloggen
-from tests.helpers import PortalClient, post_stap, wacht_op
+from tests.helpers import (
+    PortalClient,
+    post_stap,
+    start_worker,
+    wacht_op,
+    worker_omgeving,
+    workers_stoppen,
+)
 from tests.uitbetaling.test_redis_herstart import start_redis, vrije_poort
-from tests.uitbetaling.test_worker_gedood import start_worker
 
 
 def _nieuwe_verbindingen() -> None:
@@ -59,14 +63,7 @@ def test_redis_weg_tijdens_indienen_verliest_niets(GELDIG, monkeypatch, caplog):
         Aanvraag.objects.filter(pk=aanvraag.pk).update(
             ingediend_op=aanvraag.ingediend_op - timedelta(minutes=5)
         )
-        db = connection.settings_dict
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "portal.settings_test",
-            "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:"
-            f"{db['PORT']}/{db['NAME']}",
-            "CELERY_BROKER_URL": broker,
-        }
+        env = worker_omgeving(CELERY_BROKER_URL=broker)
         monkeypatch.setenv("CELERY_BROKER_URL", broker)
         beat = Celery(set_as_current=False)
         worker = start_worker(env, "redis-weg")
@@ -88,9 +85,7 @@ def test_redis_weg_tijdens_indienen_verliest_niets(GELDIG, monkeypatch, caplog):
         )
         beat.close()
     finally:
-        if worker is not None and worker.poll() is None:
-            os.killpg(worker.pid, signal.SIGTERM)
-            worker.wait(20)
+        workers_stoppen(worker)
         if redis.poll() is None:
             redis.terminate()
             redis.wait(10)

@@ -7,7 +7,6 @@ import signal
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 
 from aanvragen.models import Aanvraag, Document, DocumentSoort
 from behandeling import services
@@ -15,8 +14,7 @@ from portal.celery import app as celery_app
 from portal.models import WorkerHartslag
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
-from tests.helpers import wacht_op
-from tests.uitbetaling.test_worker_gedood import start_worker
+from tests.helpers import start_worker, wacht_op, worker_omgeving, workers_stoppen
 
 AANTAL = 12
 
@@ -36,13 +34,7 @@ def test_worker_gedood_tijdens_pdfs_elke_beschikking_precies_een_keer():
         services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
         services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="Nee.")
         ids.append(aanvraag.pk)
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings_test",
-        "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/"
-        f"{db['NAME']}",
-    }
+    env = worker_omgeving()
     eerste = start_worker(env, "pdf-eerste")
     tweede = None
     try:
@@ -73,8 +65,5 @@ def test_worker_gedood_tijdens_pdfs_elke_beschikking_precies_een_keer():
             assert document.bestand.storage.exists(document.bestand.name)
             assert document.bestand.read(5) == b"%PDF-"
     finally:
-        for proces in (eerste, tweede):
-            if proces is not None and proces.poll() is None:
-                os.killpg(proces.pid, signal.SIGTERM)
-                proces.wait(20)
+        workers_stoppen(eerste, tweede)
         celery_app.control.purge()

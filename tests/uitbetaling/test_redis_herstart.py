@@ -4,7 +4,6 @@ safety nets (as beat runs them) still make the one instruction and the one file.
 Uses a private Redis on another port, so the suite's own broker is never touched.
 """
 
-import os
 import signal
 import socket
 import subprocess
@@ -12,11 +11,9 @@ from pathlib import Path
 
 import pytest
 from celery import Celery
-from django.db import connection
 
 from portal.celery import app as suite_app
-from tests.helpers import wacht_op
-from tests.uitbetaling.test_worker_gedood import start_worker
+from tests.helpers import start_worker, wacht_op, worker_omgeving, workers_stoppen
 from uitbetaling.models import BatchStatus, Betaalbatch, Betaalopdracht
 
 
@@ -63,15 +60,7 @@ def test_redis_herstart_verliest_de_taak_maar_niet_de_betaling(tmp_path, monkeyp
     poort = vrije_poort()
     redis = start_redis(poort)
     broker = f"redis://127.0.0.1:{poort}/0"
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings_test",
-        "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/"
-        f"{db['NAME']}",
-        "CELERY_BROKER_URL": broker,
-        "SEPA_OUTBOX_DIR": str(tmp_path),
-    }
+    env = worker_omgeving(CELERY_BROKER_URL=broker, SEPA_OUTBOX_DIR=str(tmp_path))
     worker = None
     aanvraag = toegekend_zonder_opdracht()  # its on-commit tasks go to the suite's broker
     try:
@@ -105,9 +94,7 @@ def test_redis_herstart_verliest_de_taak_maar_niet_de_betaling(tmp_path, monkeyp
         assert batch.opdrachten.get().aanvraag == aanvraag
         assert (Path(tmp_path) / batch.bestandsnaam).exists()
     finally:
-        if worker is not None and worker.poll() is None:
-            os.killpg(worker.pid, signal.SIGTERM)
-            worker.wait(20)
+        workers_stoppen(worker)
         if redis.poll() is None:
             redis.terminate()
             redis.wait(10)

@@ -4,21 +4,15 @@ batch was committed and while the file is being handed over. Nothing is lost, no
 
 import os
 import signal
-import subprocess
-import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from portal.celery import app as celery_app
-from tests.helpers import wacht_op
+from tests.helpers import start_worker, wacht_op, worker_omgeving, workers_stoppen
 from tests.uitbetaling.test_sepa import toegekend
 from uitbetaling.models import BatchStatus, Betaalbatch, Betaalopdracht
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 class Bank(BaseHTTPRequestHandler):
@@ -40,36 +34,6 @@ class Bank(BaseHTTPRequestHandler):
         pass
 
 
-def _worker_log():
-    """The worker's stderr: discarded, or appended to $WORKER_LOG when debugging a test."""
-    pad = os.environ.get("WORKER_LOG")
-    return open(pad, "ab") if pad else subprocess.DEVNULL  # noqa: SIM115 - closed by Popen's child
-
-
-def start_worker(env: dict, naam: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "portal",
-            "worker",
-            "--pool=solo",
-            f"--loglevel={os.environ.get('WORKER_LOGLEVEL', 'WARNING')}",
-            f"--hostname={naam}@%h",
-            "--without-heartbeat",
-            "--without-mingle",
-            "--without-gossip",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=_worker_log(),
-    )
-
-
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_worker_gedood_tijdens_aflevering_geeft_geen_dubbele_of_verloren_betaling():
@@ -79,15 +43,9 @@ def test_worker_gedood_tijdens_aflevering_geeft_geen_dubbele_of_verloren_betalin
     Bank.ontvangen.clear()
     Bank.hangen.set()
     Bank.loslaten.clear()
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings_test",
-        "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/"
-        f"{db['NAME']}",
-        "SEPA_KANAAL": "http",
-        "SEPA_HTTP_URL": f"http://127.0.0.1:{bank.server_port}/pain001",
-    }
+    env = worker_omgeving(
+        SEPA_KANAAL="http", SEPA_HTTP_URL=f"http://127.0.0.1:{bank.server_port}/pain001"
+    )
     opdracht = toegekend()
     eerste = start_worker(env, "eerste")
     tweede = None
@@ -114,9 +72,6 @@ def test_worker_gedood_tijdens_aflevering_geeft_geen_dubbele_of_verloren_betalin
         # The same file (same MsgId) was offered again; the bank de-duplicates on MsgId.
         assert len(set(Bank.ontvangen)) == 1 and Bank.ontvangen[-1].decode() == batch.xml
     finally:
-        for proces in (eerste, tweede):
-            if proces is not None and proces.poll() is None:
-                os.killpg(proces.pid, signal.SIGTERM)
-                proces.wait(20)
+        workers_stoppen(eerste, tweede)
         bank.shutdown()
         celery_app.control.purge()
