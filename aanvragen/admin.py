@@ -1,6 +1,31 @@
 from django.contrib import admin
 
 from aanvragen.models import Aanvraag, StatusWijziging
+from portal.admin import InzageGelogd
+
+# Beheer helps with a stuck case, not with the inwoner's circumstances: these stay out of sight.
+PERSOONSGEGEVENS = [
+    "bsn",
+    "naam",
+    "adres",
+    "postcode",
+    "woonplaats",
+    "partner_naam",
+    "partner_bsn",
+    "geboortedatum",
+    "telefoon",
+    "email",
+    "inkomen",
+    "inkomen_partner",
+    "vermogen",
+    "iban",
+    "rekeninghouder",
+    "leverancier_iban",
+    "leverancier_naam",
+    "omschrijving",
+    "besluit_motivering",
+    "voorgestelde_motivering",
+]
 
 
 class StatusWijzigingInline(admin.TabularInline):
@@ -14,8 +39,11 @@ class StatusWijzigingInline(admin.TabularInline):
 
 
 @admin.register(Aanvraag)
-class AanvraagAdmin(admin.ModelAdmin):
-    """Read-only: status changes go through the services, never through the admin."""
+class AanvraagAdmin(InzageGelogd, admin.ModelAdmin):
+    """Read-only: status changes go through the services, never through the admin. Without
+    the inwoner's personal data, and every look at one is logged."""
+
+    exclude = PERSOONSGEGEVENS
 
     list_display = ["referentie", "gemeente", "status", "einddatum_gepland", "sla_status"]
     list_filter = ["status", "gemeente", "sla_status"]

@@ -15,8 +15,13 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from aanvragen.bewaartermijnen import TERMIJNEN, grens_voor, vernietigen_vanaf
-from aanvragen.models import Aanvraag, StatusWijziging
+from aanvragen.bewaartermijnen import (
+    TERMIJNEN,
+    grens_voor,
+    terugbelverzoek_grens,
+    vernietigen_vanaf,
+)
+from aanvragen.models import Aanvraag, StatusWijziging, Terugbelverzoek
 from portal import logboek
 
 # Payment files (names and IBANs of many inwoners) are emptied after the financial term.
@@ -111,6 +116,24 @@ def betaalbestanden_legen(*, vandaag: date) -> int:
     return Betaalbatch.objects.filter(aangemaakt_op__date__lt=grens).exclude(xml="").update(xml="")
 
 
+def vervallen_terugbelverzoeken(*, vandaag: date):
+    zone = timezone.get_current_timezone()
+    grens = datetime.combine(terugbelverzoek_grens(vandaag), time.min, zone)
+    return Terugbelverzoek.objects.filter(aangemaakt_op__lt=grens)
+
+
+def terugbelverzoeken_verwijderen(*, vandaag: date) -> int:
+    ids = list(vervallen_terugbelverzoeken(vandaag=vandaag).values_list("pk", flat=True))
+    if ids:
+        logboek.vastleggen(
+            activiteit="archiveren",
+            naam="terugbelverzoek vernietigd",
+            objecten=[f"terugbelverzoek:{pk}" for pk in ids],
+            proces="taak:archief",
+        )
+    return Terugbelverzoek.objects.filter(pk__in=ids).delete()[0]
+
+
 def bewaartermijnen_toepassen(*, vandaag: date) -> dict[str, int]:
     """The daily run: every aanvraag that is due, each in its own transaction."""
     gedaan = {status: 0 for status in TERMIJNEN}
@@ -120,4 +143,5 @@ def bewaartermijnen_toepassen(*, vandaag: date) -> dict[str, int]:
     return {
         **{str(k): v for k, v in gedaan.items()},
         "betaalbestanden": betaalbestanden_legen(vandaag=vandaag),
+        "terugbelverzoeken": terugbelverzoeken_verwijderen(vandaag=vandaag),
     }

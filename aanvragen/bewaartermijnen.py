@@ -7,7 +7,9 @@
 - not dealt with (buiten behandeling, an aborted application in the social domain): 42 days;
 - still open: never (a decision comes first).
 Financial records (payment instructions and files) are kept 7 years, which the rules above
-never undercut. [afgeleid: confirm the terms with the gemeente's archivist]
+never undercut. A call-back request (name, phone number, question; no case) has served its
+purpose once the call is made: it goes 3 months after it was made, handled or not.
+[afgeleid: confirm the terms with the gemeente's archivist]
 """
 
 from __future__ import annotations
@@ -24,6 +26,14 @@ TERMIJNEN = {
     Status.AFGEWEZEN: relativedelta(years=5),
     Status.BUITEN_BEHANDELING: relativedelta(days=42),
 }
+
+
+TERUGBELVERZOEK = relativedelta(months=3)
+
+
+def terugbelverzoek_grens(vandaag: date) -> date:
+    """Call-back requests made before this day must be gone."""
+    return vandaag - TERUGBELVERZOEK
 
 
 def vernietigen_vanaf(

@@ -516,11 +516,17 @@ def terugbelverzoek_indienen(*, gemeente, naam: str, telefoon: str, tijdvak: str
 
 def terugbelverzoek_afhandelen(*, pk: int, door, nu: datetime | None = None) -> bool:
     """Mark a call-back as done; False when a colleague already did (nothing changes)."""
-    return bool(
-        Terugbelverzoek.objects.filter(pk=pk, afgehandeld_op__isnull=True).update(
-            afgehandeld_op=nu or timezone.now(), afgehandeld_door=door
-        )
+    gedaan = Terugbelverzoek.objects.filter(pk=pk, afgehandeld_op__isnull=True).update(
+        afgehandeld_op=nu or timezone.now(), afgehandeld_door=door
     )
+    if gedaan:
+        logboek.vastleggen(
+            activiteit="klantcontact",
+            naam="terugbelverzoek afgehandeld",
+            objecten=[f"terugbelverzoek:{pk}"],
+            door=door,
+        )
+    return bool(gedaan)
 
 
 INHALEN_VENSTER = timedelta(days=14)

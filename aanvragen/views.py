@@ -483,9 +483,14 @@ def terugbelverzoeken(request):
         else:
             messages.info(request, _("Dit verzoek was al afgehandeld door een collega."))
         return redirect("aanvragen:terugbelverzoeken")
-    return render(
-        request, "aanvragen/terugbelverzoeken.html", {"verzoeken": selectors.terugbelverzoek_list()}
+    verzoeken = list(selectors.terugbelverzoek_list())
+    logboek.vastleggen(  # names, phone numbers and questions of the callers on the list
+        activiteit="klantcontact",
+        naam="terugbelverzoeken bekeken",
+        objecten=[f"terugbelverzoek:{v.pk}" for v in verzoeken],
+        door=request.user,
     )
+    return render(request, "aanvragen/terugbelverzoeken.html", {"verzoeken": verzoeken})
 
 
 @never_cache

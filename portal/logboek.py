@@ -30,6 +30,7 @@ VERWERKINGSACTIVITEITEN = {
     "uitbetalen": _("Toegekend geld uitbetalen"),
     "klantcontact": _("Inwoner helpen aan de telefoon"),
     "archiveren": _("Gegevens bewaren en vernietigen volgens de Selectielijst"),
+    "beheer": _("Het portaal beheren (functioneel en technisch beheer)"),
 }
 
 _trace: contextvars.ContextVar[str | None] = contextvars.ContextVar("trace_id", default=None)
@@ -73,38 +74,45 @@ def vastleggen(
     *,
     activiteit: str,
     naam: str,
-    bsns: Iterable[tuple[str, int | None]],
+    bsns: Iterable[tuple[str, int | None]] = (),
+    objecten: Iterable[str] = (),
     door=None,
     proces: str = "",
     status: str = "ok",
     begin=None,
 ) -> int:
-    """One entry per (BSN, aanvraag id). `door` is the colleague (a User) or None for a process
-    named by `proces`. Returns the number of entries written."""
+    """One entry per (BSN, aanvraag id), and one per object about a person we know no BSN of
+    (`objecten`, e.g. "terugbelverzoek:12": a call-back request has only a name and a phone
+    number). `door` is the colleague (a User) or None for a process named by `proces`.
+    Returns the number of entries written."""
     from portal.models import Verwerking
 
     if activiteit not in VERWERKINGSACTIVITEITEN:
         raise ValueError(f"unknown processing activity {activiteit!r}")
     nu = timezone.now()
     medewerker = door if door is not None and getattr(door, "pk", None) else None
-    actor = f"medewerker:{medewerker.pk}" if medewerker else (proces or "proces")
-    trace_id = huidige_trace()
+    gemeenschappelijk = {
+        "trace_id": huidige_trace(),
+        "naam": naam,
+        "verwerkingsactiviteit": activiteit,
+        "status": status,
+        "begin": begin or nu,
+        "eind": nu,
+        "actor": f"medewerker:{medewerker.pk}" if medewerker else (proces or "proces"),
+        "medewerker": medewerker,
+    }
     regels = [
         Verwerking(
-            trace_id=trace_id,
             operation_id=secrets.token_hex(8),
-            naam=naam,
-            verwerkingsactiviteit=activiteit,
-            status=status,
-            begin=begin or nu,
-            eind=nu,
-            actor=actor,
-            medewerker=medewerker,
             betrokkene_versleuteld=versleutel(bsn),
             betrokkene_zoeksleutel=zoeksleutel(bsn),
             aanvraag_id=aanvraag_id,
+            **gemeenschappelijk,
         )
         for bsn, aanvraag_id in {(b, a) for b, a in bsns if b}
+    ] + [
+        Verwerking(operation_id=secrets.token_hex(8), object_ref=ref, **gemeenschappelijk)
+        for ref in dict.fromkeys(objecten)
     ]
     Verwerking.objects.bulk_create(regels)
     return len(regels)

@@ -182,9 +182,12 @@ class Verwerking(models.Model):
     medewerker = models.ForeignKey(
         "auth.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    betrokkene_versleuteld = models.TextField()
-    betrokkene_zoeksleutel = models.CharField(max_length=64, db_index=True)
+    # The inwoner: their BSN encrypted, and a keyed hash to find their entries. Empty for a
+    # person we know no BSN of; `object_ref` then names what was processed.
+    betrokkene_versleuteld = models.TextField(blank=True)
+    betrokkene_zoeksleutel = models.CharField(max_length=64, db_index=True, blank=True)
     aanvraag_id = models.BigIntegerField(null=True, blank=True)  # no FK: outlives retention
+    object_ref = models.CharField(_("object"), max_length=60, blank=True, db_index=True)
 
     objects = VerwerkingQuerySet.as_manager()
 

@@ -1,10 +1,18 @@
 from django.contrib import admin
 
+from portal.admin import InzageGelogd
 from uitbetaling.models import Betaalopdracht
 
 
 @admin.register(Betaalopdracht)
-class BetaalopdrachtAdmin(admin.ModelAdmin):
+class BetaalopdrachtAdmin(InzageGelogd, admin.ModelAdmin):
+    """Read-only, without the account holder's IBAN and name (financiën has its own page)."""
+
+    exclude = ["iban", "naam"]
+
+    def aanvraag_van(self, obj):
+        return obj.aanvraag
+
     list_display = ["end_to_end_id", "gemeente", "bedrag", "status", "aangemaakt_op"]
     list_filter = ["status", "gemeente"]
 

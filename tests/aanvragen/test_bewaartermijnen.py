@@ -113,3 +113,30 @@ def test_proefdraaien_en_toepassen_vernietigt_alleen_wat_verlopen_is():
     assert Contactmoment.objects.filter(aanvraag=jong_afgewezen).exists()  # kept
     assert logboek.van_betrokkene("999993653").filter(verwerkingsactiviteit="archiveren").count()
     assert bewaartermijnen_toepassen(vandaag=vandaag)["afgewezen"] == 0  # idempotent
+
+
+@pytest.mark.django_db
+def test_terugbelverzoeken_gaan_na_drie_maanden_weg():
+    from aanvragen.models import Terugbelverzoek
+    from portal.models import Verwerking
+    from tests.factories import GemeenteFactory
+
+    gemeente = GemeenteFactory()
+    oud = Terugbelverzoek.objects.create(gemeente=gemeente, naam="Oud", telefoon="0612345678")
+    jong = Terugbelverzoek.objects.create(gemeente=gemeente, naam="Jong", telefoon="0612345678")
+    Terugbelverzoek.objects.filter(pk=oud.pk).update(
+        aangemaakt_op=datetime(2026, 8, 27, 23, 0, tzinfo=AMS)
+    )
+    Terugbelverzoek.objects.filter(pk=jong.pk).update(
+        aangemaakt_op=datetime(2026, 8, 28, 0, 30, tzinfo=AMS)
+    )
+    uit = StringIO()
+    with time_machine.travel(datetime(2026, 11, 28, 12, tzinfo=AMS)):
+        call_command("bewaartermijnen", stdout=uit)
+    assert "terugbelverzoeken    1" in uit.getvalue()
+    assert Terugbelverzoek.objects.count() == 2  # dry run
+    assert bewaartermijnen_toepassen(vandaag=date(2026, 11, 28))["terugbelverzoeken"] == 1
+    assert list(Terugbelverzoek.objects.values_list("naam", flat=True)) == ["Jong"]
+    assert Verwerking.objects.get(naam="terugbelverzoek vernietigd").object_ref == (
+        f"terugbelverzoek:{oud.pk}"
+    )

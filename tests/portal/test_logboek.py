@@ -106,3 +106,51 @@ def test_betaalbestand_downloaden_wordt_gelogd_per_betrokkene(django_capture_on_
         .exists()
     )
     assert logboek.van_betrokkene(BSN).filter(actor="taak:betaalopdracht").exists()
+
+
+def test_terugbelverzoeken_bekijken_en_afhandelen_staan_in_het_logboek():
+    from aanvragen.models import Terugbelverzoek
+    from tests.factories import GemeenteFactory
+
+    verzoek = Terugbelverzoek.objects.create(
+        gemeente=GemeenteFactory(), naam="Ria", telefoon="0612345678"
+    )
+    kim = UserFactory(rollen=[Rol.KLANTCONTACT])
+    client = PortalClient()
+    client.force_login(kim)
+    response = client.get(reverse("aanvragen:terugbelverzoeken"))
+    assert "Ria" in response.content.decode()
+    bekeken = Verwerking.objects.get(naam="terugbelverzoeken bekeken")
+    assert bekeken.object_ref == f"terugbelverzoek:{verzoek.pk}"
+    assert bekeken.medewerker == kim and bekeken.verwerkingsactiviteit == "klantcontact"
+    assert bekeken.trace_id == response["X-Trace-Id"] and bekeken.betrokkene_versleuteld == ""
+
+    client.post(reverse("aanvragen:terugbelverzoeken"), {"verzoek": verzoek.pk})
+    client.post(reverse("aanvragen:terugbelverzoeken"), {"verzoek": verzoek.pk})  # a colleague
+    assert Verwerking.objects.filter(naam="terugbelverzoek afgehandeld").count() == 1
+
+
+def test_beheer_ziet_geen_persoonsgegevens_en_elke_inzage_staat_in_het_logboek(admin_client):
+    from uitbetaling.models import Betaalopdracht
+    from uitbetaling.services import betaalopdracht_aanmaken
+
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    aanvraag = ingediende_aanvraag(bsn=BSN)
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    services.aanvraag_toekennen(
+        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=aanvraag.bedrag, motivering="ok"
+    )
+    opdracht = betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk) or Betaalopdracht.objects.get()
+    pagina = admin_client.get(reverse("admin:aanvragen_aanvraag_change", args=[aanvraag.pk]))
+    assert pagina.status_code == 200
+    html = pagina.content.decode()
+    assert aanvraag.referentie in html
+    for geheim in (BSN, aanvraag.iban, aanvraag.naam, aanvraag.telefoon):
+        assert geheim not in html
+    pagina = admin_client.get(
+        reverse("admin:uitbetaling_betaalopdracht_change", args=[opdracht.pk])
+    )
+    assert pagina.status_code == 200 and opdracht.iban not in pagina.content.decode()
+    inzage = logboek.van_betrokkene(BSN).filter(verwerkingsactiviteit="beheer")
+    assert inzage.count() == 2
+    assert {r.aanvraag_id for r in inzage} == {aanvraag.pk}

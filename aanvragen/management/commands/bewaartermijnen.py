@@ -5,7 +5,11 @@ from collections import Counter
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from aanvragen.archief import bewaartermijnen_toepassen, vervallen_list
+from aanvragen.archief import (
+    bewaartermijnen_toepassen,
+    vervallen_list,
+    vervallen_terugbelverzoeken,
+)
 
 
 class Command(BaseCommand):
@@ -26,6 +30,8 @@ class Command(BaseCommand):
         self.stdout.write("hun persoonsgegevens verliezen (niets is gewijzigd).")
         for status, aantal in sorted(Counter(v.status for v in vervallen).items()):
             self.stdout.write(f"  {status:<20} {aantal}")
+        terugbellen = vervallen_terugbelverzoeken(vandaag=vandaag).count()
+        self.stdout.write(f"  {'terugbelverzoeken':<20} {terugbellen} (ouder dan 3 maanden)")
         for v in vervallen[:lijst]:
             self.stdout.write(
                 f"  {v.referentie:<16} {v.status:<20} besloten {v.besloten}"
