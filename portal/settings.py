@@ -333,6 +333,9 @@ if OIDC_RP_CLIENT_ID:
     OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
     OIDC_RP_SCOPES = "openid email profile"
     OIDC_CREATE_USER = False
+    # `amr` values of the id_token that prove the identity provider itself asked a second
+    # factor (e.g. "mfa"); then the portal does not ask its own code again. Empty: always ask.
+    OIDC_MFA_AMR = env_list("OIDC_MFA_AMR")
     LOGIN_REDIRECT_URL_FAILURE = "/medewerker/inloggen/?oidc=mislukt"
 
 # Rate limits (django-ratelimit) in the shared cache; the limits themselves live in

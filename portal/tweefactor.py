@@ -20,14 +20,20 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.limieten import beperkt
+from portal.oidc import TWEEDE_FACTOR_IDP
 
 
 def is_geverifieerd(request) -> bool:
-    """Whether this staff session passed the second factor (or 2FA is off on a dev machine)."""
+    """Whether this staff session passed the second factor (or 2FA is off on a dev machine):
+    the portal's own code, or a trusted second factor at the gemeente's identity provider."""
     if not settings.TWEE_FACTOR_VERPLICHT:
         return True
     verified = getattr(request.user, "is_verified", None)
-    return bool(verified and verified())
+    if verified and verified():
+        return True
+    return request.user.is_authenticated and request.session.get(TWEEDE_FACTOR_IDP) == (
+        request.user.pk
+    )
 
 
 class CodeForm(forms.Form):

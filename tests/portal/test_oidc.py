@@ -26,6 +26,7 @@ class Idp(BaseHTTPRequestHandler):
 
     nonce = ""
     email = ""
+    amr: list[str] = []
 
     def do_POST(self):  # noqa: N802 - the token endpoint
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
@@ -39,6 +40,7 @@ class Idp(BaseHTTPRequestHandler):
                 "exp": nu + 300,
                 "nonce": Idp.nonce,
                 "email": Idp.email,
+                "amr": Idp.amr,
             },
             settings.OIDC_RP_CLIENT_SECRET,
             algorithm="HS256",
@@ -75,12 +77,12 @@ def idp():
     server.shutdown()
 
 
-def _inloggen_via_idp(client, email):
+def _inloggen_via_idp(client, email, amr=()):
     start = client.get(reverse("oidc_authentication_init"))
     assert start.status_code == 302 and start["Location"].startswith("http://idp.test/authorize")
     vraag = parse_qs(urlparse(start["Location"]).query)
     assert vraag["client_id"] == [settings.OIDC_RP_CLIENT_ID] and "openid" in vraag["scope"][0]
-    Idp.nonce, Idp.email = vraag["nonce"][0], email
+    Idp.nonce, Idp.email, Idp.amr = vraag["nonce"][0], email, list(amr)
     return client.get(
         reverse("oidc_authentication_callback"), {"code": "code-1", "state": vraag["state"][0]}
     )
@@ -109,3 +111,25 @@ def test_onbekend_of_zonder_rol_komt_er_niet_in(idp):
         assert "_auth_user_id" not in client.session
     html = PortalClient().get(reverse("medewerker-inloggen") + "?oidc=mislukt").content.decode()
     assert "lukte niet" in html
+
+
+@pytest.mark.parametrize(
+    ("vertrouwd", "amr", "meteen_binnen"),
+    [
+        (["mfa"], ["pwd", "mfa"], True),  # the IdP asked a second factor, the gemeente trusts it
+        (["mfa"], ["pwd"], False),  # password only at the IdP: the portal's code
+        ([], ["pwd", "mfa"], False),  # not configured: always the portal's code
+    ],
+)
+def test_tweede_factor_van_de_idp_telt_alleen_als_de_gemeente_die_vertrouwt(
+    idp, vertrouwd, amr, meteen_binnen
+):
+    UserFactory(rollen=[Rol.BEHANDELAAR], email="bea@gemeente.example", is_staff=True)
+    client = PortalClient()
+    with override_settings(OIDC_MFA_AMR=vertrouwd):
+        _inloggen_via_idp(client, "bea@gemeente.example", amr)
+        werkvoorraad = client.get(reverse("behandeling:werkvoorraad"))
+    assert (werkvoorraad.status_code == 200) is meteen_binnen
+    if not meteen_binnen:
+        assert werkvoorraad["Location"].startswith(reverse("medewerker-tweede-stap"))
+    assert client.get("/beheer/").status_code == 302  # the admin always asks the portal's code
