@@ -60,7 +60,11 @@ def werkvoorraad(request):
         gemeente_id=gemeente_id,
         niet_opgepakt=niet_opgepakt,
     )
-    pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+    tellingen = selectors.werkvoorraad_tellingen()
+    paginator = Paginator(qs, 25)
+    if not (filter_status or alleen_mijn or niet_opgepakt or kostensoort_id or gemeente_id):
+        paginator.count = tellingen["totaal"]  # the whole open queue: counted once, not twice
+    pagina = paginator.get_page(request.GET.get("pagina"))
     vandaag = timezone.localdate()
     aanvragen = list(pagina.object_list)
     kalenders = kalenders_get(gemeente_ids={a.gemeente_id for a in aanvragen}, vanaf=vandaag)
@@ -73,7 +77,7 @@ def werkvoorraad(request):
                 aanvraag_regel(a, vandaag=vandaag, kalender=kalenders[a.gemeente_id])
                 for a in aanvragen
             ],
-            "tellingen": selectors.werkvoorraad_tellingen(),
+            "tellingen": tellingen,
             "filter_status": filter_status,
             "kostensoorten": kostensoort_list(),
             "gemeenten": gemeente_list(),

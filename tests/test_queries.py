@@ -105,3 +105,20 @@ def test_queries_per_pagina_constant(client, wie, methode, pagina):
     for _ in range(3):  # more contacts on the page's own aanvraag too
         _contact(eerste, UserFactory(rollen=[Rol.BEHANDELAAR]))
     assert _aantal(client, methode, pad) <= weinig
+
+
+def test_werkvoorraad_telt_de_open_wachtrij_een_keer(client):
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    _meer_aanvragen(bea, 30)
+    client.force_login(bea)
+    cache.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        pagina = client.get(reverse("behandeling:werkvoorraad"))
+    tellers = [q["sql"] for q in ctx.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert len(tellers) == 1, tellers  # the figures on top; the pages reuse their total
+    assert pagina.context["pagina"].paginator.num_pages == 1
+    assert pagina.context["pagina"].paginator.count == pagina.context["tellingen"]["totaal"]
+    gefilterd = client.get(reverse("behandeling:werkvoorraad"), {"vrij": "1"})
+    assert gefilterd.context["pagina"].paginator.count == (
+        gefilterd.context["tellingen"]["niet_opgepakt"]
+    )
