@@ -119,6 +119,7 @@ def test_werkvoorraad_telt_de_open_wachtrij_een_keer(client):
     assert pagina.context["pagina"].paginator.num_pages == 1
     assert pagina.context["pagina"].paginator.count == pagina.context["tellingen"]["totaal"]
     gefilterd = client.get(reverse("behandeling:werkvoorraad"), {"vrij": "1"})
-    assert gefilterd.context["pagina"].paginator.count == (
-        gefilterd.context["tellingen"]["niet_opgepakt"]
+    assert (
+        gefilterd.context["pagina"].paginator.count
+        == (gefilterd.context["tellingen"]["niet_opgepakt"])
     )
