@@ -27,7 +27,8 @@ def inloggen(page, base, bsn="999993653"):
     page.get_by_role("button", name="Inloggen").click()
 
 
-def tot_controle(page):
+def tot_controle(page, *, met_partner: bool = False, rekeninghouder: str = "J. de Vries"):
+    """Fill in steps 1 to 4 with valid answers (a washing machine) and stop at the check."""
     page.get_by_label("Telefoonnummer").fill("06 12345678")
     page.get_by_role("button", name="Volgende").click()
     page.get_by_label("Waarvoor vraagt u geld aan?").select_option(label="Wasmachine")
@@ -38,10 +39,12 @@ def tot_controle(page):
     page.get_by_label("Offerte of bon").set_input_files(OFFERTE)
     page.get_by_role("button", name="Volgende").click()
     page.get_by_label("Uw netto inkomen per maand").fill("1200")
+    if met_partner:
+        page.get_by_label("Netto inkomen van uw partner per maand").fill("0")
     page.get_by_label("Hoeveel geld heeft u samen").fill("0")
     page.get_by_role("button", name="Volgende").click()
     page.get_by_label("Uw rekeningnummer (IBAN)").fill("NL91ABNA0417164300")
-    page.get_by_label("Naam van de rekeninghouder").fill("J. de Vries")
+    page.get_by_label("Naam van de rekeninghouder").fill(rekeninghouder)
     page.get_by_role("button", name="Volgende").click()
     expect(page).to_have_title(re.compile("stap 5 van 5"))
 

@@ -10,7 +10,7 @@ from aanvragen.models import Aanvraag
 from aanvragen.statussen import Status
 from portal.models import Gemeente
 from portal.niveaus import Niveau
-from tests.browser.test_aanvragen import OFFERTE
+from tests.browser.test_aanvragen import tot_controle
 from tests.factories import voorbeeldbeleid
 
 pytestmark = pytest.mark.browser
@@ -46,23 +46,7 @@ def test_aanvraag_en_toestemming_partner_met_digid_saml(
     expect(fatima).to_have_title(re.compile("stap 1 van 5"))
     expect(fatima.get_by_text("geeft Youssef El Amrani daarna zelf toestemming")).to_be_visible()
     toegankelijk(fatima)
-    fatima.get_by_label("Telefoonnummer").fill("06 12345678")
-    fatima.get_by_role("button", name="Volgende").click()
-    fatima.get_by_label("Waarvoor vraagt u geld aan?").select_option(label="Wasmachine")
-    fatima.get_by_label("Wat heeft u nodig en waarom?").fill("Kapot.")
-    fatima.get_by_label("Hoeveel kost het?").fill("450")
-    fatima.get_by_role("group", name="Betaalt een andere regeling").get_by_label("Nee").check()
-    fatima.get_by_role("group", name="Heeft u het al gekocht").get_by_label("Nee").check()
-    fatima.get_by_label("Offerte of bon").set_input_files(OFFERTE)
-    fatima.get_by_role("button", name="Volgende").click()
-    fatima.get_by_label("Uw netto inkomen per maand").fill("1200")
-    fatima.get_by_label("Netto inkomen van uw partner per maand").fill("0")
-    fatima.get_by_label("Hoeveel geld heeft u samen").fill("0")
-    fatima.get_by_role("button", name="Volgende").click()
-    fatima.get_by_label("Uw rekeningnummer (IBAN)").fill("NL91ABNA0417164300")
-    fatima.get_by_label("Naam van de rekeninghouder").fill("F. El Amrani")
-    fatima.get_by_role("button", name="Volgende").click()
-    expect(fatima).to_have_title(re.compile("stap 5 van 5"))
+    tot_controle(fatima, met_partner=True, rekeninghouder="F. El Amrani")
     fatima.get_by_label(re.compile("Ik heb alles eerlijk")).check()
     fatima.get_by_role("button", name="Aanvraag versturen").click()
     fatima.goto(f"{live_server.url}/aanvragen/mijn-aanvragen/")

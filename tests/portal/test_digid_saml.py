@@ -45,8 +45,8 @@ def naar_digid(client, idp, volgende=MIJN_AANVRAGEN):
     return browser, html_formulier(inlogpagina.text)[1]["token"]
 
 
-def inloggen(client, idp, bsn="999993653", niveau: Niveau | None = None, actie="inloggen"):
-    """Log in at DigiD and follow the redirect back to the portal's ACS."""
+def terug_van_digid(client, idp, bsn="999993653", niveau: Niveau | None = None, actie="inloggen"):
+    """Log in at DigiD; return the address DigiD sends the browser back to (the portal's ACS)."""
     browser, token = naar_digid(client, idp)
     gevraagd = Niveau.van_urn(idp.ontvangen[-1].niveaus[0])
     terug = browser.post(
@@ -56,7 +56,12 @@ def inloggen(client, idp, bsn="999993653", niveau: Niveau | None = None, actie="
     )
     assert terug.status_code == 303
     assert terug.headers["Location"].startswith("http://localhost/digid/acs/?SAMLart=")
-    return client.get(terug.headers["Location"])
+    return terug.headers["Location"]
+
+
+def inloggen(client, idp, **kwargs):
+    """Log in at DigiD and follow the redirect back to the portal's ACS."""
+    return client.get(terug_van_digid(client, idp, **kwargs))
 
 
 def meldingen(response) -> list[str]:
@@ -86,19 +91,14 @@ def test_inwoner_zonder_sessie_gaat_naar_digid_en_terug_naar_de_aanvraag(client,
 
 
 def test_een_artifact_werkt_maar_een_keer(client, idp):
-    browser, token = naar_digid(client, idp)
-    terug = browser.post(
-        idp.sso_url + "/inloggen",
-        data={"token": token, "bsn": "999993653", "niveau": Niveau.MIDDEN.urn, "actie": "x"},
-        allow_redirects=False,
-    )
-    client.get(terug.headers["Location"])
+    acs = terug_van_digid(client, idp)
+    client.get(acs)
     assert client.session[SESSIE_SLEUTEL]["bsn"] == "999993653"
 
     from tests.helpers import PortalClient
 
     ander = PortalClient()  # someone who copied the address (browser history, a proxy log)
-    response = ander.get(terug.headers["Location"])
+    response = ander.get(acs)
     assert response.status_code == 302
     assert SESSIE_SLEUTEL not in ander.session
     assert meldingen(response) == ["Inloggen met DigiD is niet gelukt. Probeer het opnieuw."]
@@ -154,14 +154,9 @@ def test_hoger_niveau_geldt_meteen_voor_open_sessies(client, idp):
 
 
 def test_digid_onbereikbaar_geeft_een_storingspagina(client, idp):
-    browser, token = naar_digid(client, idp)
-    terug = browser.post(
-        idp.sso_url + "/inloggen",
-        data={"token": token, "bsn": "999993653", "niveau": Niveau.MIDDEN.urn, "actie": "x"},
-        allow_redirects=False,
-    )
+    acs = terug_van_digid(client, idp)
     idp.stoppen()  # the back channel is down when the browser comes back
-    response = client.get(terug.headers["Location"])
+    response = client.get(acs)
     assert response.status_code == 503
     assert "Inloggen met DigiD lukt nu niet" in response.content.decode()
     assert SESSIE_SLEUTEL not in client.session

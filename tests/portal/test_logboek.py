@@ -27,6 +27,20 @@ def _inwoner(bsn=BSN):
     return client
 
 
+def _toegekend_met_opdracht():
+    from uitbetaling.models import Betaalopdracht
+    from uitbetaling.services import betaalopdracht_aanmaken
+
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    aanvraag = ingediende_aanvraag(bsn=BSN)
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    services.aanvraag_toekennen(
+        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=aanvraag.bedrag, motivering="ok"
+    )
+    betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    return aanvraag, Betaalopdracht.objects.get(aanvraag=aanvraag)
+
+
 def test_bsn_versleuteld_en_vindbaar_zonder_het_bsn_op_te_slaan():
     logboek.vastleggen(activiteit="aanvraag-behandelen", naam="test", bsns=[(BSN, None)])
     regel = Verwerking.objects.get()
@@ -86,15 +100,9 @@ def test_inwoner_ziet_wie_zijn_gegevens_gebruikte_en_niet_die_van_een_ander():
 
 
 def test_betaalbestand_downloaden_wordt_gelogd_per_betrokkene(django_capture_on_commit_callbacks):
-    from uitbetaling.services import batch_samenstellen, betaalopdracht_aanmaken
+    from uitbetaling.services import batch_samenstellen
 
-    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
-    aanvraag = ingediende_aanvraag(bsn=BSN)
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    services.aanvraag_toekennen(
-        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=aanvraag.bedrag, motivering="ok"
-    )
-    betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    aanvraag, _opdracht = _toegekend_met_opdracht()
     batch = batch_samenstellen(gemeente_id=aanvraag.gemeente_id)
     fleur = UserFactory(rollen=[Rol.FINANCIEN])
     client = PortalClient()
@@ -131,16 +139,7 @@ def test_terugbelverzoeken_bekijken_en_afhandelen_staan_in_het_logboek():
 
 
 def test_beheer_ziet_geen_persoonsgegevens_en_elke_inzage_staat_in_het_logboek(admin_client):
-    from uitbetaling.models import Betaalopdracht
-    from uitbetaling.services import betaalopdracht_aanmaken
-
-    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
-    aanvraag = ingediende_aanvraag(bsn=BSN)
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    services.aanvraag_toekennen(
-        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=aanvraag.bedrag, motivering="ok"
-    )
-    opdracht = betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk) or Betaalopdracht.objects.get()
+    aanvraag, opdracht = _toegekend_met_opdracht()
     pagina = admin_client.get(reverse("admin:aanvragen_aanvraag_change", args=[aanvraag.pk]))
     assert pagina.status_code == 200
     html = pagina.content.decode()
