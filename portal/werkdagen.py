@@ -9,32 +9,37 @@ the calendar itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
+from types import MappingProxyType
 
 from dateutil.easter import easter
 
 ZATERDAG, ZONDAG = 5, 6
 
 
-def atw_feestdagen(jaar: int) -> dict[date, str]:
+@lru_cache(maxsize=64)  # asked for every day a deadline counts over; read-only, so shared
+def atw_feestdagen(jaar: int) -> Mapping[date, str]:
     """The algemeen erkende feestdagen of Atw art. 3 in `jaar`, plus Goede Vrijdag."""
     pasen = easter(jaar)
     koningsdag = date(jaar, 4, 27)
     if koningsdag.weekday() == ZONDAG:
         koningsdag = date(jaar, 4, 26)
-    return {
-        date(jaar, 1, 1): "Nieuwjaarsdag",
-        pasen - timedelta(days=2): "Goede Vrijdag",
-        pasen + timedelta(days=1): "Tweede Paasdag",
-        koningsdag: "Koningsdag",
-        date(jaar, 5, 5): "Bevrijdingsdag",
-        pasen + timedelta(days=39): "Hemelvaartsdag",
-        pasen + timedelta(days=50): "Tweede Pinksterdag",
-        date(jaar, 12, 25): "Eerste Kerstdag",
-        date(jaar, 12, 26): "Tweede Kerstdag",
-    }
+    return MappingProxyType(
+        {
+            date(jaar, 1, 1): "Nieuwjaarsdag",
+            pasen - timedelta(days=2): "Goede Vrijdag",
+            pasen + timedelta(days=1): "Tweede Paasdag",
+            koningsdag: "Koningsdag",
+            date(jaar, 5, 5): "Bevrijdingsdag",
+            pasen + timedelta(days=39): "Hemelvaartsdag",
+            pasen + timedelta(days=50): "Tweede Pinksterdag",
+            date(jaar, 12, 25): "Eerste Kerstdag",
+            date(jaar, 12, 26): "Tweede Kerstdag",
+        }
+    )
 
 
 @dataclass(frozen=True)
