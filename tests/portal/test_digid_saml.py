@@ -180,3 +180,31 @@ def test_name_id_zonder_geldig_bsn_telt_niet(client, idp):
     response = inloggen(client, idp, bsn="ABC")
     assert SESSIE_SLEUTEL not in client.session
     assert response.status_code == 302
+
+
+def test_metadata_voor_logius(idp):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from lxml import etree
+
+    uit = StringIO()
+    call_command("digid_metadata", stdout=uit)
+    metadata = etree.fromstring(uit.getvalue().encode())
+    ns = {
+        "md": "urn:oasis:names:tc:SAML:2.0:metadata",
+        "ds": "http://www.w3.org/2000/09/xmldsig#",
+    }
+    assert metadata.get("entityID") == "urn:snelservice:test:sp"
+    acs = metadata.find(".//md:AssertionConsumerService", ns)
+    assert acs.get("Binding") == "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact"
+    assert acs.get("Location") == "http://localhost/digid/acs/"
+    assert metadata.find("ds:Signature", ns) is not None  # signed with our key
+    assert metadata.find(".//md:SingleLogoutService", ns) is None
+
+
+def test_metadata_zonder_configuratie_geeft_een_duidelijke_fout(db, settings):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="niet compleet"):
+        call_command("digid_metadata")
