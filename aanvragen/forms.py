@@ -201,6 +201,15 @@ class InkomenForm(Formulier):
         help_text=_("Tel alle rekeningen bij elkaar op. Geen geld? Vul 0 in."),
         error_messages={"required": _("Vul in hoeveel geld u heeft. Geen geld? Vul 0 in.")},
     )
+    # Pw art. 4: an alleenstaande ouder may keep more savings. Asked only without a partner.
+    kind_thuis = forms.TypedChoiceField(
+        label=_("Woont er een kind jonger dan 18 bij u, dat u verzorgt?"),
+        choices=[("nee", _("Nee")), ("ja", _("Ja"))],
+        coerce=lambda waarde: waarde == "ja",
+        widget=forms.RadioSelect,
+        help_text=_("Dan mag u meer spaargeld hebben."),
+        error_messages={"required": _("Kies of er een kind jonger dan 18 bij u woont.")},
+    )
 
     def __init__(self, *args, heeft_partner: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -210,6 +219,7 @@ class InkomenForm(Formulier):
             self.fields["inkomen_partner"].error_messages["required"] = _(
                 "Vul het netto inkomen van uw partner in. Geen inkomen? Vul 0 in."
             )
+            del self.fields["kind_thuis"]
         else:
             del self.fields["inkomen_partner"]
 

@@ -53,6 +53,11 @@ class Aanvraag(models.Model):
     partner_naam = models.CharField(_("naam partner"), max_length=200, blank=True)
     partner_bsn = models.CharField(_("BSN partner"), max_length=9, blank=True, db_index=True)
     geboortedatum = models.DateField(_("geboortedatum"), null=True)
+    alleenstaande_ouder = models.BooleanField(
+        _("alleenstaande ouder"),
+        default=False,
+        help_text=_("Zonder partner, met een kind jonger dan 18 thuis (zegt de aanvrager)."),
+    )
 
     telefoon = models.CharField(_("telefoonnummer"), max_length=20)
     email = models.EmailField(_("e-mailadres"), blank=True)

@@ -58,6 +58,10 @@ def samenvatting(data: dict[str, dict], *, stap_url: Callable[[str], str]) -> li
         regels.append(
             (_("Netto inkomen partner per maand"), _bedrag(inkomen["inkomen_partner"]), "inkomen")
         )
+    if "kind_thuis" in inkomen:
+        regels.append(
+            (_("Kind jonger dan 18 bij u thuis"), _ja_nee(inkomen["kind_thuis"]), "inkomen")
+        )
     regels += [
         (_("Geld op rekeningen en spaargeld"), _bedrag(inkomen.get("vermogen")), "inkomen"),
         (_("Rekeningnummer (IBAN)"), iban_leesbaar(uitbetaling.get("iban", "")), "uitbetaling"),
@@ -136,6 +140,8 @@ def aanvraag_samenvatting(aanvraag) -> list[tuple[str, str]]:
         regels.append(
             (_("Netto inkomen partner per maand"), format_bedrag(aanvraag.inkomen_partner))
         )
+    if not aanvraag.partner_bsn:
+        regels.append((_("Kind jonger dan 18 bij u thuis"), _ja_nee(aanvraag.alleenstaande_ouder)))
     return regels + [
         (_("Geld op rekeningen en spaargeld"), format_bedrag(aanvraag.vermogen)),
         (_("Rekeningnummer (IBAN)"), iban_leesbaar(aanvraag.iban)),

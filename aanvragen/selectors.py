@@ -41,15 +41,20 @@ def situatie_van(
     voorliggende_voorziening: str = "nee",
     al_gekocht: bool = False,
     factuurdatum: date | None = None,
+    alleenstaande_ouder: bool = False,
 ) -> Situatie:
     """The engine's Situatie for an applicant as the BRP and the wizard describe them.
 
-    Leefsituatie follows the BRP partner; the age group the BRP birth date. (Alleenstaande ouder
-    has the same norm as alleenstaande; its higher vermogensgrens needs the BRP children, which
-    the prefill does not ask yet.)
+    Leefsituatie follows the BRP partner and, without one, the applicant's answer whether a
+    child under 18 lives with them (the BRP lists children, not who cares for them); the age
+    group follows the BRP birth date.
     """
+    if heeft_partner:
+        leefsituatie = "gehuwden"
+    else:
+        leefsituatie = "alleenstaande_ouder" if alleenstaande_ouder else "alleenstaande"
     return Situatie(
-        leefsituatie="gehuwden" if heeft_partner else "alleenstaande",
+        leefsituatie=leefsituatie,
         leeftijdsgroep=leeftijdsgroep(geboortedatum, peildatum) if geboortedatum else "21_aow",
         inkomen=inkomen + (inkomen_partner or Decimal(0)),
         vermogen=vermogen,
@@ -80,6 +85,7 @@ def voorstel_get(*, aanvraag: Aanvraag) -> Uitkomst | None:
             voorliggende_voorziening=aanvraag.voorliggende_voorziening,
             al_gekocht=aanvraag.al_gekocht,
             factuurdatum=aanvraag.factuurdatum,
+            alleenstaande_ouder=aanvraag.alleenstaande_ouder,
         ),
         versie,
     )

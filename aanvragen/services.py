@@ -63,6 +63,7 @@ class AanvraagGegevens:
     al_gekocht: bool = False
     factuurdatum: date | None = None
     partner_toestemming: bool = False
+    alleenstaande_ouder: bool = False  # no partner in the BRP, a child under 18 at home
 
 
 def door_omschrijving(door) -> str:
@@ -194,6 +195,7 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
         partner_naam=persoon.partner_naam,
         partner_bsn=persoon.partner_bsn,
         geboortedatum=date.fromisoformat(persoon.geboortedatum) if persoon.geboortedatum else None,
+        alleenstaande_ouder=gegevens.alleenstaande_ouder and not persoon.partner_bsn,
         peildatum=vandaag,
         beleidsregel=beleidsregel_get(gemeente=gemeente, regeling=regeling, peildatum=vandaag),
         duur_seconden=duur_seconden,

@@ -258,6 +258,7 @@ class AanvraagWizard(NamedUrlSessionWizardView):
                 voorliggende_voorziening=kosten["voorliggende_voorziening"],
                 al_gekocht=kosten["al_gekocht"],
                 factuurdatum=kosten.get("factuurdatum"),
+                alleenstaande_ouder=inkomen.get("kind_thuis", False),
             ),
         )
 
@@ -283,6 +284,7 @@ class AanvraagWizard(NamedUrlSessionWizardView):
                 al_gekocht=data["al_gekocht"],
                 factuurdatum=data.get("factuurdatum"),
                 partner_toestemming=data.get("partner_toestemming", False),
+                alleenstaande_ouder=data.get("kind_thuis", False),
             ),
             regeling=self.regeling,
             token=uuid.UUID(self.storage.extra_data["token"]),

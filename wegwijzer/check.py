@@ -119,6 +119,10 @@ def check_antwoorden_voor_stap(request, stap: str) -> dict:
         initial = {k: v for k, v in bedragen.items() if k == "vermogen"}
         if antwoorden.get("leefsituatie") != "gehuwden" and "inkomen" in bedragen:
             initial["inkomen"] = bedragen["inkomen"]  # with a partner the check asked for both
+        if antwoorden.get("leefsituatie") in ("alleenstaande", "alleenstaande_ouder"):
+            initial["kind_thuis"] = (
+                "ja" if antwoorden["leefsituatie"] == "alleenstaande_ouder" else "nee"
+            )
         return initial
     return {}
 

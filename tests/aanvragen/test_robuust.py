@@ -19,7 +19,7 @@ VELDEN = {
         "al_gekocht",
         "factuurdatum",
     ],
-    "inkomen": ["inkomen", "inkomen_partner", "vermogen"],
+    "inkomen": ["inkomen", "inkomen_partner", "vermogen", "kind_thuis"],
     "uitbetaling": ["iban", "rekeninghouder"],
     "controleren": ["verklaring"],
 }

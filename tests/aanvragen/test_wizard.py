@@ -190,3 +190,40 @@ def test_inwoner_buiten_deelnemende_gemeente(client):
     response = client.get(reverse("aanvragen:stap", args=["gegevens"]))
     assert response.status_code == 404
     assert "Amsterdam" in response.content.decode()
+
+
+@pytest.mark.parametrize(("kind_thuis", "oordeel"), [("nee", "nee"), ("ja", "ja")])
+def test_alleenstaande_ouder_mag_meer_spaargeld_hebben(inwoner, GELDIG, kind_thuis, oordeel):
+    """Pw art. 4/34: € 10 000 savings is above the vermogensgrens of an alleenstaande
+    (€ 8 000 in the demo rules) and below that of an alleenstaande ouder (€ 16 000)."""
+    from aanvragen.selectors import voorstel_get
+
+    for stap, data in GELDIG.items():
+        if stap == "inkomen":
+            data = {**data, "vermogen": "10.000", "kind_thuis": kind_thuis}
+        post_stap(inwoner, stap, data)
+        if stap == "uitbetaling":
+            controle = inwoner.get(reverse("aanvragen:stap", args=["controleren"])).content
+            assert "Kind jonger dan 18 bij u thuis" in controle.decode()
+    inwoner.get(reverse("aanvragen:stap", args=["klaar"]))
+    aanvraag = Aanvraag.objects.get()
+    assert aanvraag.alleenstaande_ouder is (kind_thuis == "ja")
+    assert voorstel_get(aanvraag=aanvraag).oordeel == oordeel
+
+
+def test_zonder_antwoord_over_kinderen_geen_volgende_stap(inwoner, GELDIG):
+    post_stap(inwoner, "gegevens", GELDIG["gegevens"])
+    post_stap(inwoner, "kosten", GELDIG["kosten"])
+    zonder = {k: v for k, v in GELDIG["inkomen"].items() if k != "kind_thuis"}
+    response = post_stap(inwoner, "inkomen", zonder)
+    assert response.status_code == 200
+    assert "Kies of er een kind jonger dan 18 bij u woont." in response.content.decode()
+
+
+def test_bewaard_bestand_alleen_genoemd_bij_de_stap_met_de_upload(inwoner, GELDIG):
+    post_stap(inwoner, "gegevens", GELDIG["gegevens"])
+    post_stap(inwoner, "kosten", GELDIG["kosten"])
+    kosten = inwoner.get(reverse("aanvragen:stap", args=["kosten"])).content.decode()
+    inkomen = inwoner.get(reverse("aanvragen:stap", args=["inkomen"])).content.decode()
+    assert "U heeft al een bestand toegevoegd" in kosten
+    assert "U heeft al een bestand toegevoegd" not in inkomen

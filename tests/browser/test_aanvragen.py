@@ -41,6 +41,8 @@ def tot_controle(page, *, met_partner: bool = False, rekeninghouder: str = "J. d
     page.get_by_label("Uw netto inkomen per maand").fill("1200")
     if met_partner:
         page.get_by_label("Netto inkomen van uw partner per maand").fill("0")
+    else:
+        page.get_by_role("group", name="Woont er een kind").get_by_label("Nee").check()
     page.get_by_label("Hoeveel geld heeft u samen").fill("0")
     page.get_by_role("button", name="Volgende").click()
     page.get_by_label("Uw rekeningnummer (IBAN)").fill("NL91ABNA0417164300")

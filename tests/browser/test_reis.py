@@ -100,6 +100,7 @@ def test_inwoner_vraagt_aan_behandelaar_kent_toe_en_geld_gaat_eruit(
     expect(inwoner).to_have_title(re.compile("stap 3 van 5"))
     inwoner.get_by_label("Uw netto inkomen per maand").fill("1.600")
     inwoner.get_by_label("Hoeveel geld heeft u samen").fill("0")
+    inwoner.get_by_role("group", name="Woont er een kind").get_by_label("Nee").check()
     inwoner.get_by_role("button", name="Volgende").click()
 
     expect(inwoner).to_have_title(re.compile("stap 4 van 5"))

@@ -225,3 +225,14 @@ def test_beleidsversie_uit_cache_tot_het_beleid_wijzigt(django_assert_num_querie
     na = beleidsversie_get(gemeente=gemeente, regeling=beleid.regeling, peildatum=peildatum)
     assert eerste.kostensoorten["wasmachine"].maximum != Decimal("123.00")
     assert na.kostensoorten["wasmachine"].maximum == Decimal("123.00")
+
+
+@pytest.mark.parametrize(
+    ("leefsituatie", "kind_thuis"),
+    [("alleenstaande", "nee"), ("alleenstaande_ouder", "ja"), ("gehuwden", None)],
+)
+def test_check_vult_de_vraag_over_kinderen_in_de_aanvraag_in(leefsituatie, kind_thuis):
+    from wegwijzer.check import SESSIE_SLEUTEL, check_antwoorden_voor_stap
+
+    verzoek = type("R", (), {"session": {SESSIE_SLEUTEL: {"leefsituatie": leefsituatie}}})()
+    assert check_antwoorden_voor_stap(verzoek, "inkomen").get("kind_thuis") == kind_thuis
