@@ -89,7 +89,8 @@ INSERT INTO aanvragen_aanvraag (
   duur_seconden, peildatum, einddatum_gepland, uiterlijke_einddatum_afdoening, sla_status,
   toegekend_bedrag, besluit_motivering, besluit_vorm, leverancier_iban, leverancier_naam,
   voorgestelde_motivering, besloten_op, doorlooptijd_werkdagen, aangemaakt_op, gewijzigd_op,
-  behandelaar_id, gemeente_id, kostensoort_id, regeling_id, beleidsregel_id)
+  behandelaar_id, gemeente_id, kostensoort_id, regeling_id, beleidsregel_id,
+  alleenstaande_ouder)
 SELECT
   'BB-B' || lpad(n.i::text, 9, '0'),
   gen_random_uuid(),
@@ -123,7 +124,8 @@ SELECT
   %(regeling_id)s,
   (SELECT br.id FROM wegwijzer_beleidsregel br
     WHERE br.gemeente_id = g.ids[1 + n.i %% array_length(g.ids, 1)]
-    ORDER BY br.geldig_vanaf DESC LIMIT 1)
+    ORDER BY br.geldig_vanaf DESC LIMIT 1),
+  n.i %% 9 = 0
 FROM n, g, k, b
 """
 
