@@ -153,3 +153,31 @@ def test_beheer_ziet_geen_persoonsgegevens_en_elke_inzage_staat_in_het_logboek(a
     inzage = logboek.van_betrokkene(BSN).filter(verwerkingsactiviteit="beheer")
     assert inzage.count() == 2
     assert {r.aanvraag_id for r in inzage} == {aanvraag.pk}
+
+
+def test_privacy_officer_zoekt_in_het_logboek_op_bsn_zonder_het_te_zien(admin_client):
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    eigen = ingediende_aanvraag(bsn=BSN)
+    services.aanvraag_oppakken(aanvraag_id=eigen.pk, behandelaar=bea)
+    ingediende_aanvraag(bsn="100042090")
+    zoeken = reverse("admin:portal_verwerking_zoeken")
+    assert "Burgerservicenummer" in admin_client.get(zoeken).content.decode()
+    fout = admin_client.post(zoeken, {"bsn": "123456789"})
+    assert "geen geldig burgerservicenummer" in fout.content.decode()
+    terug = admin_client.post(zoeken, {"bsn": BSN})
+    assert terug.status_code == 302 and BSN not in terug["Location"]  # never in a URL
+    lijst = admin_client.get(terug["Location"])
+    assert lijst.status_code == 200
+    gevonden = list(lijst.context["cl"].result_list)
+    assert gevonden and {r.aanvraag_id for r in gevonden} <= {eigen.pk, None}
+    assert BSN not in lijst.content.decode()
+    # The search itself is a processing of the inwoner's data, logged like any other.
+    assert logboek.van_betrokkene(BSN).filter(naam="logboek doorzocht op BSN").exists()
+    detail = admin_client.get(
+        reverse("admin:portal_verwerking_change", args=[gevonden[0].pk])
+    ).content.decode()
+    assert gevonden[0].betrokkene_versleuteld not in detail
+    # A colleague without the logboek's view permission gets nothing.
+    collega = PortalClient()
+    collega.force_login(UserFactory(rollen=[Rol.BEHANDELAAR], is_staff=True))
+    assert collega.post(zoeken, {"bsn": BSN}).status_code == 403
