@@ -103,3 +103,18 @@ def workers_stoppen(*processen) -> None:
         if proces is not None and proces.poll() is None:
             os.killpg(proces.pid, signal.SIGTERM)
             proces.wait(20)
+
+
+def als_inwoner(client=None, *, bsn: str = "999993653", niveau: str = "midden"):
+    """Log `client` (a new PortalClient when none is given) in as the inwoner with this BSN,
+    the way a DigiD login ends (`portal.digid.inwoner_inloggen`), and return it."""
+    from django.conf import settings
+
+    from portal.digid import inwoner_inloggen
+
+    client = client or PortalClient()
+    sessie = client.session
+    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn=bsn, niveau=niveau)
+    sessie.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = sessie.session_key
+    return client

@@ -18,10 +18,9 @@ from django.urls import reverse
 from aanvragen.brp import _fixture_brp, geldige_bsns, proefpersonen
 from aanvragen.models import Aanvraag, StatusWijziging
 from aanvragen.statussen import Status
-from portal.digid import inwoner_inloggen
 from portal.rollen import Rol
 from tests.factories import UserFactory
-from tests.helpers import PortalClient, post_stap, wacht_op
+from tests.helpers import PortalClient, als_inwoner, post_stap, wacht_op
 from uitbetaling.models import Betaalopdracht
 
 INWONERS = 16
@@ -39,12 +38,7 @@ def brp_bestand(pad, nummers) -> str:
 
 
 def inwoner_client(nummer: str) -> PortalClient:
-    client = PortalClient()
-    sessie = client.session
-    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn=nummer, niveau="midden")
-    sessie.save()
-    client.cookies["sessionid"] = sessie.session_key
-    return client
+    return als_inwoner(bsn=nummer)
 
 
 def indienen(client, antwoorden) -> str:

@@ -16,11 +16,10 @@ from hypothesis import strategies as st
 
 from aanvragen.models import Aanvraag, Document, StatusWijziging, Terugbelverzoek
 from behandeling.models import Aanvullingsverzoek, Contactmoment
-from portal.digid import inwoner_inloggen
 from portal.rollen import Rol
 from tests.behandeling.test_fuzz_formulieren import WAARDEN
 from tests.factories import UserFactory, ingediende_aanvraag
-from tests.helpers import PortalClient
+from tests.helpers import PortalClient, als_inwoner
 from uitbetaling.models import Betaalbatch, Betaalopdracht
 
 INWONER, ANONIEM, ONGEVERIFIEERD = "inwoner", "anoniem", "ongeverifieerd"
@@ -71,12 +70,7 @@ def _client(wie, aanvraag):
     if wie == ANONIEM:
         return Client()
     if wie == INWONER:
-        client = Client()
-        sessie = client.session
-        inwoner_inloggen(type("R", (), {"session": sessie})(), bsn=aanvraag.bsn, niveau="midden")
-        sessie.save()
-        client.cookies["sessionid"] = sessie.session_key
-        return client
+        return als_inwoner(Client(), bsn=aanvraag.bsn)
     if wie == ONGEVERIFIEERD:  # password given, second factor not yet
         client = Client()
         client.force_login(UserFactory(rollen=[Rol.BEHANDELAAR]))

@@ -15,9 +15,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from behandeling import services
-from portal.digid import inwoner_inloggen
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
+from tests.helpers import als_inwoner
 from uitbetaling.services import betaalopdracht_aanmaken
 
 pytestmark = pytest.mark.django_db
@@ -58,10 +58,7 @@ def _contact(aanvraag, door) -> None:
 
 
 def _inwoner(client):
-    sessie = client.session
-    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn=BSN, niveau="midden")
-    sessie.save()
-    client.cookies["sessionid"] = sessie.session_key
+    als_inwoner(client, bsn=BSN)
 
 
 def _aantal(client, methode: str, pad: str, data=None) -> int:

@@ -10,9 +10,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from aanvragen.services import ontvangstbevestiging_maken
-from portal.digid import inwoner_inloggen
 from portal.rollen import Rol
 from tests.factories import KostensoortFactory, UserFactory, ingediende_aanvraag
+from tests.helpers import als_inwoner
 from uitbetaling.services import batch_afleveren, batch_samenstellen, betaalopdracht_aanmaken
 
 pytestmark = pytest.mark.django_db
@@ -187,11 +187,7 @@ def inloggen(client, rol, aanvraag):
     if rol == "anoniem":
         return
     if rol == "inwoner":
-        sessie = client.session
-        request = type("R", (), {"session": sessie})()
-        inwoner_inloggen(request, bsn=aanvraag.bsn, niveau="midden")
-        sessie.save()
-        client.cookies["sessionid"] = sessie.session_key
+        als_inwoner(client, bsn=aanvraag.bsn)
         return
     client.force_login(UserFactory(rollen=[Rol(rol)]))
 

@@ -8,22 +8,17 @@ from django.utils import timezone
 
 from aanvragen.models import Aanvraag, AanvraagConcept
 from aanvragen.tasks import concepten_opruimen
-from portal.digid import SESSIE_SLEUTEL, inwoner_inloggen
+from portal.digid import SESSIE_SLEUTEL
 from portal.rollen import Rol
 from tests.factories import UserFactory
 from tests.helpers import PortalClient as Client
-from tests.helpers import post_stap
+from tests.helpers import als_inwoner, post_stap
 
 pytestmark = pytest.mark.django_db
 
 
 def ingelogd(bsn="999993653") -> Client:
-    client = Client()
-    sessie = client.session
-    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn=bsn, niveau="midden")
-    sessie.save()
-    client.cookies["sessionid"] = sessie.session_key
-    return client
+    return als_inwoner(Client(), bsn=bsn)
 
 
 def test_na_nieuwe_login_verder_bij_laatste_stap(GELDIG):

@@ -12,9 +12,9 @@ from celery import Celery
 
 from aanvragen.models import Aanvraag, Document, DocumentSoort
 from portal.celery import app as suite_app
-from portal.digid import inwoner_inloggen
 from tests.helpers import (
     PortalClient,
+    als_inwoner,
     post_stap,
     start_worker,
     wacht_op,
@@ -41,10 +41,7 @@ def test_redis_weg_tijdens_indienen_verliest_niets(GELDIG, monkeypatch, caplog):
     _nieuwe_verbindingen()  # the web process's producer pool now points at the private Redis
     try:
         client = PortalClient()
-        sessie = client.session
-        inwoner_inloggen(type("R", (), {"session": sessie})(), bsn="999993653", niveau="midden")
-        sessie.save()
-        client.cookies["sessionid"] = sessie.session_key
+        als_inwoner(client, bsn="999993653")
 
         redis.send_signal(signal.SIGKILL)  # Redis dies while the inwoner fills in the form
         redis.wait(10)

@@ -12,7 +12,7 @@ import pytest
 from django.test import override_settings
 
 from aanvragen.virusscan import ScanNietBeschikbaar, scan
-from tests.helpers import PortalClient, post_stap
+from tests.helpers import PortalClient, als_inwoner, post_stap
 
 # The EICAR anti-virus test string (harmless; every scanner reports it).
 EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
@@ -93,13 +93,9 @@ def test_zonder_clamd_wordt_dat_vastgelegd():
 
 @pytest.mark.django_db
 def test_eicar_in_een_pdf_wordt_in_de_wizard_geweigerd(clamd, GELDIG):
-    from portal.digid import inwoner_inloggen
 
     client = PortalClient()
-    sessie = client.session
-    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn="999993653", niveau="midden")
-    sessie.save()
-    client.cookies["sessionid"] = sessie.session_key
+    als_inwoner(client, bsn="999993653")
     post_stap(client, "gegevens", GELDIG["gegevens"])
     besmet = {**GELDIG["kosten"], "bewijs": ("offerte.pdf", b"%PDF-1.4\n" + EICAR + b"\n%%EOF")}
     response = post_stap(client, "kosten", besmet)

@@ -3,21 +3,16 @@ from django.urls import reverse
 
 from aanvragen.models import Aanvraag
 from aanvragen.statussen import Status
-from portal.digid import inwoner_inloggen
 from portal.rollen import Rol
 from tests.factories import UserFactory
-from tests.helpers import post_stap
+from tests.helpers import als_inwoner, post_stap
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("GELDIG")]
 
 
 @pytest.fixture
 def inwoner(client):
-    sessie = client.session
-    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn="999993653", niveau="midden")
-    sessie.save()
-    client.cookies["sessionid"] = sessie.session_key
-    return client
+    return als_inwoner(client)
 
 
 def test_hele_wizard_geeft_een_ingediende_aanvraag(inwoner, GELDIG):
@@ -99,10 +94,7 @@ def test_wijzigen_vanaf_controle_gaat_terug_naar_controle(inwoner, GELDIG):
 
 
 def test_partner_toestemming_en_inkomen_partner(client, GELDIG):
-    sessie = client.session
-    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn="111222333", niveau="midden")
-    sessie.save()
-    client.cookies["sessionid"] = sessie.session_key
+    als_inwoner(client, bsn="111222333")
     zonder_toestemming = post_stap(client, "gegevens", GELDIG["gegevens"]).content.decode()
     assert "Zonder toestemming van uw partner" in zonder_toestemming  # Pw art. 43
     assert "Mijn partner Youssef El Amrani weet van deze aanvraag" in zonder_toestemming
@@ -183,10 +175,7 @@ def test_ongeldig_bsn_bij_namens(client):
 
 
 def test_inwoner_buiten_deelnemende_gemeente(client):
-    sessie = client.session
-    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn="100103649", niveau="midden")
-    sessie.save()
-    client.cookies["sessionid"] = sessie.session_key
+    als_inwoner(client, bsn="100103649")
     response = client.get(reverse("aanvragen:stap", args=["gegevens"]))
     assert response.status_code == 404
     assert "Amsterdam" in response.content.decode()

@@ -13,7 +13,7 @@ from portal import limieten
 from portal.privacy import MaskeerPersoonsgegevens, maskeer
 from portal.rollen import Rol
 from tests.factories import UserFactory
-from tests.helpers import PortalClient
+from tests.helpers import PortalClient, als_inwoner
 
 pytestmark = pytest.mark.django_db
 WACHTWOORD = "Een-lang-wachtwoord-2026"
@@ -220,14 +220,10 @@ def test_het_logfilter_zit_op_de_handler():
 
 def test_uploaden_en_indienen_hebben_een_limiet_en_niets_gaat_verloren(lage_limieten, GELDIG):
     from aanvragen.models import Aanvraag, AanvraagConcept
-    from portal.digid import inwoner_inloggen
     from tests.helpers import post_stap
 
     client = PortalClient()
-    sessie = client.session
-    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn="999993653", niveau="midden")
-    sessie.save()
-    client.cookies["sessionid"] = sessie.session_key
+    als_inwoner(client, bsn="999993653")
     post_stap(client, "gegevens", GELDIG["gegevens"])
     for _ in range(3):
         assert post_stap(client, "kosten", GELDIG["kosten"]).status_code == 302

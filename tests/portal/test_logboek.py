@@ -8,23 +8,17 @@ from django.urls import reverse
 
 from behandeling import services
 from portal import logboek
-from portal.digid import inwoner_inloggen
 from portal.models import Verwerking, VerwerkingNietWijzigbaar
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
-from tests.helpers import PortalClient
+from tests.helpers import PortalClient, als_inwoner
 
 pytestmark = pytest.mark.django_db
 BSN = "999993653"
 
 
 def _inwoner(bsn=BSN):
-    client = PortalClient()
-    sessie = client.session
-    inwoner_inloggen(type("R", (), {"session": sessie})(), bsn=bsn, niveau="midden")
-    sessie.save()
-    client.cookies["sessionid"] = sessie.session_key
-    return client
+    return als_inwoner(bsn=bsn)
 
 
 def _toegekend_met_opdracht():
