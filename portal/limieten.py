@@ -75,3 +75,14 @@ def te_veel_verzoeken(request, exception=None):
     response = render(request, "portal/te_veel_verzoeken.html", status=429)
     response["Retry-After"] = "120"
     return response
+
+
+def axes_gebruikersnaam(request, credentials=None) -> str | None:
+    """The username django-axes counts failures for, cut to the longest username an account can
+    have: a longer one matches no account, and its attempt row must still fit the database
+    (a 5 000-character username gave a 500 on the staff login)."""
+    from django.contrib.auth.models import User
+
+    bron = credentials if credentials else getattr(request, "POST", {})
+    naam = bron.get("username") if bron else None
+    return naam[: User._meta.get_field("username").max_length] if naam else naam

@@ -236,3 +236,19 @@ def test_uploaden_en_indienen_hebben_een_limiet_en_niets_gaat_verloren(lage_limi
         post_stap(client, "controleren", {"verklaring": ""})  # refused form: counts as a try
     assert post_stap(client, "controleren", GELDIG["controleren"]).status_code == 429
     assert not Aanvraag.objects.exists()
+
+
+def test_een_heel_lange_gebruikersnaam_geeft_een_melding_en_telt_mee():
+    """Found by the fuzzer: a 5 000-character username gave a 500 (django-axes stored it)."""
+    naam = "x" * 5000
+    for _ in range(4):
+        response = PortalClient().post(
+            reverse("medewerker-inloggen"), {"username": naam, "password": "fout"}
+        )
+        assert response.status_code == 200
+    assert (
+        PortalClient()
+        .post(reverse("medewerker-inloggen"), {"username": naam, "password": "fout"})
+        .status_code
+        == 429
+    )
