@@ -1,5 +1,6 @@
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -118,3 +119,47 @@ def als_inwoner(client=None, *, bsn: str = "999993653", niveau: str = "midden"):
     sessie.save()
     client.cookies[settings.SESSION_COOKIE_NAME] = sessie.session_key
     return client
+
+
+# A private Redis server for tests that stop or kill it (never the suite's own).
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_redis(poort: int) -> subprocess.Popen:
+    proces = subprocess.Popen(
+        [
+            "redis-server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(poort),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def antwoordt():
+        try:
+            with socket.create_connection(("127.0.0.1", poort), timeout=0.5) as s:
+                s.sendall(b"PING\r\n")
+                return s.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    wacht_op(antwoordt, timeout=20)
+    return proces
+
+
+def redis_stoppen(proces: subprocess.Popen) -> None:
+    if proces.poll() is None:
+        proces.terminate()
+        proces.wait(10)

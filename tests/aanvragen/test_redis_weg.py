@@ -16,12 +16,14 @@ from tests.helpers import (
     PortalClient,
     als_inwoner,
     post_stap,
+    redis_stoppen,
+    start_redis,
     start_worker,
+    vrije_poort,
     wacht_op,
     worker_omgeving,
     workers_stoppen,
 )
-from tests.uitbetaling.test_redis_herstart import start_redis, vrije_poort
 
 
 def _nieuwe_verbindingen() -> None:
@@ -83,8 +85,6 @@ def test_redis_weg_tijdens_indienen_verliest_niets(GELDIG, monkeypatch, caplog):
         beat.close()
     finally:
         workers_stoppen(worker)
-        if redis.poll() is None:
-            redis.terminate()
-            redis.wait(10)
+        redis_stoppen(redis)
         monkeypatch.undo()
         _nieuwe_verbindingen()

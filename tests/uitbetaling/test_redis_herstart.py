@@ -5,51 +5,22 @@ Uses a private Redis on another port, so the suite's own broker is never touched
 """
 
 import signal
-import socket
-import subprocess
 from pathlib import Path
 
 import pytest
 from celery import Celery
 
 from portal.celery import app as suite_app
-from tests.helpers import start_worker, wacht_op, worker_omgeving, workers_stoppen
+from tests.helpers import (
+    redis_stoppen,
+    start_redis,
+    start_worker,
+    vrije_poort,
+    wacht_op,
+    worker_omgeving,
+    workers_stoppen,
+)
 from uitbetaling.models import BatchStatus, Betaalbatch, Betaalopdracht
-
-
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_redis(poort: int) -> subprocess.Popen:
-    proces = subprocess.Popen(
-        [
-            "redis-server",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            str(poort),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-    def antwoordt():
-        try:
-            with socket.create_connection(("127.0.0.1", poort), timeout=0.5) as s:
-                s.sendall(b"PING\r\n")
-                return s.recv(16).startswith(b"+PONG")
-        except OSError:
-            return False
-
-    wacht_op(antwoordt, timeout=20)
-    return proces
 
 
 @pytest.mark.worker
@@ -95,8 +66,6 @@ def test_redis_herstart_verliest_de_taak_maar_niet_de_betaling(tmp_path, monkeyp
         assert (Path(tmp_path) / batch.bestandsnaam).exists()
     finally:
         workers_stoppen(worker)
-        if redis.poll() is None:
-            redis.terminate()
-            redis.wait(10)
+        redis_stoppen(redis)
         monkeypatch.undo()
         suite_app.control.purge()
