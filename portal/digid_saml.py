@@ -64,7 +64,9 @@ def _volgende(request, waarde: str) -> str:
     return reverse("aanvragen:mijn-aanvragen")
 
 
-def _storing(request):
+def _storing(request, oorzaak: str):
+    """Not the inwoner's doing: log why (with the exception) and show the storing page."""
+    logger.exception("DigiD: %s", oorzaak)
     return render(request, "portal/digid_storing.html", status=503)
 
 
@@ -75,8 +77,7 @@ class DigiDLoginView(View):
         try:
             url, parameters = PortalDigiDClient(loa=niveau.urn).create_authn_request(request)
         except CONFIGURATIEFOUTEN:
-            logger.exception("DigiD: the SAML configuration is incomplete or invalid")
-            return _storing(request)
+            return _storing(request, "the SAML configuration is incomplete or invalid")
         response = render(
             request,
             "portal/digid_doorsturen.html",
@@ -101,8 +102,7 @@ class DigiDAssertionConsumerView(View):
         try:
             client.saml2_settings  # noqa: B018 - a configuration error is ours, not the inwoner's
         except CONFIGURATIEFOUTEN:
-            logger.exception("DigiD: the SAML configuration is incomplete or invalid")
-            return _storing(request)
+            return _storing(request, "the SAML configuration is incomplete or invalid")
         try:
             response = client.artifact_resolve(request, request.GET.get("SAMLart", ""))
         except OneLogin_Saml2_ValidationError as fout:
@@ -113,8 +113,7 @@ class DigiDAssertionConsumerView(View):
                 request, _("Inloggen met DigiD is niet gelukt. Probeer het opnieuw.")
             )
         except requests.RequestException:
-            logger.exception("DigiD: the artifact resolution service cannot be reached")
-            return _storing(request)
+            return _storing(request, "the artifact resolution service cannot be reached")
         except Exception:  # a malformed, replayed or unknown artifact: never a 500
             logger.warning("DigiD: artifact could not be resolved", exc_info=True)
             return self._mislukt(
