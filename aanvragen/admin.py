@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from aanvragen.models import Aanvraag, StatusWijziging
-from portal.admin import InzageGelogd
+from portal.admin import InzageGelogd, WerkgebiedAdmin
 
 # Beheer helps with a stuck case, not with the inwoner's circumstances: these stay out of sight.
 PERSOONSGEGEVENS = [
@@ -39,14 +39,14 @@ class StatusWijzigingInline(admin.TabularInline):
 
 
 @admin.register(Aanvraag)
-class AanvraagAdmin(InzageGelogd, admin.ModelAdmin):
+class AanvraagAdmin(WerkgebiedAdmin, InzageGelogd, admin.ModelAdmin):
     """Read-only: status changes go through the services, never through the admin. Without
     the inwoner's personal data, and every look at one is logged."""
 
     exclude = PERSOONSGEGEVENS
 
     list_display = ["referentie", "gemeente", "status", "einddatum_gepland", "sla_status"]
-    list_filter = ["status", "gemeente", "sla_status"]
+    list_filter = ["status", ("gemeente", admin.RelatedOnlyFieldListFilter), "sla_status"]
     search_fields = ["referentie"]
     inlines = [StatusWijzigingInline]
 

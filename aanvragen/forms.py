@@ -6,13 +6,11 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from schwifty import IBAN
-from schwifty.exceptions import SchwiftyException
 
 from aanvragen.bestanden import keur
 from aanvragen.models import Tijdvak
 from aanvragen.virusscan import ScanNietBeschikbaar, scan
-from portal.forms import BedragField, BsnField, Formulier
+from portal.forms import BedragField, BsnField, Formulier, IbanField
 from wegwijzer.models import Kostensoort
 
 TELEFOON_TEKENS = set("0123456789+-() ")
@@ -225,9 +223,8 @@ class InkomenForm(Formulier):
 
 
 class UitbetalingForm(Formulier):
-    iban = forms.CharField(
+    iban = IbanField(
         label=_("Uw rekeningnummer (IBAN)"),
-        max_length=42,
         help_text=_("Bijvoorbeeld NL91 ABNA 0417 1643 00. Hierop zetten wij het geld."),
         error_messages={"required": _("Vul uw rekeningnummer (IBAN) in.")},
     )
@@ -238,17 +235,9 @@ class UitbetalingForm(Formulier):
         error_messages={"required": _("Vul de naam van de rekeninghouder in.")},
     )
 
-    def clean_iban(self):
-        try:
-            return IBAN(self.cleaned_data["iban"]).compact
-        except SchwiftyException:
-            raise forms.ValidationError(
-                _(
-                    "Dit rekeningnummer klopt niet. Kijk het nog eens na op uw bankpas "
-                    "of in de app van uw bank."
-                ),
-                code="invalid",
-            ) from None
+    def __init__(self, *args, buitenland_toegestaan: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["iban"].buitenland_toegestaan = buitenland_toegestaan
 
 
 class ControleForm(Formulier):

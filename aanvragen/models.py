@@ -18,8 +18,13 @@ class SlaStatus(models.TextChoices):
 
 
 class AanvraagQuerySet(models.QuerySet):
-    def van_inwoner(self, bsn: str):
-        return self.filter(bsn=bsn)
+    def van_inwoner(self, bsn: str, *, namens=None):
+        """This inwoner's aanvragen; with `namens` (a colleague on the phone) only those of
+        the gemeenten that colleague works for."""
+        from portal import werkgebied
+
+        qs = self.filter(bsn=bsn)
+        return qs if namens is None else werkgebied.beperk(qs, namens)
 
 
 class Aanvraag(models.Model):
@@ -96,6 +101,12 @@ class Aanvraag(models.Model):
 
     iban = models.CharField(_("IBAN"), max_length=34)
     rekeninghouder = models.CharField(_("naam rekeninghouder"), max_length=70)
+    rekening_door_medewerker = models.BooleanField(
+        _("rekening ingevuld door een medewerker"),
+        default=False,
+        help_text="Typed by a colleague on the phone and not (yet) confirmed by the inwoner with "
+        "DigiD, nor used by them before: a second colleague approves the payment.",
+    )
 
     ingediend_namens_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -3,14 +3,15 @@ from decimal import Decimal
 
 from aanvragen.models import Aanvraag, AanvraagConcept, Document, Terugbelverzoek
 from aanvragen.statussen import Status
+from portal import werkgebied
 from wegwijzer.regels import Antwoord, Situatie, Uitkomst, beoordeel, leeftijdsgroep
 from wegwijzer.selectors import beleidsversie_get
 
 
-def aanvraag_list_van_inwoner(*, bsn: str):
+def aanvraag_list_van_inwoner(*, bsn: str, namens=None):
     """Only this inwoner's submitted aanvragen, newest first."""
     return (
-        Aanvraag.objects.van_inwoner(bsn)
+        Aanvraag.objects.van_inwoner(bsn, namens=namens)
         .exclude(status=Status.CONCEPT)
         .select_related("kostensoort", "gemeente", "betaalopdracht")
         .prefetch_related("documenten", "aanvullingsverzoeken")
@@ -18,9 +19,9 @@ def aanvraag_list_van_inwoner(*, bsn: str):
     )
 
 
-def aanvraag_van_aanvrager_get(*, bsn: str, referentie: str) -> Aanvraag | None:
+def aanvraag_van_aanvrager_get(*, bsn: str, referentie: str, namens=None) -> Aanvraag | None:
     return (
-        Aanvraag.objects.van_inwoner(bsn)
+        Aanvraag.objects.van_inwoner(bsn, namens=namens)
         .select_related("gemeente", "kostensoort")
         .prefetch_related("documenten")
         .filter(referentie=referentie)
@@ -102,24 +103,33 @@ def concept_van_inwoner_get(*, bsn: str) -> AanvraagConcept | None:
     return AanvraagConcept.objects.filter(bsn=bsn, namens__isnull=True).first()
 
 
-def document_van_inwoner_get(*, bsn: str, pk: int) -> Document | None:
+def document_van_inwoner_get(*, bsn: str, pk: int, namens=None) -> Document | None:
     """A document of one of this inwoner's own aanvragen; None for anyone else's (IDOR → 404)."""
-    return Document.objects.filter(pk=pk, aanvraag__bsn=bsn).first()
+    return Document.objects.filter(
+        pk=pk, aanvraag__in=Aanvraag.objects.van_inwoner(bsn, namens=namens)
+    ).first()
 
 
-def document_get(*, pk: int) -> Document | None:
-    return Document.objects.filter(pk=pk).first()
+def document_get(*, pk: int, medewerker) -> Document | None:
+    """A document for a colleague: only of the gemeenten they work for."""
+    return (
+        werkgebied.beperk(Document.objects, medewerker, via="aanvraag__gemeente")
+        .filter(pk=pk)
+        .first()
+    )
 
 
-def terugbelverzoek_list(*, open_: bool = True):
-    qs = Terugbelverzoek.objects.select_related("gemeente", "afgehandeld_door")
+def terugbelverzoek_list(*, medewerker, open_: bool = True):
+    qs = werkgebied.beperk(
+        Terugbelverzoek.objects.select_related("gemeente", "afgehandeld_door"), medewerker
+    )
     return qs.filter(afgehandeld_op__isnull=True) if open_ else qs.order_by("-afgehandeld_op")
 
 
-def ter_bevestiging_list(*, bsn: str):
+def ter_bevestiging_list(*, bsn: str, namens=None):
     """Aanvragen a colleague filled in on the phone that wait for this inwoner's DigiD check."""
     return (
-        Aanvraag.objects.van_inwoner(bsn)
+        Aanvraag.objects.van_inwoner(bsn, namens=namens)
         .filter(
             status=Status.CONCEPT,
             ingediend_namens_door__isnull=False,
@@ -133,18 +143,24 @@ def ter_bevestiging_get(*, bsn: str, pk: int) -> Aanvraag | None:
     return ter_bevestiging_list(bsn=bsn).filter(pk=pk).first()
 
 
-def open_aanvullingsverzoek_get(*, bsn: str, pk: int):
+def open_aanvullingsverzoek_get(*, bsn: str, pk: int, namens=None):
     from behandeling.models import Aanvullingsverzoek
 
     return (
-        Aanvullingsverzoek.objects.filter(pk=pk, aanvraag__bsn=bsn, beantwoord_op__isnull=True)
+        Aanvullingsverzoek.objects.filter(
+            pk=pk,
+            aanvraag__in=Aanvraag.objects.van_inwoner(bsn, namens=namens),
+            beantwoord_op__isnull=True,
+        )
         .select_related("aanvraag")
         .first()
     )
 
 
-def toestemming_gevraagd_list(*, partner_bsn: str):
+def toestemming_gevraagd_list(*, partner_bsn: str, namens=None):
     """Aanvragen of this person's partner that wait for their DigiD consent (Pw art. 43)."""
+    if namens is not None:
+        return Aanvraag.objects.none()  # the partner consents themself, never a colleague
     return Aanvraag.objects.filter(
         partner_bsn=partner_bsn,
         status=Status.CONCEPT,
@@ -153,9 +169,9 @@ def toestemming_gevraagd_list(*, partner_bsn: str):
     ).select_related("kostensoort")
 
 
-def wacht_op_partner_list(*, bsn: str):
+def wacht_op_partner_list(*, bsn: str, namens=None):
     return (
-        Aanvraag.objects.van_inwoner(bsn)
+        Aanvraag.objects.van_inwoner(bsn, namens=namens)
         .filter(
             status=Status.CONCEPT,
             partner_toestemming_op__isnull=True,

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -30,7 +30,7 @@ from aanvragen.models import (
     Terugbelverzoek,
 )
 from aanvragen.statussen import Status, controleer_transitie
-from portal import logboek
+from portal import logboek, werkgebied
 from portal.models import BevestigingNamens, Gemeente, PartnerToestemming, Regeling
 from portal.pdf import pdf_maken
 from portal.selectors import kalender_get
@@ -95,6 +95,8 @@ def status_wijzigen(
     """
     nu = nu or timezone.now()
     aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag_id)
+    if werkgebied.is_medewerker(door):
+        werkgebied.controleer(door, aanvraag.gemeente_id)
     van = Status(aanvraag.status)
     if verwacht is not None and van not in set(verwacht):
         raise AanvraagGewijzigd(
@@ -216,6 +218,8 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
         vermogen=gegevens.vermogen,
         iban=gegevens.iban,
         rekeninghouder=gegevens.rekeninghouder,
+        rekening_door_medewerker=namens is not None
+        and not _eigen_rekening(bsn=persoon.bsn, iban=gegevens.iban),
     )
     for soort, bestand in bijlagen:
         document_toevoegen(aanvraag=aanvraag, soort=soort, bestand=bestand)
@@ -235,6 +239,19 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
         ) % {"medewerker": door_omschrijving(namens)}
     return _indienen_als_compleet(
         aanvraag=aanvraag, door=namens or "inwoner", nu=nu, bevestiging=bevestiging
+    )
+
+
+def _eigen_rekening(*, bsn: str, iban: str) -> bool:
+    """Did this inwoner themself give this account before (in an aanvraag sent with DigiD)?"""
+    return (
+        Aanvraag.objects.van_inwoner(bsn)
+        .filter(iban=iban, ingediend_op__isnull=False)
+        .filter(
+            models.Q(ingediend_namens_door__isnull=True)
+            | models.Q(inwoner_bevestigd_op__isnull=False)
+        )
+        .exists()
     )
 
 
@@ -316,7 +333,8 @@ def aanvraag_bevestigen(*, aanvraag_id: int, bsn: str, nu: datetime | None = Non
         .get(pk=aanvraag_id, bsn=bsn, ingediend_namens_door__isnull=False, status=Status.CONCEPT)
     )
     aanvraag.inwoner_bevestigd_op = nu
-    aanvraag.save(update_fields=["inwoner_bevestigd_op"])
+    aanvraag.rekening_door_medewerker = False  # the inwoner saw and confirmed the account
+    aanvraag.save(update_fields=["inwoner_bevestigd_op", "rekening_door_medewerker"])
     return _indienen_als_compleet(
         aanvraag=aanvraag,
         door="inwoner",
@@ -518,9 +536,9 @@ def terugbelverzoek_indienen(*, gemeente, naam: str, telefoon: str, tijdvak: str
 
 def terugbelverzoek_afhandelen(*, pk: int, door, nu: datetime | None = None) -> bool:
     """Mark a call-back as done; False when a colleague already did (nothing changes)."""
-    gedaan = Terugbelverzoek.objects.filter(pk=pk, afgehandeld_op__isnull=True).update(
-        afgehandeld_op=nu or timezone.now(), afgehandeld_door=door
-    )
+    gedaan = werkgebied.beperk(
+        Terugbelverzoek.objects.filter(pk=pk, afgehandeld_op__isnull=True), door
+    ).update(afgehandeld_op=nu or timezone.now(), afgehandeld_door=door)
     if gedaan:
         logboek.vastleggen(
             activiteit="klantcontact",

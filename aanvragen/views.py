@@ -45,7 +45,7 @@ from aanvragen.services import (
 from aanvragen.statussen import Status
 from aanvragen.storage import concept_bestanden
 from behandeling.services import aanvulling_ontvangen
-from portal import logboek
+from portal import logboek, werkgebied
 from portal.digid import huidige_inwoner, login_url
 from portal.limieten import beperkt, te_vaak, te_veel_verzoeken
 from portal.models import PartnerToestemming
@@ -96,6 +96,14 @@ def aanvrager_vereist(view):
                 return redirect("aanvragen:namens-start")
             return redirect(login_url(request.get_full_path()))
         request.aanvrager = aanvrager
+        if aanvrager.namens is not None and request.method == "GET":
+            # Logboek: a colleague on the phone sees the caller's data; one entry per page.
+            logboek.vastleggen(
+                activiteit="klantcontact",
+                naam=f"namens inwoner: {request.resolver_match.url_name}",
+                bsns=[(aanvrager.bsn, None)],
+                door=request.user,
+            )
         return view(request, *args, **kwargs)
 
     wrapper.inwoner_vereist = True
@@ -116,14 +124,12 @@ class AanvraagWizard(NamedUrlSessionWizardView):
             return render(request, "aanvragen/brp_onbereikbaar.html", status=503)
         if self.persoon is None:
             return render(request, "aanvragen/niet_gevonden.html", status=404)
-        if request.aanvrager.namens is not None and request.method == "GET":
-            logboek.vastleggen(  # a colleague sees the BRP data of the caller
-                activiteit="klantcontact",
-                naam="aanvraag invullen namens inwoner",
-                bsns=[(request.aanvrager.bsn, None)],
-                door=request.user,
-            )
         self.gemeente = gemeente_van(self.persoon)
+        namens = request.aanvrager.namens
+        if namens is not None and not werkgebied.werkt_voor(
+            namens, getattr(self.gemeente, "pk", None)
+        ):
+            return render(request, "aanvragen/namens_andere_gemeente.html", status=403)
         if self.gemeente is None:
             return render(
                 request,
@@ -188,6 +194,8 @@ class AanvraagWizard(NamedUrlSessionWizardView):
             }
         if step == "inkomen":
             return {"heeft_partner": self.persoon.heeft_partner}
+        if step == "uitbetaling":
+            return {"buitenland_toegestaan": self.gemeente.buitenlandse_iban}
         if step == "kosten":
             return {
                 "kostensoorten": kostensoort_list(
@@ -302,7 +310,7 @@ class AanvraagWizard(NamedUrlSessionWizardView):
 @aanvrager_vereist
 def ontvangen(request, referentie: str):
     aanvraag = selectors.aanvraag_van_aanvrager_get(
-        bsn=request.aanvrager.bsn, referentie=referentie
+        bsn=request.aanvrager.bsn, referentie=referentie, namens=request.aanvrager.namens
     )
     if aanvraag is None:
         raise Http404
@@ -326,7 +334,9 @@ def document_response(document) -> FileResponse:
 @never_cache
 @aanvrager_vereist
 def document(request, pk: int):
-    gevonden = selectors.document_van_inwoner_get(bsn=request.aanvrager.bsn, pk=pk)
+    gevonden = selectors.document_van_inwoner_get(
+        bsn=request.aanvrager.bsn, pk=pk, namens=request.aanvrager.namens
+    )
     if gevonden is None:
         raise Http404
     return document_response(gevonden)
@@ -365,21 +375,22 @@ def mijn_gegevens(request):
 @never_cache
 @aanvrager_vereist
 def mijn_aanvragen(request):
-    aanvragen = list(selectors.aanvraag_list_van_inwoner(bsn=request.aanvrager.bsn))
+    bsn, namens = request.aanvrager.bsn, request.aanvrager.namens
+    aanvragen = list(selectors.aanvraag_list_van_inwoner(bsn=bsn, namens=namens))
     for aanvraag in aanvragen:
         aanvraag.voortgang = voortgang(aanvraag.status)
-    concept = selectors.concept_van_inwoner_get(bsn=request.aanvrager.bsn)
+    concept = selectors.concept_van_inwoner_get(bsn=bsn) if namens is None else None
     return render(
         request,
         "aanvragen/mijn_aanvragen.html",
         {
             "aanvragen": aanvragen,
             "concept": concept,
-            "ter_bevestiging": selectors.ter_bevestiging_list(bsn=request.aanvrager.bsn),
+            "ter_bevestiging": selectors.ter_bevestiging_list(bsn=bsn, namens=namens),
             "toestemming_gevraagd": selectors.toestemming_gevraagd_list(
-                partner_bsn=request.aanvrager.bsn
+                partner_bsn=bsn, namens=namens
             ),
-            "wacht_op_partner": selectors.wacht_op_partner_list(bsn=request.aanvrager.bsn),
+            "wacht_op_partner": selectors.wacht_op_partner_list(bsn=bsn, namens=namens),
         },
     )
 
@@ -411,7 +422,9 @@ def partner_toestemming(request, pk: int):
 @beperkt("upload")
 def aanvulling(request, pk: int):
     """The inwoner answers a request for more information (text and an optional file)."""
-    verzoek = selectors.open_aanvullingsverzoek_get(bsn=request.aanvrager.bsn, pk=pk)
+    verzoek = selectors.open_aanvullingsverzoek_get(
+        bsn=request.aanvrager.bsn, pk=pk, namens=request.aanvrager.namens
+    )
     if verzoek is None:
         raise Http404
     form = AanvullingAntwoordForm(request.POST or None, request.FILES or None)
@@ -485,11 +498,12 @@ def terugbelverzoeken(request):
         else:
             messages.info(request, _("Dit verzoek was al afgehandeld door een collega."))
         return redirect("aanvragen:terugbelverzoeken")
-    verzoeken = list(selectors.terugbelverzoek_list())
-    logboek.vastleggen(  # names, phone numbers and questions of the callers on the list
+    verzoeken = list(selectors.terugbelverzoek_list(medewerker=request.user))
+    logboek.vastleggen(  # names, phone numbers and questions of the callers: one entry a view
         activiteit="klantcontact",
-        naam="terugbelverzoeken bekeken",
-        objecten=[f"terugbelverzoek:{v.pk}" for v in verzoeken],
+        naam=f"terugbelverzoeken bekeken ({len(verzoeken)})",
+        # Which requests were on it follows from the time: those open at that moment.
+        objecten=["terugbelverzoeken"],
         door=request.user,
     )
     return render(request, "aanvragen/terugbelverzoeken.html", {"verzoeken": verzoeken})
@@ -501,10 +515,35 @@ def namens_start(request):
     """Telephone safety net: a colleague fills in the application for the caller."""
     form = NamensStartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        request.session[NAMENS_SLEUTEL] = form.cleaned_data["bsn"]
-        messages.info(request, _("U vult nu een aanvraag in namens de beller."))
-        return redirect(reverse("aanvragen:stap", kwargs={"step": "gegevens"}))
-    return render(request, "aanvragen/namens_start.html", {"form": form})
+        bsn = form.cleaned_data["bsn"]
+        try:
+            persoon = brp_client().persoon_get(bsn)
+        except BrpFout:
+            return render(request, "aanvragen/brp_onbereikbaar.html", status=503)
+        logboek.vastleggen(
+            activiteit="klantcontact",
+            naam="beller opgezocht in de BRP",
+            bsns=[(bsn, None)],
+            door=request.user,
+        )
+        gemeente = gemeente_van(persoon) if persoon is not None else None
+        if persoon is None:
+            form.add_error("bsn", _("Dit BSN staat niet in de BRP. Controleer het nummer."))
+        elif not werkgebied.werkt_voor(request.user, getattr(gemeente, "pk", None)):
+            form.add_error(
+                "bsn",
+                _(
+                    "Deze beller woont in een gemeente waarvoor u niet werkt. Verwijs de beller "
+                    "naar zijn eigen gemeente."
+                ),
+            )
+        else:
+            request.session[NAMENS_SLEUTEL] = bsn
+            messages.info(request, _("U vult nu een aanvraag in namens de beller."))
+            return redirect(reverse("aanvragen:stap", kwargs={"step": "gegevens"}))
+    return render(
+        request, "aanvragen/namens_start.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @rol_vereist(Rol.KLANTCONTACT)

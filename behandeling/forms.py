@@ -2,11 +2,9 @@ from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from schwifty import IBAN
-from schwifty.exceptions import SchwiftyException
 
 from behandeling.models import Gespreksuitkomst, Kanaal
-from portal.forms import BedragField, Formulier
+from portal.forms import BedragField, Formulier, IbanField
 
 
 class ToekennenForm(Formulier):
@@ -57,16 +55,11 @@ class ToekennenForm(Formulier):
         ],
     )
     leverancier_naam = forms.CharField(label=_("Naam leverancier"), max_length=70, required=False)
-    leverancier_iban = forms.CharField(label=_("IBAN leverancier"), max_length=42, required=False)
+    leverancier_iban = IbanField(label=_("IBAN leverancier"), required=False)
 
-    def clean_leverancier_iban(self):
-        waarde = self.cleaned_data.get("leverancier_iban", "").strip()
-        if not waarde:
-            return ""
-        try:
-            return IBAN(waarde).compact
-        except SchwiftyException:
-            raise forms.ValidationError(_("Dit rekeningnummer klopt niet.")) from None
+    def __init__(self, *args, buitenland_toegestaan: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leverancier_iban"].buitenland_toegestaan = buitenland_toegestaan
 
     def clean(self):
         cleaned = super().clean()

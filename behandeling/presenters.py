@@ -4,9 +4,14 @@ from datetime import date
 
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
+from schwifty import IBAN
+from schwifty.exceptions import SchwiftyException
 
+from aanvragen.presenters import iban_leesbaar
 from behandeling.sla import OP_SCHEMA, RISICO, TE_LAAT, sla_status
+from portal.bedrag import format_bedrag
 from portal.werkdagen import Kalender, werkdagen_tussen
+from uitbetaling.begunstigde import Begunstigde, VierOgenReden
 from wegwijzer.regels import Oordeel, Uitkomst
 
 SLA_LABELS = {OP_SCHEMA: _("Op schema"), RISICO: _("Risico"), TE_LAAT: _("Te laat")}
@@ -86,3 +91,53 @@ def zekerheden_csv(zekerheden: dict, *, van, tot) -> HttpResponse:
     for sleutel, label in ZEKERHEID_LABELS:
         schrijver.writerow([str(label), zekerheden[sleutel]["percentage"], van, tot])
     return response
+
+
+@dataclass(frozen=True)
+class BegunstigdeRegel:
+    """The payee as the approver must see it: name, full IBAN, bank, and how it differs from
+    the account the inwoner gave."""
+
+    naam: str
+    iban: str
+    bank: str
+    land: str
+    leverancier: bool
+    eigen_iban: str
+    eigen_naam: str
+    wijkt_af: bool
+
+
+def begunstigde_regel(begunstigde: Begunstigde, *, eigen_iban: str, eigen_naam: str):
+    try:
+        bank = IBAN(begunstigde.iban).bank_name or ""
+    except SchwiftyException:
+        bank = ""
+    return BegunstigdeRegel(
+        naam=begunstigde.naam,
+        iban=iban_leesbaar(begunstigde.iban),
+        bank=bank or str(_("bank onbekend")),
+        land=begunstigde.land,
+        leverancier=begunstigde.leverancier,
+        eigen_iban=iban_leesbaar(eigen_iban),
+        eigen_naam=eigen_naam,
+        wijkt_af=begunstigde.iban != eigen_iban,
+    )
+
+
+def vier_ogen_teksten(redenen, *, grens) -> list[str]:
+    """Why a second colleague must approve, in words."""
+    teksten = {
+        VierOgenReden.BEDRAG: _("Het bedrag is hoger dan %(grens)s.")
+        % {"grens": format_bedrag(grens)},
+        VierOgenReden.LEVERANCIER: _("Het geld gaat naar een leverancier, niet naar de aanvrager."),
+        VierOgenReden.ANDERE_REKENING: _(
+            "Het geld gaat naar een andere rekening dan de aanvrager opgaf."
+        ),
+        VierOgenReden.DOOR_MEDEWERKER: _(
+            "Een collega typte het rekeningnummer aan de telefoon; de aanvrager bevestigde "
+            "het niet met DigiD."
+        ),
+        VierOgenReden.BUITENLAND: _("Het is een buitenlandse rekening."),
+    }
+    return [str(teksten[r]) for r in redenen]

@@ -8,6 +8,7 @@ from django.utils import timezone
 from aanvragen.models import Aanvraag
 from aanvragen.statussen import OPEN, Status
 from behandeling.models import Contactmoment
+from portal import werkgebied
 from portal.rollen import Rol
 from uitbetaling.models import Betaalopdracht
 from wegwijzer.models import WegwijzerTelling
@@ -22,9 +23,10 @@ def werkvoorraad_list(
     gemeente_id: int | None = None,
     niet_opgepakt: bool = False,
 ):
-    """Open aanvragen, most urgent first (the nearest service norm date on top)."""
+    """Open aanvragen of the colleague's gemeenten, most urgent first (nearest norm date on top)."""
     qs = (
-        Aanvraag.objects.filter(status__in=list(OPEN))
+        werkgebied.beperk(Aanvraag.objects, medewerker)
+        .filter(status__in=list(OPEN))
         .select_related("gemeente", "kostensoort", "behandelaar")
         .order_by("einddatum_gepland", "ingediend_op", "pk")
     )
@@ -41,8 +43,8 @@ def werkvoorraad_list(
     return qs
 
 
-def werkvoorraad_tellingen() -> dict[str, int]:
-    open_qs = Aanvraag.objects.filter(status__in=list(OPEN))
+def werkvoorraad_tellingen(*, medewerker) -> dict[str, int]:
+    open_qs = werkgebied.beperk(Aanvraag.objects, medewerker).filter(status__in=list(OPEN))
     return open_qs.aggregate(
         totaal=Count("pk"),
         niet_opgepakt=Count("pk", filter=Q(status=Status.INGEDIEND)),
@@ -51,11 +53,11 @@ def werkvoorraad_tellingen() -> dict[str, int]:
     )
 
 
-def aanvraag_get(*, pk: int):
+def aanvraag_get(*, pk: int, medewerker):
+    """One aanvraag with all its case data; DoesNotExist for another gemeente's (→ 404)."""
     return (
-        Aanvraag.objects.select_related(
-            "gemeente", "kostensoort", "behandelaar", "regeling", "betaalopdracht"
-        )
+        werkgebied.beperk(Aanvraag.objects, medewerker)
+        .select_related("gemeente", "kostensoort", "behandelaar", "regeling", "betaalopdracht")
         .prefetch_related(
             "statuswijzigingen__door",
             "documenten",
@@ -67,10 +69,11 @@ def aanvraag_get(*, pk: int):
     )
 
 
-def sla_per_gemeente():
+def sla_per_gemeente(*, medewerker):
     """Open aanvragen per gemeente and SLA state, aggregated in SQL."""
     return (
-        Aanvraag.objects.filter(status__in=list(OPEN))
+        werkgebied.beperk(Aanvraag.objects, medewerker)
+        .filter(status__in=list(OPEN))
         .values("gemeente__naam")
         .annotate(
             totaal=Count("pk"),
@@ -82,17 +85,22 @@ def sla_per_gemeente():
     )
 
 
-def zekerheden(*, vanaf: date) -> dict:
+def zekerheden(*, vanaf: date, medewerker) -> dict:
     """How well each of the four guarantees is kept since `vanaf`, aggregated in SQL."""
-    telling = WegwijzerTelling.objects.filter(datum__gte=vanaf).aggregate(
-        gestart=Sum("gestart"),
-        afgerond=Sum("afgerond"),
-        seconden=Sum("seconden_totaal"),
-        binnen_twee=Sum("binnen_twee_minuten"),
-        binnen_kwartier=Sum("binnen_kwartier"),
+    aanvragen_qs = werkgebied.beperk(Aanvraag.objects, medewerker)
+    telling = (
+        werkgebied.beperk(WegwijzerTelling.objects, medewerker)
+        .filter(datum__gte=vanaf)
+        .aggregate(
+            gestart=Sum("gestart"),
+            afgerond=Sum("afgerond"),
+            seconden=Sum("seconden_totaal"),
+            binnen_twee=Sum("binnen_twee_minuten"),
+            binnen_kwartier=Sum("binnen_kwartier"),
+        )
     )
     begin = dag_grenzen(vanaf, vanaf)[0]
-    ingediend = Aanvraag.objects.filter(ingediend_op__gte=begin)
+    ingediend = aanvragen_qs.filter(ingediend_op__gte=begin)
     aanvragen = ingediend.aggregate(
         totaal=Count("pk"),
         gemeten=Count("duur_seconden"),
@@ -100,20 +108,24 @@ def zekerheden(*, vanaf: date) -> dict:
         gemiddeld=Avg("duur_seconden"),
         namens=Count("pk", filter=Q(ingediend_namens_door__isnull=False)),
     )
-    besloten = Aanvraag.objects.filter(besloten_op__gte=begin).aggregate(
+    besloten = aanvragen_qs.filter(besloten_op__gte=begin).aggregate(
         totaal=Count("pk"),
         op_tijd=Count("pk", filter=Q(besloten_op__date__lte=F("einddatum_gepland"))),
     )
-    toegekend = Aanvraag.objects.filter(
+    toegekend = aanvragen_qs.filter(
         besloten_op__gte=begin, toegekend_bedrag__isnull=False
     ).aggregate(totaal=Count("pk"))
     # From the instructions' side, over their own indexed date: no join over all instructions.
-    toegekend["opdracht_zelfde_dag"] = Betaalopdracht.objects.filter(
-        aangemaakt_op__gte=begin,
-        aanvraag__besloten_op__gte=begin,
-        aanvraag__toegekend_bedrag__isnull=False,
-        aangemaakt_op__date=F("aanvraag__besloten_op__date"),
-    ).count()
+    toegekend["opdracht_zelfde_dag"] = (
+        werkgebied.beperk(Betaalopdracht.objects, medewerker)
+        .filter(
+            aangemaakt_op__gte=begin,
+            aanvraag__besloten_op__gte=begin,
+            aanvraag__toegekend_bedrag__isnull=False,
+            aangemaakt_op__date=F("aanvraag__besloten_op__date"),
+        )
+        .count()
+    )
     return {
         "wegwijzer": {
             **telling,
@@ -141,7 +153,8 @@ def _procent(deel, geheel) -> int | None:
 def ter_goedkeuring_list(*, medewerker):
     """Awards above the four-eyes amount that this colleague may approve (not their own)."""
     return (
-        Aanvraag.objects.filter(status=Status.IN_BEHANDELING, voorgesteld_bedrag__isnull=False)
+        werkgebied.beperk(Aanvraag.objects, medewerker)
+        .filter(status=Status.IN_BEHANDELING, voorgesteld_bedrag__isnull=False)
         .exclude(voorgesteld_door=medewerker)
         .exclude(behandelaar=medewerker)
         .select_related("gemeente", "kostensoort", "voorgesteld_door")
@@ -149,18 +162,22 @@ def ter_goedkeuring_list(*, medewerker):
     )
 
 
-def behandelaar_list():
+def behandelaar_list(*, gemeente_id: int):
+    """Behandelaars who work for this gemeente (whom a teamleider may assign its aanvragen)."""
     return (
-        User.objects.filter(groups__name=Rol.BEHANDELAAR, is_active=True)
+        User.objects.filter(
+            groups__name=Rol.BEHANDELAAR, is_active=True, werkgemeenten__id=gemeente_id
+        )
         .order_by("first_name", "username")
         .distinct()
     )
 
 
-def aandacht_list(*, limiet: int = 20):
+def aandacht_list(*, medewerker, limiet: int = 20):
     """Open aanvragen at risk or late, most urgent first (for the teamleider)."""
     return (
-        Aanvraag.objects.filter(
+        werkgebied.beperk(Aanvraag.objects, medewerker)
+        .filter(
             status__in=[Status.INGEDIEND, Status.IN_BEHANDELING],
             sla_status__in=["risico", "te_laat"],
         )
@@ -169,10 +186,11 @@ def aandacht_list(*, limiet: int = 20):
     )
 
 
-def werkverdeling():
+def werkverdeling(*, medewerker):
     """Open aanvragen per behandelaar (and unassigned), aggregated in SQL."""
     return (
-        Aanvraag.objects.filter(status__in=list(OPEN))
+        werkgebied.beperk(Aanvraag.objects, medewerker)
+        .filter(status__in=list(OPEN))
         .values("behandelaar__first_name", "behandelaar__last_name", "behandelaar__username")
         .annotate(
             totaal=Count("pk"),
@@ -186,7 +204,7 @@ def werkverdeling():
 DASHBOARD_SECONDEN = 60
 
 
-def dashboard_cijfers(*, van: date, tot: date) -> dict:
+def dashboard_cijfers(*, van: date, tot: date, medewerker) -> dict:
     """Everything the teamleider dashboard shows, computed at most once a minute per period.
 
     Aggregates over every aanvraag of the period cost tens of milliseconds at a million rows;
@@ -196,27 +214,30 @@ def dashboard_cijfers(*, van: date, tot: date) -> dict:
 
     def berekenen() -> dict:
         return {
-            "zekerheden": zekerheden(vanaf=van),
-            "tellingen": werkvoorraad_tellingen(),
-            "per_gemeente": list(sla_per_gemeente()),
-            "aandacht": list(aandacht_list()),
-            "werkverdeling": list(werkverdeling()),
-            "cijfers": periode_cijfers(van=van, tot=tot),
+            "zekerheden": zekerheden(vanaf=van, medewerker=medewerker),
+            "tellingen": werkvoorraad_tellingen(medewerker=medewerker),
+            "per_gemeente": list(sla_per_gemeente(medewerker=medewerker)),
+            "aandacht": list(aandacht_list(medewerker=medewerker)),
+            "werkverdeling": list(werkverdeling(medewerker=medewerker)),
+            "cijfers": periode_cijfers(van=van, tot=tot, medewerker=medewerker),
             "berekend_op": timezone.now(),
         }
 
-    sleutel = f"behandeling:dashboard:{van.isoformat()}:{tot.isoformat()}"
+    # Figures are per set of gemeenten: colleagues with the same set share them.
+    gebied = ",".join(str(g) for g in sorted(werkgebied.gemeente_ids(medewerker)))
+    sleutel = f"behandeling:dashboard:{gebied}:{van.isoformat()}:{tot.isoformat()}"
     return cache.get_or_set(sleutel, berekenen, DASHBOARD_SECONDEN)
 
 
-def periode_cijfers(*, van: date, tot: date) -> dict:
+def periode_cijfers(*, van: date, tot: date, medewerker) -> dict:
     """Received, decided, doorlooptijd in werkdagen (suspensions excluded), contact by channel.
 
     All in SQL over indexed timestamps; the doorlooptijd was fixed when each decision was taken.
     """
     periode = dag_grenzen(van, tot)
-    ontvangen = Aanvraag.objects.filter(ingediend_op__gte=periode[0], ingediend_op__lt=periode[1])
-    besloten = Aanvraag.objects.filter(
+    aanvragen_qs = werkgebied.beperk(Aanvraag.objects, medewerker)
+    ontvangen = aanvragen_qs.filter(ingediend_op__gte=periode[0], ingediend_op__lt=periode[1])
+    besloten = aanvragen_qs.filter(
         besloten_op__gte=periode[0], besloten_op__lt=periode[1], ingediend_op__isnull=False
     )
     cijfers = besloten.aggregate(
@@ -230,7 +251,8 @@ def periode_cijfers(*, van: date, tot: date) -> dict:
         "doorlooptijd_werkdagen"
     )
     kanalen = dict(
-        Contactmoment.objects.filter(op__gte=periode[0], op__lt=periode[1])
+        werkgebied.beperk(Contactmoment.objects, medewerker, via="aanvraag__gemeente")
+        .filter(op__gte=periode[0], op__lt=periode[1])
         .values_list("kanaal")
         .annotate(n=Count("pk"))
     )

@@ -35,12 +35,16 @@ from behandeling.models import (
     SlaSignaalSoort,
 )
 from behandeling.sla import sla_grenzen
+from portal import logboek, werkgebied
+from portal.bedrag import format_bedrag
 from portal.models import Gemeente
 from portal.rollen import Rol
 from portal.selectors import kalender_get
 from portal.taken import na_commit, versturen
 from portal.werkdagen import Kalender, plus_werkdagen, werkdagen_tussen, wettelijke_termijn
 from portal.werkdagen import Opschorting as OpschortingPeriode
+from uitbetaling.begunstigde import mag_goedkeuren, vier_ogen_redenen
+from uitbetaling.selectors import begunstigde_van, betaalvoorstel_van, voorstel_kenmerk
 
 
 def aanvraag_oppakken(*, aanvraag_id: int, behandelaar) -> Aanvraag:
@@ -62,7 +66,8 @@ def volgende_aanvraag_claimen(*, behandelaar) -> Aanvraag | None:
     claiming the same row.
     """
     kandidaat = (
-        Aanvraag.objects.select_for_update(skip_locked=True)
+        werkgebied.beperk(Aanvraag.objects, behandelaar)
+        .select_for_update(skip_locked=True)
         .filter(status=Status.INGEDIEND, behandelaar__isnull=True)
         .order_by("einddatum_gepland", "ingediend_op", "pk")
         .first()
@@ -73,7 +78,10 @@ def volgende_aanvraag_claimen(*, behandelaar) -> Aanvraag | None:
 
 
 def _eigen_aanvraag(aanvraag_id: int, behandelaar) -> None:
-    houder = Aanvraag.objects.filter(pk=aanvraag_id).values_list("behandelaar", flat=True).first()
+    houder, gemeente_id = Aanvraag.objects.filter(pk=aanvraag_id).values_list(
+        "behandelaar", "gemeente"
+    ).first() or (None, None)
+    werkgebied.controleer(behandelaar, gemeente_id)
     if houder != behandelaar.pk:
         raise AanvraagGewijzigd(_("Deze aanvraag is in behandeling bij een collega."))
 
@@ -93,7 +101,9 @@ def aanvraag_toekennen(
     lening_termijnen: int | None = None,
     leverancier: tuple[str, str] | None = None,
 ) -> Aanvraag:
-    """Award. Above the gemeente's four-eyes amount this only proposes; a colleague approves.
+    """Award, or only propose when a second colleague must approve: above the gemeente's
+    four-eyes amount, or whenever the payee is anything but the account the inwoner gave
+    themself (a supplier, an account typed by a colleague, a foreign account).
 
     The decision commits first, then tasks create the one Betaalopdracht and the beschikking.
     """
@@ -104,6 +114,13 @@ def aanvraag_toekennen(
         )
         if aanvraag.status != Status.IN_BEHANDELING:
             raise AanvraagGewijzigd(_("Deze aanvraag is niet meer in behandeling."))
+        if aanvraag.voorgesteld_bedrag is not None:
+            raise AanvraagGewijzigd(
+                _(
+                    "Er wacht al een voorstel op goedkeuring door een collega. Laat het eerst "
+                    "terugleggen als u iets wilt veranderen."
+                )
+            )
         lening = vorm == "lening"
         aanvraag.besluit_vorm = vorm
         aanvraag.lening_maandbedrag = lening_maandbedrag if lening else None
@@ -118,7 +135,15 @@ def aanvraag_toekennen(
                 "leverancier_iban",
             ]
         )
-        if bedrag > aanvraag.gemeente.vier_ogen_vanaf:
+        if leverancier:
+            logboek.voor_aanvraag(
+                aanvraag,
+                activiteit="uitbetalen",
+                naam="leverancier als begunstigde gekozen",
+                door=behandelaar,
+            )
+        redenen = vier_ogen_redenen(betaalvoorstel_van(aanvraag, bedrag=bedrag))
+        if redenen:
             aanvraag.voorgesteld_bedrag = bedrag
             aanvraag.voorgestelde_motivering = motivering
             aanvraag.voorgesteld_door = behandelaar
@@ -131,6 +156,18 @@ def aanvraag_toekennen(
                     "voorgesteld_op",
                 ]
             )
+            begunstigde = begunstigde_van(aanvraag)
+            gebeurtenis_vastleggen(
+                aanvraag=aanvraag,
+                door=behandelaar,
+                reden=_("Voorgesteld: %(bedrag)s aan %(naam)s (%(iban)s); vier ogen: %(redenen)s")
+                % {
+                    "bedrag": format_bedrag(bedrag),
+                    "naam": begunstigde.naam,
+                    "iban": iban_gemaskeerd(begunstigde.iban),
+                    "redenen": ", ".join(redenen),
+                },
+            )
             return aanvraag
         return _toekennen(
             aanvraag_id=aanvraag_id,
@@ -141,14 +178,35 @@ def aanvraag_toekennen(
         )
 
 
-def toekenning_goedkeuren(*, aanvraag_id: int, door) -> Aanvraag:
-    """The second pair of eyes: a colleague (never the proposer) approves the award."""
+def betrokken_bij_betaling(aanvraag: Aanvraag) -> set[int | None]:
+    """The colleagues who may not approve this award: who proposed it, who holds the case and
+    who typed the payee's account on the phone."""
+    betrokken = {aanvraag.voorgesteld_door_id, aanvraag.behandelaar_id}
+    if aanvraag.rekening_door_medewerker:
+        betrokken.add(aanvraag.ingediend_namens_door_id)
+    return betrokken
+
+
+def toekenning_goedkeuren(*, aanvraag_id: int, door, kenmerk: str) -> Aanvraag:
+    """The second pair of eyes: a colleague who had no hand in the proposal or the payee
+    approves exactly what they saw (`kenmerk`); a change in between refuses."""
     with transaction.atomic():
-        aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag_id)
+        aanvraag = (
+            Aanvraag.objects.select_for_update().select_related("gemeente").get(pk=aanvraag_id)
+        )
+        werkgebied.controleer(door, aanvraag.gemeente_id)
         if aanvraag.status != Status.IN_BEHANDELING or aanvraag.voorgesteld_bedrag is None:
             raise AanvraagGewijzigd(_("Er is geen toekenning om goed te keuren."))
-        if door.pk in (aanvraag.voorgesteld_door_id, aanvraag.behandelaar_id):
-            raise VierOgenFout(_("U kunt uw eigen voorstel niet goedkeuren. Vraag een collega."))
+        if not mag_goedkeuren(
+            goedkeurder_id=door.pk, betrokken_ids=betrokken_bij_betaling(aanvraag)
+        ):
+            raise VierOgenFout(
+                _("U had zelf een hand in dit voorstel of de rekening. Vraag een collega.")
+            )
+        if kenmerk != voorstel_kenmerk(aanvraag):
+            raise AanvraagGewijzigd(
+                _("Het voorstel is veranderd nadat u het opende. Bekijk het opnieuw.")
+            )
         return _toekennen(
             aanvraag_id=aanvraag_id,
             door=door,
@@ -161,6 +219,7 @@ def toekenning_goedkeuren(*, aanvraag_id: int, door) -> Aanvraag:
 def toekenning_afkeuren(*, aanvraag_id: int, door, reden: str) -> Aanvraag:
     with transaction.atomic():
         aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag_id)
+        werkgebied.controleer(door, aanvraag.gemeente_id)
         if aanvraag.voorgesteld_bedrag is None:
             raise AanvraagGewijzigd(_("Er is geen toekenning om af te keuren."))
         if door.pk in (aanvraag.voorgesteld_door_id, aanvraag.behandelaar_id):
@@ -172,6 +231,9 @@ def toekenning_afkeuren(*, aanvraag_id: int, door, reden: str) -> Aanvraag:
             met=_("behandelaar"),
             samenvatting=_("Voorstel niet goedgekeurd: %(reden)s") % {"reden": reden},
             uitkomst="anders",
+        )
+        gebeurtenis_vastleggen(
+            aanvraag=aanvraag, door=door, reden=_("Voorstel teruggelegd: %(r)s") % {"r": reden}
         )
         aanvraag.voorgesteld_bedrag = None
         aanvraag.voorgesteld_door = None
@@ -297,6 +359,10 @@ def contactmoment_vastleggen(
     uitkomst: str,
     op=None,
 ) -> Contactmoment:
+    if werkgebied.is_medewerker(door):
+        werkgebied.controleer(
+            door, Aanvraag.objects.filter(pk=aanvraag_id).values_list("gemeente", flat=True).first()
+        )
     return Contactmoment.objects.create(
         aanvraag_id=aanvraag_id,
         door=door,
@@ -533,7 +599,9 @@ def _signaal_ontvangers(aanvraag, soort: str) -> list[str]:
     if soort == SlaSignaalSoort.RISICO and aanvraag.behandelaar and aanvraag.behandelaar.email:
         return [aanvraag.behandelaar.email]
     return list(
-        User.objects.filter(groups__name=Rol.TEAMLEIDER, is_active=True)
+        User.objects.filter(
+            groups__name=Rol.TEAMLEIDER, is_active=True, werkgemeenten__id=aanvraag.gemeente_id
+        )
         .exclude(email="")
         .values_list("email", flat=True)
     )
@@ -543,6 +611,9 @@ def aanvraag_toewijzen(*, aanvraag_id: int, door, behandelaar) -> Aanvraag:
     """A teamleider (re)assigns an aanvraag; recorded in the history."""
     with transaction.atomic():
         aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag_id)
+        werkgebied.controleer(door, aanvraag.gemeente_id)
+        if not werkgebied.werkt_voor(behandelaar, aanvraag.gemeente_id):
+            raise AanvraagGewijzigd(_("Deze behandelaar werkt niet voor deze gemeente."))
         if aanvraag.status not in (
             Status.IN_BEHANDELING,
             Status.WACHT_OP_AANVULLING,

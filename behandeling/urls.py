@@ -18,6 +18,11 @@ urlpatterns = [
     path("aanvraag/<int:pk>/toewijzen/", views.toewijzen, name="toewijzen"),
     path("aanvraag/<int:pk>/betaling-opnieuw/", views.betaling_opnieuw, name="betaling-opnieuw"),
     path("aanvraag/<int:pk>/afkeuren/", views.afkeuren, name="afkeuren"),
+    path(
+        "aanvraag/<int:pk>/rekening-beoordelen/",
+        views.rekening_beoordelen,
+        name="rekening-beoordelen",
+    ),
     path("aanvraag/<int:pk>/contact/", views.contactmoment, name="contactmoment"),
     path("aanvraag/<int:pk>/aanvulling/", views.aanvulling, name="aanvulling"),
     path(

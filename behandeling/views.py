@@ -24,15 +24,20 @@ from behandeling.forms import (
 from behandeling.presenters import (
     aanvraag_regel,
     afwijzen_initial,
+    begunstigde_regel,
     toekennen_initial,
+    vier_ogen_teksten,
     zekerheden_balken,
     zekerheden_csv,
 )
 from portal import logboek
-from portal.rollen import Rol, rol_vereist
+from portal.rollen import Rol, rol_vereist, verzoek_heeft_rol
 from portal.selectors import gemeente_list, kalender_get, kalenders_get
+from uitbetaling import selectors as uitbetaling_selectors
 from uitbetaling import services as uitbetaling_services
+from uitbetaling.begunstigde import mag_goedkeuren, vier_ogen_redenen
 from uitbetaling.forms import OpnieuwKlaarzettenForm
+from uitbetaling.models import Rekeningwijziging
 from wegwijzer.selectors import kostensoort_list
 
 BEHANDELAARS = (Rol.BEHANDELAAR, Rol.TEAMLEIDER)
@@ -60,7 +65,7 @@ def werkvoorraad(request):
         gemeente_id=gemeente_id,
         niet_opgepakt=niet_opgepakt,
     )
-    tellingen = selectors.werkvoorraad_tellingen()
+    tellingen = selectors.werkvoorraad_tellingen(medewerker=request.user)
     paginator = Paginator(qs, 25)
     if not (filter_status or alleen_mijn or niet_opgepakt or kostensoort_id or gemeente_id):
         paginator.count = tellingen["totaal"]  # the whole open queue: counted once, not twice
@@ -80,11 +85,12 @@ def werkvoorraad(request):
             "tellingen": tellingen,
             "filter_status": filter_status,
             "kostensoorten": kostensoort_list(),
-            "gemeenten": gemeente_list(),
+            "gemeenten": gemeente_list(medewerker=request.user),
             "kostensoort_id": kostensoort_id,
             "gemeente_id": gemeente_id,
             "niet_opgepakt": niet_opgepakt,
             "alleen_mijn": alleen_mijn,
+            "ter_goedkeuring": selectors.ter_goedkeuring_list(medewerker=request.user)[:20],
         },
     )
 
@@ -106,21 +112,29 @@ def volgende(request):
     return redirect("behandeling:aanvraag", pk=aanvraag.pk)
 
 
-def _aanvraag_of_404(pk: int):
+def _aanvraag_of_404(request, pk: int):
+    """The aanvraag, if it belongs to a gemeente this colleague works for; else 404."""
     try:
-        return selectors.aanvraag_get(pk=pk)
+        return selectors.aanvraag_get(pk=pk, medewerker=request.user)
     except Aanvraag.DoesNotExist:
         raise Http404 from None
 
 
 @rol_vereist(*BEHANDELAARS)
 def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=200):
-    aanvraag = _aanvraag_of_404(pk)
+    aanvraag = _aanvraag_of_404(request, pk)
     logboek.voor_aanvraag(
         aanvraag, activiteit="aanvraag-behandelen", naam="aanvraag inzien", door=request.user
     )
     voorstel = voorstel_get(aanvraag=aanvraag)
     vandaag = timezone.localdate()
+    buitenland = aanvraag.gemeente.buitenlandse_iban
+    opdracht = getattr(aanvraag, "betaalopdracht", None)
+    rekeningwijziging = (
+        uitbetaling_selectors.open_rekeningwijziging_get(opdracht_id=opdracht.pk)
+        if opdracht is not None
+        else None
+    )
     open_verzoek = next(
         (v for v in aanvraag.aanvullingsverzoeken.all() if not v.beantwoord_op), None
     )
@@ -136,14 +150,40 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
         "open_verzoek": open_verzoek,
         "termijn_verlopen": open_verzoek is not None and open_verzoek.termijn_tot < vandaag,
         "voorstel": voorstel,
-        "toekennen_form": ToekennenForm(initial=toekennen_initial(voorstel)),
+        "begunstigde": begunstigde_regel(
+            uitbetaling_selectors.begunstigde_van(aanvraag),
+            eigen_iban=aanvraag.iban,
+            eigen_naam=aanvraag.rekeninghouder,
+        ),
+        **_vier_ogen_context(request, aanvraag),
+        "rekeningwijziging": rekeningwijziging,
+        "rekeningwijziging_kenmerk": uitbetaling_services.rekeningwijziging_kenmerk(
+            rekeningwijziging
+        )
+        if rekeningwijziging
+        else "",
+        "mag_rekening_beoordelen": rekeningwijziging is not None
+        and rekeningwijziging.voorgesteld_door_id != request.user.pk,
+        "mag_opnieuw_klaarzetten": opdracht is not None
+        and opdracht.status == "geweigerd"
+        and rekeningwijziging is None
+        and (
+            aanvraag.behandelaar_id == request.user.pk or verzoek_heeft_rol(request, Rol.TEAMLEIDER)
+        ),
+        "toekennen_form": ToekennenForm(
+            initial=toekennen_initial(voorstel), buitenland_toegestaan=buitenland
+        ),
         "afwijzen_form": AfwijzenForm(initial=afwijzen_initial(voorstel)),
         "contact_form": ContactmomentForm(),
         "aanvulling_form": AanvullingForm(),
         "buiten_form": BuitenBehandelingForm(),
-        "behandelaars": selectors.behandelaar_list(),
+        "behandelaars": selectors.behandelaar_list(gemeente_id=aanvraag.gemeente_id),
         "opnieuw_form": OpnieuwKlaarzettenForm(
-            initial={"iban": aanvraag.iban, "rekeninghouder": aanvraag.rekeninghouder}
+            initial={
+                "iban": opdracht.iban if opdracht else aanvraag.iban,
+                "rekeninghouder": opdracht.naam if opdracht else aanvraag.rekeninghouder,
+            },
+            buitenland_toegestaan=buitenland,
         ),
         **(formulieren or {}),
     }
@@ -151,7 +191,7 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
 
 
 def _actie(request, pk: int, uitvoeren, gelukt: str):
-    _aanvraag_of_404(pk)
+    _aanvraag_of_404(request, pk)
     try:
         uitvoeren()
     except AanvraagGewijzigd as exc:
@@ -183,13 +223,30 @@ def vrijgeven(request, pk: int):
     )
 
 
+def _vier_ogen_context(request, aanvraag) -> dict:
+    """The four-eyes panel: the payee in full, why a second colleague must look, and the
+    fingerprint of what this colleague sees (approval refuses if it changed)."""
+    if aanvraag.voorgesteld_bedrag is None:
+        return {}
+    redenen = vier_ogen_redenen(
+        uitbetaling_selectors.betaalvoorstel_van(aanvraag, bedrag=aanvraag.voorgesteld_bedrag)
+    )
+    return {
+        "vier_ogen_redenen": vier_ogen_teksten(redenen, grens=aanvraag.gemeente.vier_ogen_vanaf),
+        "voorstel_kenmerk": uitbetaling_selectors.voorstel_kenmerk(aanvraag),
+        "mag_goedkeuren": mag_goedkeuren(
+            goedkeurder_id=request.user.pk, betrokken_ids=services.betrokken_bij_betaling(aanvraag)
+        ),
+    }
+
+
 @require_POST
 @rol_vereist(*BEHANDELAARS)
 def toekennen(request, pk: int):
-    form = ToekennenForm(request.POST)
+    aanvraag = _aanvraag_of_404(request, pk)
+    form = ToekennenForm(request.POST, buitenland_toegestaan=aanvraag.gemeente.buitenlandse_iban)
     if not form.is_valid():
         return aanvraag_detail(request, pk, formulieren={"toekennen_form": form}, status=400)
-    _aanvraag_of_404(pk)
     try:
         aanvraag = services.aanvraag_toekennen(
             aanvraag_id=pk,
@@ -212,7 +269,7 @@ def toekennen(request, pk: int):
         if aanvraag.status == Status.TOEGEKEND:
             messages.success(request, _("Toegekend. De betaling wordt direct klaargezet."))
         else:
-            messages.info(request, _("Voorgesteld. Dit bedrag keurt een collega goed (vier ogen)."))
+            messages.info(request, _("Voorgesteld. Een collega keurt dit goed (vier ogen)."))
     return redirect("behandeling:aanvraag", pk=pk)
 
 
@@ -222,7 +279,9 @@ def goedkeuren(request, pk: int):
     return _actie(
         request,
         pk,
-        lambda: services.toekenning_goedkeuren(aanvraag_id=pk, door=request.user),
+        lambda: services.toekenning_goedkeuren(
+            aanvraag_id=pk, door=request.user, kenmerk=request.POST.get("kenmerk", "")
+        ),
         _("Goedgekeurd en toegekend."),
     )
 
@@ -263,7 +322,7 @@ def contactmoment(request, pk: int):
     form = ContactmomentForm(request.POST)
     if not form.is_valid():
         return aanvraag_detail(request, pk, formulieren={"contact_form": form}, status=400)
-    _aanvraag_of_404(pk)
+    _aanvraag_of_404(request, pk)
     services.contactmoment_vastleggen(aanvraag_id=pk, door=request.user, **form.cleaned_data)
     messages.success(request, _("Het contact is vastgelegd."))
     return redirect("behandeling:aanvraag", pk=pk)
@@ -308,27 +367,75 @@ def buiten_behandeling(request, pk: int):
 @require_POST
 @rol_vereist(*BEHANDELAARS)
 def betaling_opnieuw(request, pk: int):
-    aanvraag = _aanvraag_of_404(pk)
+    """After the bank refused: the case holder or a teamleider sets the payment up again; a new
+    account waits for a second colleague."""
+    aanvraag = _aanvraag_of_404(request, pk)
     opdracht = getattr(aanvraag, "betaalopdracht", None)
-    form = OpnieuwKlaarzettenForm(request.POST)
     if opdracht is None or opdracht.status != "geweigerd":
         messages.error(request, _("Er is geen geweigerde betaling om opnieuw klaar te zetten."))
         return redirect("behandeling:aanvraag", pk=pk)
+    form = OpnieuwKlaarzettenForm(
+        request.POST, buitenland_toegestaan=aanvraag.gemeente.buitenlandse_iban
+    )
     if not form.is_valid():
         return aanvraag_detail(request, pk, formulieren={"opnieuw_form": form}, status=400)
-    uitbetaling_services.betaling_opnieuw_en_aanbieden(
-        opdracht_id=opdracht.pk,
-        door=request.user,
-        iban=form.cleaned_data["iban"],
-        naam=form.cleaned_data["rekeninghouder"],
+    try:
+        uitkomst = uitbetaling_services.betaling_opnieuw_voorstellen(
+            opdracht_id=opdracht.pk,
+            door=request.user,
+            iban=form.cleaned_data["iban"],
+            naam=form.cleaned_data["rekeninghouder"],
+            reden=form.cleaned_data["reden"],
+            mag_voor_elke_zaak=verzoek_heeft_rol(request, Rol.TEAMLEIDER),
+        )
+    except uitbetaling_services.RekeningwijzigingFout as exc:
+        messages.error(request, str(exc))
+    else:
+        if isinstance(uitkomst, Rekeningwijziging):
+            messages.info(request, _("De nieuwe rekening wacht op goedkeuring door een collega."))
+        else:
+            messages.success(request, _("De betaling staat weer klaar en gaat naar de bank."))
+    return redirect("behandeling:aanvraag", pk=pk)
+
+
+@require_POST
+@rol_vereist(*BEHANDELAARS)
+def rekening_beoordelen(request, pk: int):
+    """A second colleague approves or refuses the new account of a refused payment."""
+    aanvraag = _aanvraag_of_404(request, pk)
+    opdracht = getattr(aanvraag, "betaalopdracht", None)
+    wijziging = (
+        uitbetaling_selectors.open_rekeningwijziging_get(opdracht_id=opdracht.pk)
+        if opdracht is not None
+        else None
     )
-    messages.success(request, _("De betaling staat weer klaar en gaat naar de bank."))
+    if wijziging is None:
+        messages.error(request, _("Er wacht geen nieuwe rekening op goedkeuring."))
+        return redirect("behandeling:aanvraag", pk=pk)
+    goedkeuren = request.POST.get("besluit") == "goedkeuren"
+    try:
+        uitbetaling_services.rekeningwijziging_beoordelen(
+            wijziging_id=wijziging.pk,
+            door=request.user,
+            goedkeuren=goedkeuren,
+            kenmerk_gezien=request.POST.get("kenmerk", ""),
+            toelichting=request.POST.get("toelichting", "").strip()[:1000],
+        )
+    except uitbetaling_services.RekeningwijzigingFout as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Goedgekeurd. De betaling gaat opnieuw naar de bank.")
+            if goedkeuren
+            else _("Afgekeurd. De behandelaar hoort het in de geschiedenis."),
+        )
     return redirect("behandeling:aanvraag", pk=pk)
 
 
 @rol_vereist(*BEHANDELAARS)
 def document(request, pk: int):
-    gevonden = document_get(pk=pk)
+    gevonden = document_get(pk=pk, medewerker=request.user)
     if gevonden is None:
         raise Http404
     logboek.voor_aanvraag(
@@ -343,7 +450,8 @@ def document(request, pk: int):
 @require_POST
 @rol_vereist(Rol.TEAMLEIDER)
 def toewijzen(request, pk: int):
-    behandelaar = selectors.behandelaar_list().filter(
+    aanvraag = _aanvraag_of_404(request, pk)
+    behandelaar = selectors.behandelaar_list(gemeente_id=aanvraag.gemeente_id).filter(
         pk=_getal(request.POST.get("behandelaar")) or 0
     )
     if not behandelaar.exists():
@@ -375,7 +483,7 @@ def _periode(request) -> tuple[date, date]:
 @rol_vereist(Rol.TEAMLEIDER)
 def dashboard(request):
     van, tot = _periode(request)
-    cijfers = selectors.dashboard_cijfers(van=van, tot=tot)
+    cijfers = selectors.dashboard_cijfers(van=van, tot=tot, medewerker=request.user)
     if request.GET.get("formaat") == "csv":
         return zekerheden_csv(cijfers["zekerheden"], van=van, tot=tot)
     return render(

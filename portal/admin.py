@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal import logboek
+from portal import logboek, werkgebied
 from portal.forms import BsnField
 from portal.models import GelijkgesteldeDag, Gemeente, Regeling, Sluitingsdag, Verwerking
 
@@ -32,15 +32,39 @@ class InzageGelogd:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
-class SluitingsdagInline(admin.TabularInline):
+class WerkgebiedAdmin:
+    """Functioneel beheer sees and edits only the gemeenten they work for (technisch beheer,
+    a superuser, sees all). `werkgebied_via` is the path from the model to its gemeente."""
+
+    werkgebied_via: str | None = "gemeente"
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        if request.user.is_superuser:
+            return qs
+        return werkgebied.beperk(qs, request.user, via=self.werkgebied_via)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "gemeente" and not request.user.is_superuser:
+            kwargs["queryset"] = werkgebied.beperk(Gemeente.objects, request.user, via=None)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class SluitingsdagInline(WerkgebiedAdmin, admin.TabularInline):
     model = Sluitingsdag
     extra = 1
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(admin.ModelAdmin):
+class GemeenteAdmin(WerkgebiedAdmin, admin.ModelAdmin):
+    werkgebied_via = None
     list_display = ["naam", "cbs_code", "telefoon"]
     inlines = [SluitingsdagInline]
+    filter_horizontal = ["medewerkers"]
+
+    def has_add_permission(self, request):
+        # A new gemeente in the installation is technisch beheer's work, not one gemeente's.
+        return request.user.is_superuser
 
 
 @admin.register(Regeling)
@@ -77,6 +101,22 @@ class VerwerkingAdmin(admin.ModelAdmin):
             )
         ]
         return eigen + super().get_urls()
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        if request.user.is_superuser:
+            return qs
+        # Entries about aanvragen of one's own gemeenten, or by colleagues who work for them.
+        from django.contrib.auth.models import User
+        from django.db.models import Q
+
+        from aanvragen.models import Aanvraag
+
+        gemeenten = sorted(werkgebied.gemeente_ids(request.user))
+        return qs.filter(
+            Q(aanvraag_id__in=Aanvraag.objects.filter(gemeente_id__in=gemeenten).values("pk"))
+            | Q(medewerker_id__in=User.objects.filter(werkgemeenten__in=gemeenten).values("pk"))
+        )
 
     def lookup_allowed(self, lookup, value, request=None):
         return lookup == "betrokkene_zoeksleutel" or super().lookup_allowed(lookup, value, request)

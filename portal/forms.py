@@ -3,6 +3,8 @@ from decimal import Decimal
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+from schwifty import IBAN
+from schwifty.exceptions import SchwiftyException
 
 from portal.bedrag import OngeldigBedrag, format_bedrag, parse_bedrag
 from portal.models import DigidNiveau
@@ -111,3 +113,35 @@ class DigidSimulatorForm(Formulier):
                 code="niveau",
             )
         return niveau
+
+
+class IbanField(forms.CharField):
+    """An IBAN, checked by schwifty (structure and mod-97) and cleaned to its compact form.
+
+    Dutch accounts only, unless the gemeente allows accounts elsewhere in the SEPA area
+    (`Gemeente.buitenlandse_iban`; such a payment is always approved by a second colleague).
+    """
+
+    ONGELDIG = _(
+        "Dit rekeningnummer klopt niet. Kijk het nog eens na op de bankpas of in de app van "
+        "de bank."
+    )
+
+    def __init__(self, *, buitenland_toegestaan: bool = False, **kwargs):
+        kwargs.setdefault("max_length", 42)
+        super().__init__(**kwargs)
+        self.buitenland_toegestaan = buitenland_toegestaan
+
+    def clean(self, value):
+        waarde = super().clean(value)
+        if not waarde:
+            return waarde
+        try:
+            iban = IBAN(waarde)
+        except SchwiftyException:
+            raise forms.ValidationError(self.ONGELDIG, code="invalid") from None
+        if iban.country_code != "NL" and not (self.buitenland_toegestaan and iban.in_sepa_zone):
+            raise forms.ValidationError(
+                _("Vul een Nederlands rekeningnummer in. Het begint met NL."), code="buitenland"
+            )
+        return iban.compact

@@ -1,5 +1,6 @@
 """The domain core shared by the four apps: gemeenten, regelingen and the calendar data."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +56,23 @@ class Gemeente(models.Model):
         max_length=20,
         choices=BevestigingNamens,
         default=BevestigingNamens.MONDELING,
+    )
+    buitenlandse_iban = models.BooleanField(
+        _("buitenlandse rekening (SEPA) toestaan"),
+        default=False,
+        help_text=_(
+            "Aan: een inwoner mag een rekening in een ander SEPA-land opgeven. Een tweede "
+            "medewerker keurt zo'n betaling altijd goed. Uit: alleen Nederlandse rekeningen."
+        ),
+    )
+    # Tenancy: the colleagues who work for this gemeente (a team may serve several). A colleague
+    # sees only the aanvragen, payments and figures of these gemeenten (portal/werkgebied.py).
+    medewerkers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medewerkers"),
+        related_name="werkgemeenten",
+        blank=True,
+        help_text=_("Collega's die voor deze gemeente werken en alleen haar gegevens zien."),
     )
 
     class Meta:

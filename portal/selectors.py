@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from django.core.cache import cache
 from django.db import transaction
 
+from portal import werkgebied
 from portal.models import (
     DigidNiveau,
     GelijkgesteldeDag,
@@ -48,8 +49,13 @@ def kalenders_get(*, gemeente_ids, vanaf: date, jaren: int = 2) -> dict[int, Kal
     }
 
 
-def gemeente_list():
-    return Gemeente.objects.all()
+def gemeente_list(*, medewerker=None):
+    """All gemeenten (public pages), or those a colleague works for."""
+    return (
+        Gemeente.objects.all()
+        if medewerker is None
+        else werkgebied.beperk(Gemeente.objects, medewerker, via=None)
+    )
 
 
 BIJZONDERE_BIJSTAND = "bijzondere-bijstand"

@@ -59,6 +59,12 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.groups.add(Group.objects.get_or_create(name=str(rol))[0])
         self.save()
 
+    @factory.post_generation
+    def gemeenten(self, create, extracted, **kwargs):
+        """The gemeenten this colleague works for: Voorbeeldstad unless given (`[]`: none)."""
+        for gemeente in [GemeenteFactory()] if extracted is None else extracted:
+            gemeente.medewerkers.add(self)
+
 
 def gegevens(**overrides) -> AanvraagGegevens:
     waarden = dict(
@@ -78,13 +84,19 @@ def gegevens(**overrides) -> AanvraagGegevens:
     return AanvraagGegevens(**waarden)
 
 
+def dorpsveen() -> Gemeente:
+    return GemeenteFactory(naam="Dorpsveen", cbs_code="9002", rekening_iban="NL62BNGH0285009876")
+
+
+def beide_gemeenten() -> list[Gemeente]:
+    """For a colleague of a shared service that works for both demo gemeenten."""
+    return [GemeenteFactory(), dorpsveen()]
+
+
 def voorbeeldbeleid():
     """Both demo gemeenten with their example policies (idempotent); returns Voorbeeldstad's."""
     regeling = RegelingFactory()
-    dorpsveen = GemeenteFactory(
-        naam="Dorpsveen", cbs_code="9002", rekening_iban="NL62BNGH0285009876"
-    )
-    voorbeeldbeleid_aanmaken(gemeente=dorpsveen, regeling=regeling, model="zoetermeer")
+    voorbeeldbeleid_aanmaken(gemeente=dorpsveen(), regeling=regeling, model="zoetermeer")
     return voorbeeldbeleid_aanmaken(gemeente=GemeenteFactory(), regeling=regeling)
 
 

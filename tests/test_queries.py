@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from behandeling import services
 from portal.rollen import Rol
-from tests.factories import UserFactory, ingediende_aanvraag
+from tests.factories import UserFactory, beide_gemeenten, ingediende_aanvraag
 from tests.helpers import als_inwoner
 from uitbetaling.services import betaalopdracht_aanmaken
 
@@ -81,7 +81,7 @@ def _aantal(client, methode: str, pad: str, data=None) -> int:
     ],
 )
 def test_queries_per_pagina_constant(client, wie, methode, pagina):
-    behandelaar = UserFactory(rollen=[Rol.BEHANDELAAR])
+    behandelaar = UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=beide_gemeenten())
     eerste = ingediende_aanvraag(bsn=BSN, nu=datetime(2026, 11, 2, 9, 0, tzinfo=AMS))
     services.aanvraag_oppakken(aanvraag_id=eerste.pk, behandelaar=behandelaar)
     _contact(eerste, behandelaar)  # one of each related row, so only the number can grow
@@ -90,7 +90,7 @@ def test_queries_per_pagina_constant(client, wie, methode, pagina):
     elif wie == "behandelaar":
         client.force_login(behandelaar)
     elif wie == "teamleider":
-        client.force_login(UserFactory(rollen=[Rol.TEAMLEIDER]))
+        client.force_login(UserFactory(rollen=[Rol.TEAMLEIDER], gemeenten=beide_gemeenten()))
     pad = (
         reverse("behandeling:aanvraag", args=[eerste.pk])
         if pagina == "aanvraag"
@@ -100,12 +100,12 @@ def test_queries_per_pagina_constant(client, wie, methode, pagina):
     weinig = _aantal(client, methode, pad)
     _meer_aanvragen(behandelaar, 16)
     for _ in range(3):  # more contacts on the page's own aanvraag too
-        _contact(eerste, UserFactory(rollen=[Rol.BEHANDELAAR]))
+        _contact(eerste, UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=beide_gemeenten()))
     assert _aantal(client, methode, pad) <= weinig
 
 
 def test_werkvoorraad_telt_de_open_wachtrij_een_keer(client):
-    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=beide_gemeenten())
     _meer_aanvragen(bea, 30)
     client.force_login(bea)
     cache.clear()

@@ -1,11 +1,11 @@
 from django.contrib import admin
 
-from portal.admin import InzageGelogd
+from portal.admin import InzageGelogd, WerkgebiedAdmin
 from uitbetaling.models import Betaalopdracht
 
 
 @admin.register(Betaalopdracht)
-class BetaalopdrachtAdmin(InzageGelogd, admin.ModelAdmin):
+class BetaalopdrachtAdmin(WerkgebiedAdmin, InzageGelogd, admin.ModelAdmin):
     """Read-only, without the account holder's IBAN and name (financiën has its own page)."""
 
     exclude = ["iban", "naam"]
@@ -14,7 +14,7 @@ class BetaalopdrachtAdmin(InzageGelogd, admin.ModelAdmin):
         return obj.aanvraag
 
     list_display = ["end_to_end_id", "gemeente", "bedrag", "status", "aangemaakt_op"]
-    list_filter = ["status", "gemeente"]
+    list_filter = ["status", ("gemeente", admin.RelatedOnlyFieldListFilter)]
 
     def has_change_permission(self, request, obj=None):
         return False

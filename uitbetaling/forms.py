@@ -27,6 +27,13 @@ class AfschriftForm(Formulier):
 
 
 class OpnieuwKlaarzettenForm(UitbetalingForm):
-    """The corrected account, checked like the inwoner's (schwifty)."""
+    """The corrected account, checked like the inwoner's (schwifty), and why."""
 
     prefix = "opnieuw"
+
+    reden = forms.CharField(
+        label=_("Waarom deze rekening?"),
+        max_length=1000,
+        help_text=_("Bijvoorbeeld: de aanvrager belde, de oude rekening is opgeheven."),
+        error_messages={"required": _("Schrijf kort waarom u de betaling opnieuw klaarzet.")},
+    )

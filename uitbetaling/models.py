@@ -107,3 +107,42 @@ class OpdrachtStatusWijziging(models.Model):
 
     def __str__(self) -> str:
         return f"{self.opdracht}: {self.van or '-'} → {self.naar}"
+
+
+class Rekeningwijziging(models.Model):
+    """A new payee for a refused payment, proposed by the case holder (or a teamleider) and
+    approved by a second colleague before the payment goes out again (separation of duties)."""
+
+    opdracht = models.ForeignKey(
+        Betaalopdracht, on_delete=models.CASCADE, related_name="rekeningwijzigingen"
+    )
+    iban = models.CharField(_("nieuw IBAN"), max_length=34)
+    naam = models.CharField(_("nieuwe naam rekeninghouder"), max_length=70)
+    vorig_iban = models.CharField(_("vorig IBAN"), max_length=34)
+    vorige_naam = models.CharField(_("vorige naam rekeninghouder"), max_length=70)
+    reden = models.TextField(_("waarom"))
+    voorgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    voorgesteld_op = models.DateTimeField()
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    beoordeeld_op = models.DateTimeField(null=True, blank=True)
+    goedgekeurd = models.BooleanField(null=True)
+    toelichting = models.TextField(_("toelichting beoordelaar"), blank=True)
+
+    class Meta:
+        verbose_name = _("rekeningwijziging")
+        verbose_name_plural = _("rekeningwijzigingen")
+        ordering = ["voorgesteld_op", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opdracht"],
+                condition=models.Q(beoordeeld_op__isnull=True),
+                name="een_open_rekeningwijziging",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.opdracht}: nieuwe rekening"

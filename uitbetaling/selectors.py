@@ -1,28 +1,38 @@
 from datetime import timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 
 from aanvragen.models import Aanvraag
-from uitbetaling.models import Betaalbatch, Betaalopdracht
+from portal import werkgebied
+from uitbetaling.begunstigde import Begunstigde, Betaalvoorstel, kenmerk
+from uitbetaling.models import Betaalbatch, Betaalopdracht, Rekeningwijziging
 
 
-def betaalopdracht_list(*, status: str | None = None):
-    qs = Betaalopdracht.objects.select_related("gemeente", "aanvraag")
+def betaalopdracht_list(*, medewerker, status: str | None = None):
+    qs = werkgebied.beperk(Betaalopdracht.objects, medewerker).select_related(
+        "gemeente", "aanvraag"
+    )
     return qs.filter(status=status) if status else qs
 
 
-def betaalbatch_list():
-    return Betaalbatch.objects.select_related("gemeente")
+def betaalopdracht_get(*, pk: int, medewerker) -> Betaalopdracht | None:
+    return werkgebied.beperk(Betaalopdracht.objects, medewerker).filter(pk=pk).first()
 
 
-def betaalbatch_get(*, pk: int) -> Betaalbatch | None:
-    return Betaalbatch.objects.filter(pk=pk).first()
+def betaalbatch_list(*, medewerker):
+    return werkgebied.beperk(Betaalbatch.objects, medewerker).select_related("gemeente")
 
 
-def terugbetalingsafspraak_list():
+def betaalbatch_get(*, pk: int, medewerker) -> Betaalbatch | None:
+    return werkgebied.beperk(Betaalbatch.objects, medewerker).filter(pk=pk).first()
+
+
+def terugbetalingsafspraak_list(*, medewerker):
     """Rows of awarded loans with their repayment terms (first term: the month after award)."""
     for a in (
-        Aanvraag.objects.filter(besluit_vorm="lening", toegekend_bedrag__isnull=False)
+        werkgebied.beperk(Aanvraag.objects, medewerker)
+        .filter(besluit_vorm="lening", toegekend_bedrag__isnull=False)
         .select_related("gemeente")
         .order_by("besloten_op")
     ):
@@ -49,3 +59,43 @@ def terugbetalingsafspraak_list():
 def betrokkenen_van_batch(*, batch) -> list[tuple[str, int]]:
     """(BSN, aanvraag id) of every payment in a batch: whose data a downloaded file holds."""
     return list(batch.opdrachten.values_list("aanvraag__bsn", "aanvraag_id"))
+
+
+def begunstigde_van(aanvraag) -> Begunstigde:
+    """Where the money of this aanvraag goes: the supplier the behandelaar chose, or the
+    account the inwoner gave."""
+    if aanvraag.leverancier_iban:
+        return Begunstigde(aanvraag.leverancier_naam, aanvraag.leverancier_iban, leverancier=True)
+    return Begunstigde(aanvraag.rekeninghouder, aanvraag.iban)
+
+
+def betaalvoorstel_van(aanvraag, *, bedrag: Decimal) -> Betaalvoorstel:
+    return Betaalvoorstel(
+        bedrag=bedrag,
+        vier_ogen_vanaf=aanvraag.gemeente.vier_ogen_vanaf,
+        begunstigde=begunstigde_van(aanvraag),
+        eigen_iban=aanvraag.iban,
+        rekening_door_medewerker=aanvraag.rekening_door_medewerker,
+    )
+
+
+def voorstel_kenmerk(aanvraag) -> str:
+    """Fingerprint of a pending award as the approver sees it (amount, form, payee, when)."""
+    b = begunstigde_van(aanvraag)
+    return kenmerk(
+        aanvraag.voorgesteld_bedrag,
+        aanvraag.besluit_vorm,
+        aanvraag.lening_maandbedrag,
+        aanvraag.lening_termijnen,
+        b.naam,
+        b.iban,
+        aanvraag.voorgesteld_op.isoformat() if aanvraag.voorgesteld_op else "",
+    )
+
+
+def open_rekeningwijziging_get(*, opdracht_id: int) -> Rekeningwijziging | None:
+    return (
+        Rekeningwijziging.objects.filter(opdracht_id=opdracht_id, beoordeeld_op__isnull=True)
+        .select_related("voorgesteld_door")
+        .first()
+    )

@@ -5,14 +5,17 @@ from datetime import datetime, time
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from aanvragen.models import Aanvraag
+from aanvragen.presenters import iban_gemaskeerd
 from aanvragen.services import status_wijzigen
 from aanvragen.statussen import Status
-from portal import logboek
+from portal import logboek, werkgebied
 from portal.models import Gemeente
 from portal.taken import na_commit
 from uitbetaling.bankdagen import uitvoerdatum
+from uitbetaling.begunstigde import kenmerk, mag_goedkeuren
 from uitbetaling.camt import boekingen_lezen
 from uitbetaling.kanalen import kanaal_get
 from uitbetaling.models import (
@@ -21,6 +24,7 @@ from uitbetaling.models import (
     Betaalopdracht,
     OpdrachtStatus,
     OpdrachtStatusWijziging,
+    Rekeningwijziging,
 )
 from uitbetaling.opdracht import end_to_end_id, epc_tekst, omschrijving
 from uitbetaling.sepa import Debiteur, OpdrachtRegel, pain001_maken
@@ -80,6 +84,7 @@ def betaalopdracht_uitgevoerd_melden(*, opdracht_id: int, door, nu: datetime | N
     """Financiën reports the payment as executed: the aanvraag becomes uitbetaald."""
     nu = nu or timezone.now()
     opdracht = Betaalopdracht.objects.select_for_update().get(pk=opdracht_id)
+    werkgebied.controleer(door, opdracht.gemeente_id)
     if opdracht.status == OpdrachtStatus.UITGEVOERD:
         return opdracht
     _opdracht_status([opdracht], OpdrachtStatus.UITGEVOERD, nu=nu, door=door)
@@ -198,6 +203,7 @@ def batch_uitgevoerd_melden(*, batch_id: int, door, nu: datetime | None = None) 
     """Financiën reports the bank executed the batch: every aanvraag in it is uitbetaald."""
     nu = nu or timezone.now()
     batch = Betaalbatch.objects.select_for_update().get(pk=batch_id)
+    werkgebied.controleer(door, batch.gemeente_id)
     if batch.status == BatchStatus.UITGEVOERD:
         return batch
     for opdracht in batch.opdrachten.exclude(status=OpdrachtStatus.UITGEVOERD):
@@ -230,6 +236,7 @@ def betaalopdracht_geweigerd_melden(
 
     nu = nu or timezone.now()
     opdracht = Betaalopdracht.objects.select_for_update().get(pk=opdracht_id)
+    werkgebied.controleer(door, opdracht.gemeente_id)
     if opdracht.status in (OpdrachtStatus.UITGEVOERD, OpdrachtStatus.GEWEIGERD):
         return opdracht
     _opdracht_status([opdracht], OpdrachtStatus.GEWEIGERD, nu=nu, door=door, reden=reden)
@@ -271,11 +278,12 @@ def betaalopdracht_opnieuw_klaarzetten(
 
 
 def afschrift_verwerken(*, xml: bytes, door) -> dict[str, int]:
-    """Reconcile a camt.054/053: booked → uitgevoerd, returned → geweigerd. Unknown ids are
-    counted, never guessed."""
+    """Reconcile a camt.054/053: booked → uitgevoerd, returned → geweigerd. Unknown ids (and
+    those of gemeenten `door` does not work for) are counted, never guessed."""
     uitkomst = {"uitgevoerd": 0, "geweigerd": 0, "onbekend": 0}
+    eigen = werkgebied.beperk(Betaalopdracht.objects, door)
     for boeking in boekingen_lezen(xml):
-        opdracht = Betaalopdracht.objects.filter(end_to_end_id=boeking.end_to_end_id).first()
+        opdracht = eigen.filter(end_to_end_id=boeking.end_to_end_id).first()
         if opdracht is None:
             uitkomst["onbekend"] += 1
         elif boeking.geboekt:
@@ -289,16 +297,141 @@ def afschrift_verwerken(*, xml: bytes, door) -> dict[str, int]:
     return uitkomst
 
 
-def betaling_opnieuw_en_aanbieden(*, opdracht_id: int, door, iban: str, naam: str):
-    """Set a refused payment up again and hand it to the bank after commit."""
+class RekeningwijzigingFout(Exception):
+    """A payee change the rules refuse; the message tells the colleague why."""
+
+
+def _aanbieden_na_commit(opdracht: Betaalopdracht) -> None:
     from uitbetaling.tasks import batch_maken
 
+    na_commit(batch_maken, opdracht.gemeente_id)
+
+
+def betaling_opnieuw_voorstellen(
+    *, opdracht_id: int, door, iban: str, naam: str, reden: str, mag_voor_elke_zaak: bool
+) -> Betaalopdracht | Rekeningwijziging:
+    """After a refusal, the case holder (or a teamleider: `mag_voor_elke_zaak`) sets the
+    payment up again. To the same account it goes straight back to the bank; to another
+    account or name it waits for a second colleague (`rekeningwijziging_beoordelen`)."""
+    from aanvragen.services import gebeurtenis_vastleggen
+
+    nu = timezone.now()
     with transaction.atomic():
-        opdracht = betaalopdracht_opnieuw_klaarzetten(
-            opdracht_id=opdracht_id, door=door, iban=iban, naam=naam
+        opdracht = (
+            Betaalopdracht.objects.select_for_update()
+            .select_related("aanvraag")
+            .get(pk=opdracht_id)
         )
-        na_commit(batch_maken, opdracht.gemeente_id)
-    return opdracht
+        werkgebied.controleer(door, opdracht.gemeente_id)
+        if opdracht.aanvraag.behandelaar_id != door.pk and not mag_voor_elke_zaak:
+            raise RekeningwijzigingFout(
+                _("Alleen de behandelaar van deze aanvraag of een teamleider kan dit doen.")
+            )
+        if opdracht.status != OpdrachtStatus.GEWEIGERD:
+            raise RekeningwijzigingFout(
+                _("Er is geen geweigerde betaling om opnieuw klaar te zetten.")
+            )
+        naam = epc_tekst(naam, 70)
+        if iban == opdracht.iban and naam == opdracht.naam:
+            opdracht = betaalopdracht_opnieuw_klaarzetten(
+                opdracht_id=opdracht.pk, door=door, iban=iban, naam=naam, nu=nu
+            )
+            gebeurtenis_vastleggen(
+                aanvraag=opdracht.aanvraag,
+                door=door,
+                reden=_("Betaling opnieuw klaargezet naar dezelfde rekening: %(r)s") % {"r": reden},
+            )
+            _aanbieden_na_commit(opdracht)
+            return opdracht
+        if Rekeningwijziging.objects.filter(opdracht=opdracht, beoordeeld_op__isnull=True).exists():
+            raise RekeningwijzigingFout(
+                _("Er wacht al een nieuwe rekening op goedkeuring door een collega.")
+            )
+        wijziging = Rekeningwijziging.objects.create(
+            opdracht=opdracht,
+            iban=iban,
+            naam=naam,
+            vorig_iban=opdracht.iban,
+            vorige_naam=opdracht.naam,
+            reden=reden,
+            voorgesteld_door=door,
+            voorgesteld_op=nu,
+        )
+        gebeurtenis_vastleggen(
+            aanvraag=opdracht.aanvraag,
+            door=door,
+            reden=_("Nieuwe rekening voorgesteld (%(iban)s, %(naam)s), wacht op een collega: %(r)s")
+            % {"iban": iban_gemaskeerd(iban), "naam": naam, "r": reden},
+        )
+        logboek.voor_aanvraag(
+            opdracht.aanvraag,
+            activiteit="uitbetalen",
+            naam="nieuwe rekening voorgesteld",
+            door=door,
+        )
+        return wijziging
+
+
+def rekeningwijziging_kenmerk(wijziging: Rekeningwijziging) -> str:
+    return kenmerk(wijziging.pk, wijziging.iban, wijziging.naam, wijziging.voorgesteld_op)
+
+
+def rekeningwijziging_beoordelen(
+    *, wijziging_id: int, door, goedkeuren: bool, kenmerk_gezien: str, toelichting: str = ""
+) -> Rekeningwijziging:
+    """A second colleague (never the one who proposed it) approves or refuses the new payee
+    they saw; approved, the payment goes to the bank again with the new account."""
+    from aanvragen.services import gebeurtenis_vastleggen
+
+    nu = timezone.now()
+    with transaction.atomic():
+        wijziging = (
+            Rekeningwijziging.objects.select_for_update()
+            .select_related("opdracht__aanvraag")
+            .get(pk=wijziging_id)
+        )
+        opdracht = wijziging.opdracht
+        werkgebied.controleer(door, opdracht.gemeente_id)
+        if wijziging.beoordeeld_op is not None:
+            raise RekeningwijzigingFout(_("Een collega heeft deze rekening al beoordeeld."))
+        if not mag_goedkeuren(
+            goedkeurder_id=door.pk, betrokken_ids={wijziging.voorgesteld_door_id}
+        ):
+            raise RekeningwijzigingFout(
+                _("U stelde deze rekening zelf voor. Een collega moet haar goedkeuren.")
+            )
+        if kenmerk_gezien != rekeningwijziging_kenmerk(wijziging):
+            raise RekeningwijzigingFout(
+                _("De voorgestelde rekening is veranderd nadat u haar opende. Bekijk haar opnieuw.")
+            )
+        wijziging.beoordeeld_door = door
+        wijziging.beoordeeld_op = nu
+        wijziging.goedgekeurd = goedkeuren
+        wijziging.toelichting = toelichting
+        wijziging.save(
+            update_fields=["beoordeeld_door", "beoordeeld_op", "goedgekeurd", "toelichting"]
+        )
+        if goedkeuren:
+            opdracht = betaalopdracht_opnieuw_klaarzetten(
+                opdracht_id=opdracht.pk, door=door, iban=wijziging.iban, naam=wijziging.naam, nu=nu
+            )
+            _aanbieden_na_commit(opdracht)
+        gebeurtenis_vastleggen(
+            aanvraag=opdracht.aanvraag,
+            door=door,
+            reden=(
+                _("Nieuwe rekening goedgekeurd (vier ogen); betaling opnieuw klaargezet.")
+                if goedkeuren
+                else _("Nieuwe rekening afgekeurd: %(t)s") % {"t": toelichting or "-"}
+            ),
+        )
+        logboek.voor_aanvraag(
+            opdracht.aanvraag,
+            activiteit="uitbetalen",
+            naam="nieuwe rekening " + ("goedgekeurd" if goedkeuren else "afgekeurd"),
+            door=door,
+        )
+        return wijziging
 
 
 @transaction.atomic
@@ -311,6 +444,7 @@ def batch_geweigerd_melden(
     """
     nu = nu or timezone.now()
     batch = Betaalbatch.objects.select_for_update().get(pk=batch_id)
+    werkgebied.controleer(door, batch.gemeente_id)
     if batch.status in (BatchStatus.UITGEVOERD, BatchStatus.GEWEIGERD):
         return batch
     opdrachten = list(

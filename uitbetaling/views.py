@@ -11,7 +11,7 @@ from portal.rollen import Rol, rol_vereist
 from uitbetaling import selectors, services
 from uitbetaling.camt import OngeldigAfschrift
 from uitbetaling.forms import AfschriftForm, GeweigerdForm
-from uitbetaling.models import Betaalopdracht, OpdrachtStatus
+from uitbetaling.models import OpdrachtStatus
 
 
 @rol_vereist(Rol.FINANCIEN)
@@ -20,8 +20,8 @@ def overzicht(request):
         request,
         "uitbetaling/overzicht.html",
         {
-            "batches": selectors.betaalbatch_list()[:50],
-            "opdrachten": selectors.betaalopdracht_list()[:200],
+            "batches": selectors.betaalbatch_list(medewerker=request.user)[:50],
+            "opdrachten": selectors.betaalopdracht_list(medewerker=request.user)[:200],
             "afschrift_form": AfschriftForm(),
         },
     )
@@ -29,7 +29,7 @@ def overzicht(request):
 
 @rol_vereist(Rol.FINANCIEN)
 def batch_download(request, pk: int):
-    batch = selectors.betaalbatch_get(pk=pk)
+    batch = selectors.betaalbatch_get(pk=pk, medewerker=request.user)
     if batch is None:
         raise Http404
     logboek.vastleggen(
@@ -46,7 +46,7 @@ def batch_download(request, pk: int):
 @require_POST
 @rol_vereist(Rol.FINANCIEN)
 def batch_uitgevoerd(request, pk: int):
-    batch = selectors.betaalbatch_get(pk=pk)
+    batch = selectors.betaalbatch_get(pk=pk, medewerker=request.user)
     if batch is None:
         raise Http404
     services.batch_uitgevoerd_melden(batch_id=batch.pk, door=request.user)
@@ -57,10 +57,9 @@ def batch_uitgevoerd(request, pk: int):
 @require_POST
 @rol_vereist(Rol.FINANCIEN)
 def uitgevoerd(request, pk: int):
-    try:
-        opdracht = services.betaalopdracht_uitgevoerd_melden(opdracht_id=pk, door=request.user)
-    except Betaalopdracht.DoesNotExist:
-        raise Http404 from None
+    if selectors.betaalopdracht_get(pk=pk, medewerker=request.user) is None:
+        raise Http404
+    opdracht = services.betaalopdracht_uitgevoerd_melden(opdracht_id=pk, door=request.user)
     if opdracht.status == OpdrachtStatus.UITGEVOERD:
         messages.success(
             request, _("Betaling %(id)s is gemeld als uitgevoerd.") % {"id": opdracht.end_to_end_id}
@@ -71,16 +70,15 @@ def uitgevoerd(request, pk: int):
 @require_POST
 @rol_vereist(Rol.FINANCIEN)
 def geweigerd(request, pk: int):
+    if selectors.betaalopdracht_get(pk=pk, medewerker=request.user) is None:
+        raise Http404
     form = GeweigerdForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Vul de reden van de bank in."))
         return redirect("uitbetaling:overzicht")
-    try:
-        opdracht = services.betaalopdracht_geweigerd_melden(
-            opdracht_id=pk, door=request.user, reden=form.cleaned_data["reden"]
-        )
-    except Betaalopdracht.DoesNotExist:
-        raise Http404 from None
+    opdracht = services.betaalopdracht_geweigerd_melden(
+        opdracht_id=pk, door=request.user, reden=form.cleaned_data["reden"]
+    )
     messages.success(
         request, _("Betaling %(id)s is terug bij de behandelaar.") % {"id": opdracht.end_to_end_id}
     )
@@ -131,7 +129,7 @@ def leningen_export(request):
         ]
     )
     betrokkenen = []
-    for bsn, aanvraag_id, rij in selectors.terugbetalingsafspraak_list():
+    for bsn, aanvraag_id, rij in selectors.terugbetalingsafspraak_list(medewerker=request.user):
         schrijver.writerow(rij)
         betrokkenen.append((bsn, aanvraag_id))
     logboek.vastleggen(
@@ -146,7 +144,7 @@ def leningen_export(request):
 @require_POST
 @rol_vereist(Rol.FINANCIEN)
 def batch_geweigerd(request, pk: int):
-    batch = selectors.betaalbatch_get(pk=pk)
+    batch = selectors.betaalbatch_get(pk=pk, medewerker=request.user)
     if batch is None:
         raise Http404
     reden = request.POST.get("reden", "").strip()[:300] or _("geen reden opgegeven")

@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from portal.admin import WerkgebiedAdmin
 from wegwijzer import services
 from wegwijzer.models import (
     Beleidsregel,
@@ -61,9 +62,9 @@ class KostensoortBeleidInline(InGebruikAlleenLezen, admin.StackedInline):
 
 
 @admin.register(Beleidsregel)
-class BeleidsregelAdmin(InGebruikAlleenLezen, admin.ModelAdmin):
+class BeleidsregelAdmin(WerkgebiedAdmin, InGebruikAlleenLezen, admin.ModelAdmin):
     list_display = ["naam", "gemeente", "regeling", "geldig_vanaf", "geldig_tot", "is_voorbeeld"]
-    list_filter = ["gemeente", "regeling"]
+    list_filter = [("gemeente", admin.RelatedOnlyFieldListFilter), "regeling"]
     inlines = [DraagkrachtbandInline, KostensoortBeleidInline]
     actions = ["nieuwe_versie"]
 
@@ -81,7 +82,7 @@ class BeleidsregelAdmin(InGebruikAlleenLezen, admin.ModelAdmin):
 
 
 @admin.register(WegwijzerTelling)
-class WegwijzerTellingAdmin(admin.ModelAdmin):
+class WegwijzerTellingAdmin(WerkgebiedAdmin, admin.ModelAdmin):
     list_display = [
         "datum",
         "gemeente",
@@ -92,7 +93,7 @@ class WegwijzerTellingAdmin(admin.ModelAdmin):
         "uitkomst_onbekend",
         "binnen_twee_minuten",
     ]
-    list_filter = ["gemeente"]
+    list_filter = [("gemeente", admin.RelatedOnlyFieldListFilter)]
 
     def has_change_permission(self, request, obj=None):
         return False

@@ -20,6 +20,14 @@ def iban_gemaskeerd(iban: str) -> str:
 
 
 @register.filter
+def iban(waarde: str) -> str:
+    """The full IBAN in groups of four (staff pages that must show the payee)."""
+    from aanvragen.presenters import iban_leesbaar
+
+    return iban_leesbaar(waarde or "")
+
+
+@register.filter
 def euro(bedrag) -> str:
     return "" if bedrag is None else format_bedrag(bedrag)
 

@@ -170,7 +170,7 @@ def test_ongeldig_bsn_bij_namens(client):
     response = client.post(
         reverse("aanvragen:namens-start"), {"bsn": "123456789", "identiteit_gecontroleerd": "on"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Dit is geen geldig burgerservicenummer" in response.content.decode()
 
 

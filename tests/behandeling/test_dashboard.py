@@ -39,7 +39,7 @@ def test_zekerheden_worden_gemeten():
         gemeente_id=snel.gemeente_id, datum=vandaag, oordeel=Oordeel.JA, seconden=90
     )
 
-    z = zekerheden(vanaf=vandaag - timedelta(days=30))
+    z = zekerheden(vanaf=vandaag - timedelta(days=30), medewerker=bea)
 
     assert z["wegwijzer"]["percentage"] == 100
     assert z["wegwijzer"]["gemiddeld"] == 90
@@ -53,7 +53,7 @@ def test_te_laat_besluit_telt_als_niet_gehaald():
     aanvraag = ingediende_aanvraag(nu=datetime(2026, 6, 1, 9, 0, tzinfo=AMS))
     services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="nee")
-    assert zekerheden(vanaf=date(2020, 1, 1))["besluiten"]["percentage"] == 0
+    assert zekerheden(vanaf=date(2020, 1, 1), medewerker=bea)["besluiten"]["percentage"] == 0
 
 
 def test_dashboard_toont_zekerheden(client):
@@ -102,8 +102,12 @@ def test_doorlooptijd_vastgelegd_bij_besluit_zonder_opschorting():
     opgeschort = _besloten_op(8, opgeschort=(date(2026, 6, 2), date(2026, 6, 3)))
     assert gewoon.doorlooptijd_werkdagen == 4
     assert opgeschort.doorlooptijd_werkdagen == 3  # Mon 1 → Mon 8 is 5, minus Tue 2 and Wed 3
-    cijfers = periode_cijfers(van=date(2026, 6, 1), tot=date(2026, 6, 30))
+    leider = UserFactory(rollen=[Rol.TEAMLEIDER])
+    cijfers = periode_cijfers(van=date(2026, 6, 1), tot=date(2026, 6, 30), medewerker=leider)
     assert cijfers["besloten"] == 2
     assert cijfers["mediaan"] == 3
     assert cijfers["p90"] == 4
-    assert periode_cijfers(van=date(2026, 6, 6), tot=date(2026, 6, 7))["mediaan"] is None
+    assert (
+        periode_cijfers(van=date(2026, 6, 6), tot=date(2026, 6, 7), medewerker=leider)["mediaan"]
+        is None
+    )

@@ -7,13 +7,14 @@ from aanvragen.models import Aanvraag
 from behandeling import services
 from portal.rollen import Rol
 from tests.behandeling.test_beschikking import pdf_tekst
-from tests.factories import UserFactory, ingediende_aanvraag
+from tests.factories import UserFactory, dorpsveen, ingediende_aanvraag
+from uitbetaling.selectors import voorstel_kenmerk
 
 pytestmark = pytest.mark.django_db
 
 
 def test_lening_vraagt_terugbetalingsafspraak_en_staat_in_beschikking(client):
-    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=[dorpsveen()])
     aanvraag = ingediende_aanvraag(
         bsn="100042090", bedrag=Decimal("400"), inkomen=Decimal("1000")
     )  # Dorpsveen: a loan (Zoetermeer)
@@ -62,10 +63,15 @@ def test_lening_vraagt_terugbetalingsafspraak_en_staat_in_beschikking(client):
     assert "lening zonder rente" in tekst and "€ 25,00 per maand terug, 12 maanden" in tekst
     assert "gedeeltelijke toekenning" in tekst  # asked € 400, got € 300
     assert "artikel 48 lid 2 en 51" in tekst
-    client.force_login(UserFactory(rollen=[Rol.FINANCIEN]))
+    client.force_login(UserFactory(rollen=[Rol.FINANCIEN], gemeenten=[dorpsveen()]))
     export = client.get(reverse("uitbetaling:leningen-export")).content.decode()
     assert f"{aanvraag.referentie};Dorpsveen;Anna Jansen" in export
     assert ";300.00;25.00;12;" in export
+    client.force_login(UserFactory(rollen=[Rol.FINANCIEN]))  # Voorbeeldstad's financiën
+    assert (
+        aanvraag.referentie
+        not in client.get(reverse("uitbetaling:leningen-export")).content.decode()
+    )
 
 
 def test_betalen_aan_leverancier(client):
@@ -97,6 +103,13 @@ def test_betalen_aan_leverancier(client):
             "toekennen-leverancier_naam": "Witgoed & Zn",
             "toekennen-leverancier_iban": "NL44 RABO 0123 4567 89",
         },
+    )
+    aanvraag.refresh_from_db()  # a supplier chosen by the behandelaar: a colleague approves
+    assert aanvraag.status == "in_behandeling" and aanvraag.voorgesteld_bedrag == Decimal("450")
+    services.toekenning_goedkeuren(
+        aanvraag_id=aanvraag.pk,
+        door=UserFactory(rollen=[Rol.BEHANDELAAR]),
+        kenmerk=voorstel_kenmerk(aanvraag),
     )
     opdracht = betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
     assert opdracht.iban == "NL44RABO0123456789"

@@ -12,7 +12,7 @@ from behandeling.sla import OP_SCHEMA, RISICO, TE_LAAT, sla_status
 from behandeling.tasks import sla_bewaken
 from portal.models import Sluitingsdag
 from portal.werkdagen import Kalender, plus_werkdagen, werkdagen_tussen
-from tests.factories import GemeenteFactory, ingediende_aanvraag
+from tests.factories import GemeenteFactory, dorpsveen, ingediende_aanvraag
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -74,6 +74,7 @@ def test_sla_taak_draait_zonder_fout():
 def test_werkvoorraad_aantal_queries_groeit_niet_met_aantal_aanvragen(
     client, behandelaar, django_assert_max_num_queries
 ):
+    behandelaar.werkgemeenten.add(dorpsveen())
     client.force_login(behandelaar)
     ingediende_aanvraag()
     with django_assert_max_num_queries(12) as een:
@@ -89,6 +90,7 @@ def test_werkvoorraad_aantal_queries_groeit_niet_met_aantal_aanvragen(
 def test_werkvoorraad_filters(client, behandelaar):
     from wegwijzer.models import Kostensoort
 
+    behandelaar.werkgemeenten.add(dorpsveen())
     client.force_login(behandelaar)
     jan = ingediende_aanvraag()
     anna = ingediende_aanvraag(bsn="100042090", kostensoort=Kostensoort.objects.get(slug="bril"))

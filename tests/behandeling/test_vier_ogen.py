@@ -1,5 +1,6 @@
 """Four eyes: above the gemeente's amount a second person approves; never the same person."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -10,6 +11,7 @@ from behandeling import services
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
 from uitbetaling.models import Betaalopdracht
+from uitbetaling.selectors import voorstel_kenmerk
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +38,9 @@ def test_boven_grens_alleen_voorstel(voorstel):
 def test_zelfde_persoon_kan_niet_goedkeuren(voorstel):
     aanvraag, bea = voorstel
     with pytest.raises(services.VierOgenFout):
-        services.toekenning_goedkeuren(aanvraag_id=aanvraag.pk, door=bea)
+        services.toekenning_goedkeuren(
+            aanvraag_id=aanvraag.pk, door=bea, kenmerk=voorstel_kenmerk(aanvraag)
+        )
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.IN_BEHANDELING
 
@@ -44,8 +48,12 @@ def test_zelfde_persoon_kan_niet_goedkeuren(voorstel):
 def test_geknutselde_post_van_de_voorsteller_helpt_niet(voorstel, client):
     aanvraag, bea = voorstel
     client.force_login(bea)
-    response = client.post(reverse("behandeling:goedkeuren", args=[aanvraag.pk]), follow=True)
-    assert "U kunt uw eigen voorstel niet goedkeuren" in response.content.decode()
+    response = client.post(
+        reverse("behandeling:goedkeuren", args=[aanvraag.pk]),
+        {"kenmerk": voorstel_kenmerk(aanvraag)},
+        follow=True,
+    )
+    assert "U had zelf een hand in dit voorstel" in response.content.decode()
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.IN_BEHANDELING
 
@@ -55,7 +63,9 @@ def test_collega_keurt_goed(voorstel, client):
     tessa = UserFactory(rollen=[Rol.TEAMLEIDER], first_name="Tessa", last_name="Teamleider")
     client.force_login(tessa)
     assert aanvraag.referentie in client.get(reverse("behandeling:werkvoorraad")).content.decode()
-    client.post(reverse("behandeling:goedkeuren", args=[aanvraag.pk]))
+    pagina = client.get(reverse("behandeling:aanvraag", args=[aanvraag.pk])).content.decode()
+    kenmerk = re.search(r'name="kenmerk" value="(\w+)"', pagina).group(1)
+    client.post(reverse("behandeling:goedkeuren", args=[aanvraag.pk]), {"kenmerk": kenmerk})
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.TOEGEKEND
     assert aanvraag.toegekend_bedrag == Decimal("1200.00")
@@ -63,7 +73,7 @@ def test_collega_keurt_goed(voorstel, client):
     laatste = aanvraag.statuswijzigingen.order_by("pk").last()
     assert laatste.door == tessa and "vier ogen" in laatste.reden
     with pytest.raises(services.AanvraagGewijzigd):  # nothing left to approve
-        services.toekenning_goedkeuren(aanvraag_id=aanvraag.pk, door=tessa)
+        services.toekenning_goedkeuren(aanvraag_id=aanvraag.pk, door=tessa, kenmerk=kenmerk)
 
 
 def test_collega_legt_terug(voorstel):

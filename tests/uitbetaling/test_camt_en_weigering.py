@@ -10,6 +10,7 @@ from django.urls import reverse
 from aanvragen.statussen import Status
 from portal.rollen import Rol
 from tests.factories import UserFactory
+from tests.helpers import PortalClient
 from tests.uitbetaling.test_sepa import DEBITEUR, regel, toegekend
 from uitbetaling import services
 from uitbetaling.camt import OngeldigAfschrift, boekingen_lezen
@@ -95,7 +96,22 @@ def test_geweigerde_betaling_opnieuw_klaarzetten_blijft_een_opdracht(client, set
     assert "De bank heeft de betaling geweigerd" in pagina.content.decode()
     client.post(
         reverse("behandeling:betaling-opnieuw", args=[opdracht.aanvraag_id]),
-        {"opnieuw-iban": "NL20INGB0001234567", "opnieuw-rekeninghouder": "J. de Vries"},
+        {
+            "opnieuw-iban": "NL20INGB0001234567",
+            "opnieuw-rekeninghouder": "J. de Vries",
+            "opnieuw-reden": "Aanvrager belde: oude rekening opgeheven.",
+        },
+    )
+    opdracht.refresh_from_db()
+    assert opdracht.status == OpdrachtStatus.GEWEIGERD  # a new account waits for a colleague
+    collega = PortalClient()
+    collega.force_login(UserFactory(rollen=[Rol.BEHANDELAAR]))
+    pagina = collega.get(reverse("behandeling:aanvraag", args=[opdracht.aanvraag_id]))
+    kenmerk = re.search(r'name="kenmerk" value="(\w+)"', pagina.content.decode()).group(1)
+    assert "NL20 INGB 0001 2345 67" in pagina.content.decode()
+    collega.post(
+        reverse("behandeling:rekening-beoordelen", args=[opdracht.aanvraag_id]),
+        {"kenmerk": kenmerk, "besluit": "goedkeuren"},
     )
     opdracht.refresh_from_db()
     assert opdracht.status == OpdrachtStatus.KLAARGEZET

@@ -13,7 +13,7 @@ from django.db import connection
 from aanvragen.statussen import Status
 from behandeling import services as behandeling
 from portal.rollen import Rol
-from tests.factories import UserFactory, ingediende_aanvraag
+from tests.factories import UserFactory, beide_gemeenten, ingediende_aanvraag
 from tests.helpers import wacht_op
 from uitbetaling import services
 from uitbetaling.bankdagen import is_bankdag, uitvoerdatum
@@ -97,7 +97,7 @@ def test_epc_regels_die_sepaxml_niet_controleert(fout):
 
 
 def toegekend(bedrag="99.90", bsn="999993653"):
-    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=beide_gemeenten())
     aanvraag = ingediende_aanvraag(bsn=bsn)
     behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     behandeling.aanvraag_toekennen(
@@ -206,7 +206,7 @@ def test_geweigerd_bestand_gaat_in_een_nieuw_bestand(settings, tmp_path):
 def toegekend_zonder_opdracht(bsn="999993653"):
     """An award whose on-commit task never reached a worker (the transaction's hooks are
     left to the caller's broker)."""
-    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=beide_gemeenten())
     aanvraag = ingediende_aanvraag(bsn=bsn)
     behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     return behandeling.aanvraag_toekennen(

@@ -24,13 +24,15 @@ from wegwijzer.models import Kostensoort
 from wegwijzer.voorbeeldbeleid import voorbeeldbeleid_aanmaken
 
 DEMO_WACHTWOORD = "Snelservice-demo-2026"
-ACCOUNTS = [
-    ("behandelaar", "Bea", "Behandelaar", [Rol.BEHANDELAAR]),
-    ("behandelaar2", "Bas", "Behandelaar", [Rol.BEHANDELAAR]),
-    ("teamleider", "Tessa", "Teamleider", [Rol.TEAMLEIDER]),
-    ("klantcontact", "Kees", "Klantcontact", [Rol.KLANTCONTACT]),
-    ("financien", "Fleur", "Financiën", [Rol.FINANCIEN]),
-    ("beheer", "Bram", "Beheer", [Rol.FUNCTIONEEL_BEHEER]),
+VOORBEELDSTAD, DORPSVEEN = "9001", "9002"
+ACCOUNTS = [  # (username, first name, last name, roles, gemeenten by CBS code)
+    ("behandelaar", "Bea", "Behandelaar", [Rol.BEHANDELAAR], [VOORBEELDSTAD]),
+    ("behandelaar2", "Bas", "Behandelaar", [Rol.BEHANDELAAR], [VOORBEELDSTAD]),
+    ("behandelaar-dorpsveen", "Dirk", "Dorpsveen", [Rol.BEHANDELAAR], [DORPSVEEN]),
+    ("teamleider", "Tessa", "Teamleider", [Rol.TEAMLEIDER], [VOORBEELDSTAD, DORPSVEEN]),
+    ("klantcontact", "Kees", "Klantcontact", [Rol.KLANTCONTACT], [VOORBEELDSTAD]),
+    ("financien", "Fleur", "Financiën", [Rol.FINANCIEN], [VOORBEELDSTAD]),
+    ("beheer", "Bram", "Beheer", [Rol.FUNCTIONEEL_BEHEER], [VOORBEELDSTAD, DORPSVEEN]),
 ]
 
 
@@ -108,7 +110,7 @@ class Command(BaseCommand):
         )
         groepen[Rol.FUNCTIONEEL_BEHEER].permissions.set(beheer_perms)
         gebruikers = {}
-        for gebruikersnaam, voornaam, achternaam, rollen in ACCOUNTS:
+        for gebruikersnaam, voornaam, achternaam, rollen, gemeenten in ACCOUNTS:
             user, created = User.objects.get_or_create(
                 username=gebruikersnaam,
                 defaults={
@@ -121,6 +123,7 @@ class Command(BaseCommand):
                 user.set_password(DEMO_WACHTWOORD)
                 user.save()
             user.groups.add(*(groepen[rol] for rol in rollen))
+            user.werkgemeenten.add(*Gemeente.objects.filter(cbs_code__in=gemeenten))
             gebruikers[gebruikersnaam] = user
         return gebruikers
 
@@ -160,7 +163,15 @@ class Command(BaseCommand):
                     rekeninghouder=persoon.naam,
                 ),
             )
-            self._naar_status(aanvraag, doel, behandelaar, gebruikers["financien"])
+            # Each gemeente's own colleagues handle its aanvragen (Dorpsveen has no financiën
+            # colleague in the demo: its payments stay with the bank's import).
+            dorpsveen = aanvraag.gemeente.cbs_code == DORPSVEEN
+            self._naar_status(
+                aanvraag,
+                doel,
+                gebruikers["behandelaar-dorpsveen"] if dorpsveen else behandelaar,
+                gebruikers["financien"],
+            )
 
     def _naar_status(self, aanvraag: Aanvraag, doel: Status, behandelaar, financien) -> None:
         if aanvraag.status != Status.INGEDIEND or doel == Status.INGEDIEND:
