@@ -96,15 +96,16 @@ def aanvrager_vereist(view):
                 return redirect("aanvragen:namens-start")
             return redirect(login_url(request.get_full_path()))
         request.aanvrager = aanvrager
-        if aanvrager.namens is not None and request.method == "GET":
-            # Logboek: a colleague on the phone sees the caller's data; one entry per page.
+        response = view(request, *args, **kwargs)
+        if aanvrager.namens is not None and response.status_code < 300:
+            # Logboek: a colleague on the phone saw the caller's data; one entry per page.
             logboek.vastleggen(
                 activiteit="klantcontact",
                 naam=f"namens inwoner: {request.resolver_match.url_name}",
                 bsns=[(aanvrager.bsn, None)],
                 door=request.user,
             )
-        return view(request, *args, **kwargs)
+        return response
 
     wrapper.inwoner_vereist = True
     return wrapper
