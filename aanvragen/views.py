@@ -471,6 +471,7 @@ def van_check(request):
     return redirect("aanvragen:start")
 
 
+@beperkt("terugbellen")
 def terugbellen(request):
     """An inwoner asks to be called back. No login: only name, phone and a time slot."""
     form = TerugbelForm(request.POST or None, gemeenten=gemeente_list())

@@ -27,7 +27,13 @@ LIMIETEN = {
     "medewerker-login": Limiet("ip", "30/m"),  # per account: django-axes (5 failures)
     "indienen": Limiet("persoon", "10/h"),
     "upload": Limiet("persoon", "60/h"),
+    "terugbellen": Limiet("ip", "10/h"),  # anonymous: name and phone number, no login
 }
+
+
+def klant_ip(request) -> str:
+    """The client's address (portal.middleware.KlantAdres already resolved the proxies)."""
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def _persoon(_group, request) -> str:
@@ -39,7 +45,7 @@ def _persoon(_group, request) -> str:
         return hashlib.sha256(f"{settings.SECRET_KEY}:{inwoner.bsn}".encode()).hexdigest()
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"
-    return request.META.get("REMOTE_ADDR", "")
+    return klant_ip(request)
 
 
 def te_vaak(request, naam: str) -> bool:

@@ -30,3 +30,28 @@ class Trace:
         response = self.get_response(request)
         response.setdefault("X-Trace-Id", request.trace_id)
         return response
+
+
+class KlantAdres:
+    """Put the client's own address in REMOTE_ADDR (the proxy's stays in PORTAL_PROXY_ADRES),
+    so django-axes, the rate limits and the logs all see the same, unforgeable address.
+    First in the chain; configured by PORTAL_PROXY_AANTAL and PORTAL_PROXY_ADRESSEN."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+
+        from portal.klantadres import klant_adres
+
+        if settings.PORTAL_PROXY_AANTAL:
+            peer = request.META.get("REMOTE_ADDR", "")
+            request.META["PORTAL_PROXY_ADRES"] = peer
+            request.META["REMOTE_ADDR"] = klant_adres(
+                peer,
+                request.META.get("HTTP_X_FORWARDED_FOR", ""),
+                proxies=settings.PORTAL_PROXY_AANTAL,
+                proxy_netwerken=settings.PORTAL_PROXY_ADRESSEN,
+            )
+        return self.get_response(request)

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.middleware.KlantAdres",  # first: every later part sees the client's own address
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -320,7 +321,15 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "portal.limieten.axes_gebruikersnaam"
 AXES_LOCKOUT_TEMPLATE = "portal/geblokkeerd.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0"))
+# Behind reverse proxies: how many trusted hops append to X-Forwarded-For, and (optional) their
+# addresses or networks; portal.middleware.KlantAdres puts the client's address in REMOTE_ADDR.
+PORTAL_PROXY_AANTAL = int(
+    os.environ.get("PORTAL_PROXY_AANTAL", os.environ.get("AXES_PROXY_COUNT", "0"))
+)
+PORTAL_PROXY_ADRESSEN = [
+    a.strip() for a in os.environ.get("PORTAL_PROXY_ADRESSEN", "").split(",") if a.strip()
+]
+AXES_CLIENT_IP_CALLABLE = "portal.limieten.klant_ip"  # REMOTE_ADDR as KlantAdres set it
 AXES_VERBOSE = False
 # OpenID Connect for staff (optional): the gemeente's identity provider instead of a password.
 OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
@@ -344,6 +353,7 @@ if OIDC_RP_CLIENT_ID:
 # portal/limieten.py. A page answers 429 with a Dutch explanation.
 RATELIMIT_VIEW = "portal.limieten.te_veel_verzoeken"
 RATELIMIT_ENABLE = env_bool("PORTAL_RATELIMIT", True)
+RATELIMIT_IP_META_KEY = "portal.limieten.klant_ip"
 if "locmem" in CACHES["default"]["BACKEND"]:
     # The embedded default runs one web process: its per-process cache is shared enough.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
