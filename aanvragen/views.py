@@ -435,6 +435,7 @@ def aanvulling(request, pk: int):
             bsn=request.aanvrager.bsn,
             antwoord=form.cleaned_data["antwoord"],
             bestand=form.cleaned_data.get("bestand"),
+            namens=request.aanvrager.namens,
         )
         messages.success(request, _("Dank u wel. Wij gaan verder met uw aanvraag."))
         return redirect("aanvragen:mijn-aanvragen")

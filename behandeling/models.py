@@ -58,6 +58,15 @@ class Aanvullingsverzoek(models.Model):
     )
     beantwoord_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
     antwoord = models.TextField(_("antwoord"), blank=True)
+    # A colleague on the phone typed the answer for the inwoner (empty: the inwoner themself).
+    beantwoord_namens = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingevuld door medewerker"),
+    )
 
     class Meta:
         verbose_name = _("aanvullingsverzoek")

@@ -428,18 +428,22 @@ def _aanvulling_melden(verzoek_id: int) -> None:
 
 
 def aanvulling_ontvangen(
-    *, verzoek_id: int, bsn: str, antwoord: str, bestand=None, nu=None
+    *, verzoek_id: int, bsn: str, antwoord: str, bestand=None, namens=None, nu=None
 ) -> Aanvullingsverzoek:
-    """The inwoner answers: the suspension ends the day before, the clock runs again."""
+    """The inwoner answers (or a colleague on the phone for them, `namens`): the suspension
+    ends the day before, the clock runs again."""
     nu = nu or timezone.now()
     vandaag = timezone.localdate(nu)
     with transaction.atomic():
         verzoek = Aanvullingsverzoek.objects.select_for_update().get(
             pk=verzoek_id, aanvraag__bsn=bsn, beantwoord_op__isnull=True
         )
+        if namens is not None:
+            werkgebied.controleer(namens, verzoek.aanvraag.gemeente_id)
         verzoek.antwoord = antwoord
         verzoek.beantwoord_op = nu
-        verzoek.save(update_fields=["antwoord", "beantwoord_op"])
+        verzoek.beantwoord_namens = namens
+        verzoek.save(update_fields=["antwoord", "beantwoord_op", "beantwoord_namens"])
         Opschorting.objects.filter(verzoek=verzoek).update(tot=vandaag - timedelta(days=1))
         if bestand is not None:
             document_toevoegen(
@@ -451,9 +455,12 @@ def aanvulling_ontvangen(
         status_wijzigen(
             aanvraag_id=aanvraag.pk,
             naar=Status.IN_BEHANDELING,
-            door="inwoner",
+            door=namens or "inwoner",
             verwacht=[Status.WACHT_OP_AANVULLING],
-            reden=_("Aanvulling ontvangen"),
+            reden=_("Aanvulling ontvangen")
+            if namens is None
+            else _("Aanvulling ontvangen, aan de telefoon ingevuld door %(naam)s namens de inwoner")
+            % {"naam": door_omschrijving(namens)},
             nu=nu,
             velden=termijnen_berekenen(
                 aanvraag=aanvraag,

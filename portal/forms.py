@@ -9,6 +9,7 @@ from schwifty.exceptions import SchwiftyException
 from portal.bedrag import OngeldigBedrag, format_bedrag, parse_bedrag
 from portal.models import DigidNiveau
 from portal.niveaus import voldoet
+from portal.tekst import zonder_bidi
 
 
 class BedragField(forms.Field):
@@ -64,6 +65,13 @@ class Formulier(forms.Form):
     inwoner gets our Dutch messages and an error summary instead of the browser's bubbles."""
 
     use_required_attribute = False
+
+    def _post_clean(self):
+        """After every check: no bidi controls in anything typed (portal/tekst.py)."""
+        super()._post_clean()
+        for naam, waarde in list(getattr(self, "cleaned_data", {}).items()):
+            if isinstance(waarde, str):
+                self.cleaned_data[naam] = zonder_bidi(waarde)
 
 
 class MedewerkerLoginForm(AuthenticationForm):

@@ -13,6 +13,7 @@ import base64
 import contextvars
 import hashlib
 import hmac
+import re
 import secrets
 from collections.abc import Iterable
 
@@ -36,13 +37,18 @@ VERWERKINGSACTIVITEITEN = {
 _trace: contextvars.ContextVar[str | None] = contextvars.ContextVar("trace_id", default=None)
 
 
+# W3C Trace Context, version 00: version-traceid-parentid-flags, lower-case hex, ids not zero.
+TRACEPARENT = re.compile(
+    r"^(?!ff)[0-9a-f]{2}-(?!0{32})([0-9a-f]{32})-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$"
+)
+
+
 def trace_begin(traceparent: str = "") -> str:
-    """Start (or continue, from a W3C `traceparent` header) the trace of a request or task."""
-    delen = traceparent.split("-")
-    if len(delen) == 4 and len(delen[1]) == 32 and all(c in "0123456789abcdef" for c in delen[1]):
-        trace_id = delen[1]
-    else:
-        trace_id = secrets.token_hex(16)
+    """Start (or continue, from a well-formed W3C `traceparent` header) the trace of a request
+    or task. Anything else (too long, upper case, zero ids, extra parts) starts a new trace:
+    a client cannot put text of its choosing into the Logboek."""
+    gevonden = TRACEPARENT.match(traceparent) if len(traceparent) == 55 else None
+    trace_id = gevonden.group(1) if gevonden else secrets.token_hex(16)
     _trace.set(trace_id)
     return trace_id
 

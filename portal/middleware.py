@@ -1,5 +1,7 @@
 """Security headers that Django's SecurityMiddleware does not set."""
 
+from django.utils.cache import add_never_cache_headers
+
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
@@ -11,6 +13,10 @@ class BeveiligingsHeaders:
 
     def __call__(self, request):
         response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            # Staff pages and downloads hold inwoners' data: never in a browser or proxy cache.
+            add_never_cache_headers(response)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response

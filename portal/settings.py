@@ -259,6 +259,12 @@ WORKER_HARTSLAG_MAX_SECONDEN = int(os.environ.get("WORKER_HARTSLAG_MAX_SECONDEN"
 # DigiD: "simulator" (development and demo, clearly marked) or "saml" (django-digid-eherkenning).
 DIGID_BACKEND = os.environ.get("DIGID_BACKEND", "simulator" if DEBUG else "saml")
 DIGID_SIMULATOR_TOEGESTAAN = env_bool("DIGID_SIMULATOR_TOEGESTAAN", DEBUG)
+if not DEBUG and (DIGID_BACKEND == "simulator" or DIGID_SIMULATOR_TOEGESTAAN):
+    # Anyone could log in as any BSN: never with production settings, whatever the environment.
+    raise ImproperlyConfigured(
+        "The DigiD simulator (DIGID_BACKEND=simulator, DIGID_SIMULATOR_TOEGESTAAN=1) is only "
+        "allowed with DJANGO_DEBUG=1."
+    )
 # The SAML views and their configuration (admin: DigiD-configuratie, certificates) are there when
 # DigiD runs over SAML, or when asked for while another backend logs in (the test suite does this
 # to run the SAML flow against its own identity provider next to the simulator).

@@ -13,8 +13,6 @@ os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
 os.environ.setdefault("DJANGO_HTTPS", "0")  # the live test server speaks plain HTTP
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
-os.environ.setdefault("DIGID_BACKEND", "simulator")
-os.environ.setdefault("DIGID_SIMULATOR_TOEGESTAAN", "1")
 # The SAML flow is installed too: tests/portal/test_digid_saml.py runs it against a local IdP.
 os.environ.setdefault("DIGID_SAML_INSTALLEREN", "1")
 # Staff OpenID Connect is on in the tests: a stand-in identity provider (tests/portal/test_oidc.py)
@@ -26,6 +24,11 @@ _BASE = Path(__file__).resolve().parent.parent
 os.environ.setdefault("PORTAL_VAR_DIR", str(_BASE / "var" / "test"))
 
 from portal.settings import *  # noqa: E402,F403
+
+# The suite logs inwoners in through the simulator. Production settings refuse it from the
+# environment (portal/settings.py); only this module, set after that check, switches it on.
+DIGID_BACKEND = "simulator"
+DIGID_SIMULATOR_TOEGESTAAN = True
 
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405

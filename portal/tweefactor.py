@@ -7,13 +7,16 @@ the admin refuses them (django_otp's OTPAdminSite). A wrong code counts as a fai
 django-axes: five in a row lock the account for a quarter of an hour.
 """
 
+import time
 from io import BytesIO
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.signals import user_login_failed
-from django.shortcuts import redirect, render
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
@@ -76,6 +79,41 @@ def _qr_svg(url: str) -> str:
     return svg[svg.index("<svg") :]  # drop the XML declaration: it sits inside the HTML page
 
 
+# Linking an app: only within this many minutes of typing the password, with a secret that is
+# shown once and must be confirmed with a code within the same window.
+KOPPEL_MINUTEN = 10
+WACHTWOORD_OP = "portal_wachtwoord_op"
+KOPPEL_APPARAAT = "portal_koppel_apparaat"
+
+
+def wachtwoord_gegeven(sender, request, user, **kwargs) -> None:
+    """user_logged_in: remember when the password (or the identity provider) was passed."""
+    if request is not None and hasattr(request, "session"):
+        request.session[WACHTWOORD_OP] = time.time()
+
+
+def _binnen_venster(request, sleutel: str) -> bool:
+    moment = request.session.get(sleutel)
+    return moment is not None and time.time() - moment <= KOPPEL_MINUTEN * 60
+
+
+def _nieuw_koppelapparaat(request) -> TOTPDevice:
+    """A fresh secret for linking: earlier unconfirmed ones stop working, so a secret seen
+    once (on a shared screen, over a shoulder) is never valid again."""
+    TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+    device = TOTPDevice.objects.create(user=request.user, confirmed=False, name="app")
+    request.session[KOPPEL_APPARAAT] = [device.pk, time.time()]
+    return device
+
+
+def _koppelapparaat(request) -> TOTPDevice | None:
+    """The secret shown on the previous page, if it is still within its window."""
+    pk, getoond = (request.session.get(KOPPEL_APPARAAT) or [None, 0])[:2]
+    if pk is None or time.time() - getoond > KOPPEL_MINUTEN * 60:
+        return None
+    return TOTPDevice.objects.filter(pk=pk, user=request.user, confirmed=False).first()
+
+
 @never_cache
 @login_required
 @beperkt("medewerker-login")
@@ -87,17 +125,29 @@ def tweede_stap(request):
         return redirect(volgende)
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     koppelen = device is None
+    if koppelen and not _binnen_venster(request, WACHTWOORD_OP):
+        # Linking an app decides who can log in from now on: only right after the password.
+        from django.contrib.auth import logout
+
+        logout(request)
+        messages.info(request, _("Log opnieuw in met uw wachtwoord om uw app te koppelen."))
+        return redirect_to_login(resolve_url(volgende))
+    opnieuw_getoond = False
     if koppelen:
-        device, _created = TOTPDevice.objects.get_or_create(
-            user=request.user, confirmed=False, defaults={"name": "app"}
-        )
+        device = _koppelapparaat(request) if request.method == "POST" else None
+        if device is None:
+            if request.method == "POST":
+                messages.info(request, _("De tijd om te koppelen is voorbij. Scan de nieuwe code."))
+            device, opnieuw_getoond = _nieuw_koppelapparaat(request), True
     form = CodeForm(request.POST or None, device=device)
-    if request.method == "POST":
+    if request.method == "POST" and not opnieuw_getoond:
         if form.is_valid():
             if koppelen:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
+                request.session.pop(KOPPEL_APPARAAT, None)
             otp_login(request, device)
+            request.session.cycle_key()  # a new session id for the verified session
             return redirect(volgende)
         # A wrong code is a failed login attempt for django-axes (lock-out after five).
         user_login_failed.send(
@@ -108,11 +158,16 @@ def tweede_stap(request):
 
             logout(request)
             return render(request, "portal/geblokkeerd.html", status=429)
+        if koppelen:  # never the same secret twice: a wrong code means a new one to scan
+            device = _nieuw_koppelapparaat(request)
+            form.device = device
+    if opnieuw_getoond:
+        form = CodeForm(device=device)
     context = {"form": form, "koppelen": koppelen, "next": volgende}
     if koppelen:
         context["qr"] = _qr_svg(device.config_url)
         context["sleutel"] = _groepen(device.key)
-    return render(request, "portal/tweede_stap.html", context)
+    return render(request, "portal/tweede_stap.html", context, status=400 if form.errors else 200)
 
 
 def _groepen(hex_sleutel: str) -> str:

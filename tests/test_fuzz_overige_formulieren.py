@@ -45,7 +45,13 @@ FORMULIEREN = [
     ("behandeling:vrijgeven", Rol.BEHANDELAAR, True, []),
     ("behandeling:goedkeuren", Rol.TEAMLEIDER, True, []),
     ("behandeling:afkeuren", Rol.TEAMLEIDER, True, ["reden"]),
-    ("behandeling:betaling-opnieuw", Rol.BEHANDELAAR, True, ["iban", "rekeninghouder"]),
+    ("behandeling:betaling-opnieuw", Rol.BEHANDELAAR, True, ["iban", "rekeninghouder", "reden"]),
+    (
+        "behandeling:rekening-beoordelen",
+        Rol.TEAMLEIDER,
+        True,
+        ["kenmerk", "besluit", "toelichting"],
+    ),
 ]
 TOEGESTAAN = {200, 302, 400, 403, 404, 405, 409, 429}
 

@@ -80,3 +80,13 @@ def test_productie_standaard_is_digid_saml_zonder_simulator():
 )
 def test_bsn_uit_digid_name_id(name_id, bsn):
     assert bsn_uit_name_id(name_id) == bsn
+
+
+@pytest.mark.parametrize(
+    "env", [{"DIGID_BACKEND": "simulator"}, {"DIGID_SIMULATOR_TOEGESTAAN": "1"}]
+)
+def test_simulator_weigert_zonder_debug(env):
+    resultaat = manage("check", **PRODUCTIE, **env)
+    assert resultaat.returncode != 0
+    assert "only allowed with DJANGO_DEBUG=1" in resultaat.stderr
+    assert manage("check", **PRODUCTIE, **env, DJANGO_DEBUG="1").returncode == 0

@@ -1,0 +1,18 @@
+"""Text typed by people, made safe to show and to send. Pure, no Django.
+
+Unicode bidirectional *controls* (embeddings, overrides and isolates, U+202A–U+202E and
+U+2066–U+2069) change the order in which text is shown: "RLO" makes "Jan 001 IBAN" read
+backwards on the behandelaar's page and in a PDF. They are never needed in a name, an address
+or a sentence, so they are removed from everything typed. The bidi *marks* (LRM, RLM, ALM) only
+nudge neutral characters and are kept, so Arabic or Hebrew text still shows right. On top, staff
+pages show free text inside <bdi> (isolation), so a right-to-left name never reorders the
+sentence around it.
+"""
+
+BIDI_STUURTEKENS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_WEG = {ord(teken): None for teken in BIDI_STUURTEKENS}
+
+
+def zonder_bidi(tekst: str) -> str:
+    """`tekst` without bidirectional embedding, override and isolate controls."""
+    return tekst.translate(_WEG)
