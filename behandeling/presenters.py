@@ -108,15 +108,18 @@ class BegunstigdeRegel:
     wijkt_af: bool
 
 
-def begunstigde_regel(begunstigde: Begunstigde, *, eigen_iban: str, eigen_naam: str):
+def bank_naam(iban: str) -> str:
     try:
-        bank = IBAN(begunstigde.iban).bank_name or ""
+        return IBAN(iban).bank_name or str(_("bank onbekend"))
     except SchwiftyException:
-        bank = ""
+        return str(_("bank onbekend"))
+
+
+def begunstigde_regel(begunstigde: Begunstigde, *, eigen_iban: str, eigen_naam: str):
     return BegunstigdeRegel(
         naam=begunstigde.naam,
         iban=iban_leesbaar(begunstigde.iban),
-        bank=bank or str(_("bank onbekend")),
+        bank=bank_naam(begunstigde.iban),
         land=begunstigde.land,
         leverancier=begunstigde.leverancier,
         eigen_iban=iban_leesbaar(eigen_iban),

@@ -34,6 +34,7 @@ from behandeling.models import (
     SlaSignaal,
     SlaSignaalSoort,
 )
+from behandeling.presenters import vier_ogen_teksten
 from behandeling.sla import sla_grenzen
 from portal import logboek, werkgebied
 from portal.bedrag import format_bedrag
@@ -160,12 +161,17 @@ def aanvraag_toekennen(
             gebeurtenis_vastleggen(
                 aanvraag=aanvraag,
                 door=behandelaar,
-                reden=_("Voorgesteld: %(bedrag)s aan %(naam)s (%(iban)s); vier ogen: %(redenen)s")
+                reden=_(
+                    "Voorgesteld: %(bedrag)s aan %(naam)s (%(iban)s). Een collega keurt dit "
+                    "goed: %(redenen)s"
+                )
                 % {
                     "bedrag": format_bedrag(bedrag),
                     "naam": begunstigde.naam,
                     "iban": iban_gemaskeerd(begunstigde.iban),
-                    "redenen": ", ".join(redenen),
+                    "redenen": " ".join(
+                        vier_ogen_teksten(redenen, grens=aanvraag.gemeente.vier_ogen_vanaf)
+                    ),
                 },
             )
             return aanvraag

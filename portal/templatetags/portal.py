@@ -28,6 +28,14 @@ def iban(waarde: str) -> str:
 
 
 @register.filter
+def bank(waarde: str) -> str:
+    """The bank's name for an IBAN (schwifty), for the approver to recognise the payee."""
+    from behandeling.presenters import bank_naam
+
+    return bank_naam(waarde or "")
+
+
+@register.filter
 def euro(bedrag) -> str:
     return "" if bedrag is None else format_bedrag(bedrag)
 
