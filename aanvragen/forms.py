@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from aanvragen.bestanden import keur
 from aanvragen.models import Tijdvak
 from aanvragen.virusscan import ScanNietBeschikbaar, scan
-from portal.forms import BedragField, BsnField, Formulier, IbanField
+from portal.forms import BedragField, BsnField, Formulier, IbanField, RekeninghouderField
 from wegwijzer.models import Kostensoort
 
 TELEFOON_TEKENS = set("0123456789+-() ")
@@ -228,10 +228,9 @@ class UitbetalingForm(Formulier):
         help_text=_("Bijvoorbeeld NL91 ABNA 0417 1643 00. Hierop zetten wij het geld."),
         error_messages={"required": _("Vul uw rekeningnummer (IBAN) in.")},
     )
-    rekeninghouder = forms.CharField(
+    rekeninghouder = RekeninghouderField(
         label=_("Naam van de rekeninghouder"),
-        max_length=70,
-        help_text=_("De naam zoals die bij de bank bekend is."),
+        help_text=_("De naam zoals die op de bankpas staat."),
         error_messages={"required": _("Vul de naam van de rekeninghouder in.")},
     )
 

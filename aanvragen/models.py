@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from aanvragen.statussen import LABELS, OPEN, Status
+from portal.models import Historie
 from portal.opslag import prive_opslag
 
 STATUS_CHOICES = [(status.value, _(LABELS[status])) for status in Status]
@@ -221,7 +222,7 @@ class Aanvraag(models.Model):
         return self.get_status_display()
 
 
-class StatusWijziging(models.Model):
+class StatusWijziging(Historie):
     """Append-only history of an aanvraag's status: from, to, when, who, why."""
 
     aanvraag = models.ForeignKey(
@@ -229,21 +230,11 @@ class StatusWijziging(models.Model):
     )
     van = models.CharField(max_length=30, choices=STATUS_CHOICES, blank=True)
     naar = models.CharField(max_length=30, choices=STATUS_CHOICES)
-    op = models.DateTimeField()
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="statuswijzigingen",
-    )
     door_omschrijving = models.CharField(_("door"), max_length=100)
-    reden = models.TextField(_("reden"), blank=True)
 
-    class Meta:
+    class Meta(Historie.Meta):
         verbose_name = _("statuswijziging")
         verbose_name_plural = _("statuswijzigingen")
-        ordering = ["op", "pk"]
 
     def __str__(self) -> str:
         return f"{self.aanvraag}: {self.van or '-'} → {self.naar}"

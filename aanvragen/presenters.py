@@ -147,3 +147,12 @@ def aanvraag_samenvatting(aanvraag) -> list[tuple[str, str]]:
         (_("Rekeningnummer (IBAN)"), iban_leesbaar(aanvraag.iban)),
         (_("Naam rekeninghouder"), aanvraag.rekeninghouder),
     ]
+
+
+def betaling_teruggekomen(aanvraag) -> bool:
+    """The award's payment came back (refused, returned, cannot be paid): the inwoner reads
+    that we will call, not that the money is on its way."""
+    from uitbetaling.statussen import TERUG_BIJ_BEHANDELAAR
+
+    opdracht = getattr(aanvraag, "betaalopdracht", None)
+    return opdracht is not None and opdracht.status in TERUG_BIJ_BEHANDELAAR

@@ -13,7 +13,7 @@ def aanvraag_list_van_inwoner(*, bsn: str, namens=None):
     return (
         Aanvraag.objects.van_inwoner(bsn, namens=namens)
         .exclude(status=Status.CONCEPT)
-        .select_related("kostensoort", "gemeente", "betaalopdracht")
+        .select_related("kostensoort", "gemeente", "betaalopdracht__batch")
         .prefetch_related("documenten", "aanvullingsverzoeken")
         .order_by("-ingediend_op")
     )

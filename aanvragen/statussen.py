@@ -2,6 +2,7 @@
 
 concept → ingediend → in behandeling ⇄ wacht op aanvulling
         → besloten (toegekend / afgewezen / buiten behandeling) → uitbetaald (when toegekend)
+                                                          uitbetaald → toegekend (money returned)
 """
 
 from enum import StrEnum
@@ -51,7 +52,8 @@ TRANSITIES: dict[Status, frozenset[Status]] = {
     Status.TOEGEKEND: frozenset({Status.UITBETAALD}),
     Status.AFGEWEZEN: frozenset(),
     Status.BUITEN_BEHANDELING: frozenset(),
-    Status.UITBETAALD: frozenset(),
+    # The bank returned the money after booking (closed account, …): awarded, not yet paid.
+    Status.UITBETAALD: frozenset({Status.TOEGEKEND}),
 }
 
 OPEN = frozenset({Status.INGEDIEND, Status.IN_BEHANDELING, Status.WACHT_OP_AANVULLING})

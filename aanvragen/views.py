@@ -31,7 +31,12 @@ from aanvragen.forms import (
     UitbetalingForm,
 )
 from aanvragen.models import DocumentSoort
-from aanvragen.presenters import aanvraag_samenvatting, samenvatting, voortgang
+from aanvragen.presenters import (
+    aanvraag_samenvatting,
+    betaling_teruggekomen,
+    samenvatting,
+    voortgang,
+)
 from aanvragen.selectors import indicatie_get, situatie_van
 from aanvragen.services import (
     AanvraagGegevens,
@@ -380,6 +385,7 @@ def mijn_aanvragen(request):
     aanvragen = list(selectors.aanvraag_list_van_inwoner(bsn=bsn, namens=namens))
     for aanvraag in aanvragen:
         aanvraag.voortgang = voortgang(aanvraag.status)
+        aanvraag.betaling_terug = betaling_teruggekomen(aanvraag)
     concept = selectors.concept_van_inwoner_get(bsn=bsn) if namens is None else None
     return render(
         request,

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from behandeling.models import Gespreksuitkomst, Kanaal
-from portal.forms import BedragField, Formulier, IbanField
+from portal.forms import BedragField, Formulier, IbanField, RekeninghouderField
 
 
 class ToekennenForm(Formulier):
@@ -54,7 +54,7 @@ class ToekennenForm(Formulier):
             ("leverancier", _("De leverancier (artikel 57 Participatiewet)")),
         ],
     )
-    leverancier_naam = forms.CharField(label=_("Naam leverancier"), max_length=70, required=False)
+    leverancier_naam = RekeninghouderField(label=_("Naam leverancier"), required=False)
     leverancier_iban = IbanField(label=_("IBAN leverancier"), required=False)
 
     def __init__(self, *args, buitenland_toegestaan: bool = False, **kwargs):

@@ -38,6 +38,7 @@ from uitbetaling import services as uitbetaling_services
 from uitbetaling.begunstigde import mag_goedkeuren, vier_ogen_redenen
 from uitbetaling.forms import OpnieuwKlaarzettenForm
 from uitbetaling.models import Rekeningwijziging
+from uitbetaling.statussen import TERUG_BIJ_BEHANDELAAR
 from wegwijzer.selectors import kostensoort_list
 
 BEHANDELAARS = (Rol.BEHANDELAAR, Rol.TEAMLEIDER)
@@ -91,6 +92,9 @@ def werkvoorraad(request):
             "niet_opgepakt": niet_opgepakt,
             "alleen_mijn": alleen_mijn,
             "ter_goedkeuring": selectors.ter_goedkeuring_list(medewerker=request.user)[:20],
+            "betalingen_terug": uitbetaling_selectors.betalingen_terug_list(
+                medewerker=request.user
+            )[:20],
         },
     )
 
@@ -164,8 +168,9 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
         else "",
         "mag_rekening_beoordelen": rekeningwijziging is not None
         and rekeningwijziging.voorgesteld_door_id != request.user.pk,
+        "betaling_terug": opdracht is not None and opdracht.status in TERUG_BIJ_BEHANDELAAR,
         "mag_opnieuw_klaarzetten": opdracht is not None
-        and opdracht.status == "geweigerd"
+        and opdracht.status in TERUG_BIJ_BEHANDELAAR
         and rekeningwijziging is None
         and (
             aanvraag.behandelaar_id == request.user.pk or verzoek_heeft_rol(request, Rol.TEAMLEIDER)
@@ -371,8 +376,8 @@ def betaling_opnieuw(request, pk: int):
     account waits for a second colleague."""
     aanvraag = _aanvraag_of_404(request, pk)
     opdracht = getattr(aanvraag, "betaalopdracht", None)
-    if opdracht is None or opdracht.status != "geweigerd":
-        messages.error(request, _("Er is geen geweigerde betaling om opnieuw klaar te zetten."))
+    if opdracht is None or opdracht.status not in TERUG_BIJ_BEHANDELAAR:
+        messages.error(request, _("Er is geen teruggekomen betaling om opnieuw klaar te zetten."))
         return redirect("behandeling:aanvraag", pk=pk)
     form = OpnieuwKlaarzettenForm(
         request.POST, buitenland_toegestaan=aanvraag.gemeente.buitenlandse_iban

@@ -584,6 +584,7 @@ def tabel(resultaten: dict) -> str:
 def rapport(resultaten: dict) -> str:
     m = resultaten["machine"]
     s, pdf, pain = resultaten["seed"], resultaten["pdf"], resultaten["pain001"]
+    camt = resultaten["camt"]
     sla, rss = resultaten["sla"], resultaten["rss"]
     regels = [
         f"## {resultaten['datum']} — {s['aanvragen']:,} aanvragen".replace(",", " "),
@@ -608,6 +609,8 @@ def rapport(resultaten: dict) -> str:
         f"| PDF's per seconde (één proces) | {pdf['pdfs_per_s']} | — |",
         f"| pain.001 met {pain['opdrachten']:,} opdrachten bouwen + XSD".replace(",", " ")
         + f" | {pain['seconden_mediaan']} s | ≤ 5 s |",
+        f"| camt.054 met {camt['posten']:,} geboekte betalingen afstemmen".replace(",", " ")
+        + f" | {camt['seconden']} s | ≤ 5 s |",
         f"| gunicorn-worker piek-RSS (max over {WORKERS}) | {rss['gunicorn_max_mb']} MB "
         "| ≤ 200 MB |",
         f"| Celery-worker piek-RSS (hoofdproces / grootste kind) | "
@@ -659,6 +662,7 @@ def main() -> None:
     from django.core.cache import cache
     from django.core.management import call_command
 
+    from bench.camt import main as camt054_afstemmen
     from bench.pain001 import main as pain001
     from bench.seed import seed
 
@@ -704,6 +708,8 @@ def main() -> None:
     log(f"PDF: {resultaten['pdf']}")
     resultaten["pain001"] = pain001()
     log(f"pain.001: {resultaten['pain001']}")
+    resultaten["camt"] = camt054_afstemmen()
+    log(f"camt.054: {resultaten['camt']}")
     resultaten["rss"] = {"gunicorn_mb": gunicorn_rss, "gunicorn_max_mb": max(gunicorn_rss)}
     resultaten["rss"]["celery"] = celery_meting()
     log(f"Celery: {resultaten['rss']['celery']}")

@@ -58,6 +58,13 @@ def referentiedata() -> dict:
             defaults={"first_name": "Bench", "last_name": f"Behandelaar {n}"},
         )
         user.groups.add(groep)
+    # A shared service: the benchmark's colleagues work for every gemeente, so their pages show
+    # (and count) the whole seeded load, as before tenancy.
+    alle = list(Gemeente.objects.all())
+    for user in User.objects.filter(username__startswith="bench-behandelaar-"):
+        user.werkgemeenten.add(*alle)
+    for naam in ("teamleider", "financien"):
+        User.objects.get(username=naam).werkgemeenten.add(*alle)
     return {"regeling_id": regeling.pk}
 
 

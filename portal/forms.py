@@ -153,3 +153,28 @@ class IbanField(forms.CharField):
                 _("Vul een Nederlands rekeningnummer in. Het begint met NL."), code="buitenland"
             )
         return iban.compact
+
+
+class RekeninghouderField(forms.CharField):
+    """The account holder's name as on the bank card, in Latin letters: a bank file (pain.001)
+    carries only those, and the bank's Verification of Payee compares it with the account.
+    Accents are fine (they are written without them in the file); a name written only in
+    another script is refused here, with a clear message, instead of stopping a payment later."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 70)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        from uitbetaling.opdracht import epc_tekst
+
+        waarde = super().clean(value)
+        if waarde and len(epc_tekst(waarde, 70).replace(" ", "")) < 2:
+            raise forms.ValidationError(
+                _(
+                    "Schrijf de naam zoals die op de bankpas staat, met letters van ons alfabet "
+                    "(a tot z)."
+                ),
+                code="latijns",
+            )
+        return waarde

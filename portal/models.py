@@ -27,6 +27,21 @@ class DigidNiveau(models.TextChoices):
     HOOG = "hoog", _("DigiD Hoog (identiteitsbewijs met chip)")
 
 
+class Historie(models.Model):
+    """Base of every append-only history (aanvraag, betaalopdracht, betaalbatch): when, who
+    and why; the subclass adds what it is the history of and the from/to states."""
+
+    op = models.DateTimeField()
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reden = models.TextField(_("reden"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["op", "pk"]
+
+
 class Gemeente(models.Model):
     """A gemeente served by this installation (one installation can serve several)."""
 
@@ -82,6 +97,27 @@ class Gemeente(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def clean(self):
+        """The account every payment leaves from must fit a bank file: checked here, in the
+        admin, not when the first file of the day is refused."""
+        from django.core.exceptions import ValidationError
+        from schwifty import IBAN
+        from schwifty.exceptions import SchwiftyException
+
+        from uitbetaling.opdracht import epc_tekst
+
+        fouten = {}
+        try:
+            IBAN(self.rekening_iban)
+        except SchwiftyException:
+            fouten["rekening_iban"] = _("Dit IBAN klopt niet.")
+        if len(epc_tekst(self.rekening_naam or "", 70)) < 2:
+            fouten["rekening_naam"] = _(
+                "Deze naam kan niet in een betaalbestand: gebruik letters van ons alfabet."
+            )
+        if fouten:
+            raise ValidationError(fouten)
 
 
 class Regeling(models.Model):

@@ -142,7 +142,7 @@ MATRIX = [
         "uitbetaling:batch-geweigerd",
         {"pk": "BATCH"},
         "post",
-        {**alleen(Rol.FINANCIEN), "financien": WEG},
+        alleen(Rol.FINANCIEN),
     ),
     (
         "uitbetaling:geweigerd",
@@ -155,13 +155,13 @@ MATRIX = [
         "uitbetaling:batch-uitgevoerd",
         {"pk": "BATCH"},
         "post",
-        {**alleen(Rol.FINANCIEN), "financien": WEG},
+        alleen(Rol.FINANCIEN),
     ),
     (
         "uitbetaling:uitgevoerd",
         {"pk": "OPDRACHT"},
         "post",
-        {**alleen(Rol.FINANCIEN), "financien": WEG},
+        alleen(Rol.FINANCIEN),
     ),
 ]
 

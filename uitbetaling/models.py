@@ -2,20 +2,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import Historie
+from uitbetaling.statussen import BATCH_LABELS, OPDRACHT_LABELS, BatchStatus, OpdrachtStatus
 
-class OpdrachtStatus(models.TextChoices):
-    KLAARGEZET = "klaargezet", _("Klaargezet")
-    IN_BATCH = "in_batch", _("In batch")
-    AANGEBODEN = "aangeboden", _("Aangeboden aan de bank")
-    UITGEVOERD = "uitgevoerd", _("Uitgevoerd")
-    GEWEIGERD = "geweigerd", _("Geweigerd")
-
-
-class BatchStatus(models.TextChoices):
-    AANGEMAAKT = "aangemaakt", _("Aangemaakt")
-    AANGEBODEN = "aangeboden", _("Aangeboden aan de bank")
-    UITGEVOERD = "uitgevoerd", _("Uitgevoerd")
-    GEWEIGERD = "geweigerd", _("Geweigerd")
+OPDRACHT_CHOICES = [(s.value, _(OPDRACHT_LABELS[s])) for s in OpdrachtStatus]
+BATCH_CHOICES = [(s.value, _(BATCH_LABELS[s])) for s in BatchStatus]
 
 
 class Betaalbatch(models.Model):
@@ -34,7 +25,7 @@ class Betaalbatch(models.Model):
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     bestandsnaam = models.CharField(_("bestandsnaam"), max_length=100)
     status = models.CharField(
-        _("status"), max_length=20, choices=BatchStatus, default=BatchStatus.AANGEMAAKT
+        _("status"), max_length=20, choices=BATCH_CHOICES, default=BatchStatus.AANGEMAAKT
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"))
     aangeboden_op = models.DateTimeField(_("aangeboden op"), null=True, blank=True)
@@ -64,13 +55,18 @@ class Betaalopdracht(models.Model):
     omschrijving = models.CharField(_("omschrijving"), max_length=140)
     end_to_end_id = models.CharField(_("EndToEndId"), max_length=35, unique=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=OpdrachtStatus, default=OpdrachtStatus.KLAARGEZET
+        _("status"), max_length=20, choices=OPDRACHT_CHOICES, default=OpdrachtStatus.KLAARGEZET
     )
     batch = models.ForeignKey(
         Betaalbatch, on_delete=models.PROTECT, null=True, blank=True, related_name="opdrachten"
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), db_index=True)
     uitgevoerd_op = models.DateTimeField(_("uitgevoerd op"), null=True, blank=True)
+    # The bank's booking date (camt BookgDt), when a statement told us; else the file's
+    # requested execution date is the day the money went.
+    geboekt_op = models.DateField(_("geboekt door de bank op"), null=True, blank=True)
+    # Why it came back or cannot be paid (bank reason in words, or the check that failed).
+    probleem = models.CharField(_("probleem"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("betaalopdracht")
@@ -84,29 +80,36 @@ class Betaalopdracht(models.Model):
         return self.end_to_end_id
 
 
-class OpdrachtStatusWijziging(models.Model):
+class OpdrachtStatusWijziging(Historie):
     """Append-only history of a Betaalopdracht's status."""
 
     opdracht = models.ForeignKey(
         Betaalopdracht, on_delete=models.CASCADE, related_name="statuswijzigingen"
     )
-    van = models.CharField(max_length=20, choices=OpdrachtStatus, blank=True)
-    naar = models.CharField(max_length=20, choices=OpdrachtStatus)
-    op = models.DateTimeField()
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="opdracht_statuswijzigingen",
-    )
-    reden = models.TextField(blank=True)
+    van = models.CharField(max_length=20, choices=OPDRACHT_CHOICES, blank=True)
+    naar = models.CharField(max_length=20, choices=OPDRACHT_CHOICES)
 
-    class Meta:
-        ordering = ["op", "pk"]
+    class Meta(Historie.Meta):
+        pass
 
     def __str__(self) -> str:
         return f"{self.opdracht}: {self.van or '-'} → {self.naar}"
+
+
+class BatchStatusWijziging(Historie):
+    """Append-only history of a Betaalbatch's status."""
+
+    batch = models.ForeignKey(
+        Betaalbatch, on_delete=models.CASCADE, related_name="statuswijzigingen"
+    )
+    van = models.CharField(max_length=20, choices=BATCH_CHOICES, blank=True)
+    naar = models.CharField(max_length=20, choices=BATCH_CHOICES)
+
+    class Meta(Historie.Meta):
+        pass
+
+    def __str__(self) -> str:
+        return f"{self.batch}: {self.van or '-'} → {self.naar}"
 
 
 class Rekeningwijziging(models.Model):
@@ -146,3 +149,26 @@ class Rekeningwijziging(models.Model):
 
     def __str__(self) -> str:
         return f"{self.opdracht}: nieuwe rekening"
+
+
+class Bankafschrift(models.Model):
+    """A camt.053/054 that financiën read in: once per file (by its SHA-256), with what it did."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    bericht_id = models.CharField(_("MsgId"), max_length=35, blank=True, db_index=True)
+    versie = models.CharField(_("versie"), max_length=20)
+    iban = models.CharField(_("rekening"), max_length=34, blank=True)
+    gelezen_op = models.DateTimeField(_("gelezen op"))
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    tellingen = models.JSONField(_("uitkomst"), default=dict)
+    meldingen = models.TextField(_("meldingen"), blank=True)
+
+    class Meta:
+        verbose_name = _("bankafschrift")
+        verbose_name_plural = _("bankafschriften")
+        ordering = ["-gelezen_op"]
+
+    def __str__(self) -> str:
+        return f"{self.versie} {self.bericht_id}"

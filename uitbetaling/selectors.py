@@ -99,3 +99,16 @@ def open_rekeningwijziging_get(*, opdracht_id: int) -> Rekeningwijziging | None:
         .select_related("voorgesteld_door")
         .first()
     )
+
+
+def betalingen_terug_list(*, medewerker):
+    """Payments that came back (refused, returned, cannot be paid): the behandelaars' task to
+    call the inwoner and set them up again, oldest first."""
+    from uitbetaling.statussen import TERUG_BIJ_BEHANDELAAR
+
+    return (
+        werkgebied.beperk(Betaalopdracht.objects, medewerker)
+        .filter(status__in=sorted(TERUG_BIJ_BEHANDELAAR))
+        .select_related("aanvraag", "aanvraag__behandelaar")
+        .order_by("aangemaakt_op", "pk")
+    )

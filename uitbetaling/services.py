@@ -1,5 +1,9 @@
 """Payment instructions: created exactly once per award, then followed to the bank."""
 
+import hashlib
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime, time
 
 from django.conf import settings
@@ -9,17 +13,21 @@ from django.utils.translation import gettext as _
 
 from aanvragen.models import Aanvraag
 from aanvragen.presenters import iban_gemaskeerd
-from aanvragen.services import status_wijzigen
+from aanvragen.services import status_wijzigen, statussen_wijzigen
 from aanvragen.statussen import Status
 from portal import logboek, werkgebied
 from portal.models import Gemeente
 from portal.taken import na_commit
+from uitbetaling import afstemming
+from uitbetaling.afstemming import Bevinding, afstemmen
 from uitbetaling.bankdagen import uitvoerdatum
 from uitbetaling.begunstigde import kenmerk, mag_goedkeuren
-from uitbetaling.camt import boekingen_lezen
+from uitbetaling.camt import afschrift_lezen, reden_tekst
 from uitbetaling.kanalen import kanaal_get
 from uitbetaling.models import (
+    Bankafschrift,
     BatchStatus,
+    BatchStatusWijziging,
     Betaalbatch,
     Betaalopdracht,
     OpdrachtStatus,
@@ -27,7 +35,10 @@ from uitbetaling.models import (
     Rekeningwijziging,
 )
 from uitbetaling.opdracht import end_to_end_id, epc_tekst, omschrijving
-from uitbetaling.sepa import Debiteur, OpdrachtRegel, pain001_maken
+from uitbetaling.sepa import Debiteur, OpdrachtRegel, pain001_maken, regel_fouten
+from uitbetaling.statussen import TERUG_BIJ_BEHANDELAAR, controleer_batch, controleer_opdracht
+
+logger = logging.getLogger(__name__)
 
 
 def betaalopdracht_aanmaken(*, aanvraag_id: int, nu: datetime | None = None) -> Betaalopdracht:
@@ -79,48 +90,109 @@ def toegekend_zonder_opdracht_ids() -> list[int]:
     )
 
 
-@transaction.atomic
-def betaalopdracht_uitgevoerd_melden(*, opdracht_id: int, door, nu: datetime | None = None):
-    """Financiën reports the payment as executed: the aanvraag becomes uitbetaald."""
-    nu = nu or timezone.now()
-    opdracht = Betaalopdracht.objects.select_for_update().get(pk=opdracht_id)
-    werkgebied.controleer(door, opdracht.gemeente_id)
-    if opdracht.status == OpdrachtStatus.UITGEVOERD:
-        return opdracht
-    _opdracht_status([opdracht], OpdrachtStatus.UITGEVOERD, nu=nu, door=door)
-    Betaalopdracht.objects.filter(pk=opdracht.pk).update(uitgevoerd_op=nu)
-    opdracht.refresh_from_db()
-    status_wijzigen(
-        aanvraag_id=opdracht.aanvraag_id,
-        naar=Status.UITBETAALD,
-        door=door,
-        nu=nu,
-        verwacht=[Status.TOEGEKEND],
-        reden=f"Betaling {opdracht.end_to_end_id} uitgevoerd",
-    )
-    return opdracht
+class BetaalstatusFout(Exception):
+    """Financiën asked for something the payment's lifecycle does not allow; the message says
+    why in plain Dutch. Nothing changed."""
 
 
-def _opdracht_status(opdrachten, naar: str, *, nu, door=None, reden: str = "") -> None:
-    """Set a status on several opdrachten and append one history row each."""
+def opdrachten_naar(opdrachten, naar: str, *, nu, door=None, reden: str = "", **velden) -> None:
+    """The one place an opdracht's status changes: every row must be locked by the caller; each
+    transition is checked against the table (uitbetaling/statussen.py) and gets a history row."""
     rijen = list(opdrachten)
+    for o in rijen:
+        controleer_opdracht(o.status, naar)
     OpdrachtStatusWijziging.objects.bulk_create(
         [
             OpdrachtStatusWijziging(
-                opdracht=o, van=o.status, naar=naar, op=nu, door=door, reden=reden
+                opdracht=o, van=o.status, naar=naar, op=nu, door=door, reden=reden[:2000]
             )
             for o in rijen
         ]
     )
-    Betaalopdracht.objects.filter(pk__in=[o.pk for o in rijen]).update(status=naar)
+    Betaalopdracht.objects.filter(pk__in=[o.pk for o in rijen]).update(status=naar, **velden)
+    for o in rijen:
+        o.status = naar
+        for veld, waarde in velden.items():
+            setattr(o, veld, waarde)
+
+
+def batch_naar(batch: Betaalbatch, naar: str, *, nu, door=None, reden: str = "", **velden) -> None:
+    """The one place a batch's status changes (the batch locked by the caller), with history."""
+    controleer_batch(batch.status, naar)
+    BatchStatusWijziging.objects.create(
+        batch=batch, van=batch.status, naar=naar, op=nu, door=door, reden=reden[:2000]
+    )
+    batch.status = naar
+    for veld, waarde in velden.items():
+        setattr(batch, veld, waarde)
+    batch.save(update_fields=["status", *velden])
+
+
+def _uitbetaald(opdrachten, *, door, nu, geboekt_op=None) -> None:
+    """aangeboden → uitgevoerd for locked opdrachten, and their aanvragen become uitbetaald."""
+    rijen = list(opdrachten)
+    if not rijen:
+        return
+    opdrachten_naar(
+        rijen,
+        OpdrachtStatus.UITGEVOERD,
+        nu=nu,
+        door=door,
+        reden=_("Geboekt door de bank") if geboekt_op else _("Gemeld als uitgevoerd"),
+        uitgevoerd_op=nu,
+        geboekt_op=geboekt_op,
+    )
+    statussen_wijzigen(
+        aanvraag_ids=[o.aanvraag_id for o in rijen],
+        naar=Status.UITBETAALD,
+        door=door,
+        nu=nu,
+        verwacht=[Status.TOEGEKEND],
+        reden=_("Betaling uitgevoerd"),
+    )
+
+
+def _nog_niet_uitgevoerd(batch: Betaalbatch, nu) -> str | None:
+    if batch.uitvoerdatum > timezone.localdate(nu):
+        return _("De bank voert dit bestand uit op %(datum)s. Meld het daarna als uitgevoerd.") % {
+            "datum": f"{batch.uitvoerdatum:%d-%m-%Y}"
+        }
+    return None
+
+
+@transaction.atomic
+def betaalopdracht_uitgevoerd_melden(*, opdracht_id: int, door, nu: datetime | None = None):
+    """Financiën reports the payment as executed: only one the bank has (aangeboden), not before
+    its file's execution date. The aanvraag becomes uitbetaald. Again: nothing changes."""
+    nu = nu or timezone.now()
+    opdracht = (
+        Betaalopdracht.objects.select_for_update(of=("self",))
+        .select_related("batch")
+        .get(pk=opdracht_id)
+    )
+    werkgebied.controleer(door, opdracht.gemeente_id)
+    if opdracht.status == OpdrachtStatus.UITGEVOERD:
+        return opdracht
+    if opdracht.status != OpdrachtStatus.AANGEBODEN:
+        raise BetaalstatusFout(
+            _("Deze betaling is niet aan de bank aangeboden (%(status)s). Zij is dus niet betaald.")
+            % {"status": opdracht.get_status_display()}
+        )
+    if fout := _nog_niet_uitgevoerd(opdracht.batch, nu):
+        raise BetaalstatusFout(fout)
+    _uitbetaald([opdracht], door=door, nu=nu)
+    return opdracht
 
 
 def batch_samenstellen(*, gemeente_id: int, nu: datetime | None = None) -> Betaalbatch | None:
     """Put every klaargezette opdracht of a gemeente into one new, validated pain.001 batch.
 
     Rows are locked with SKIP LOCKED: two workers running this at once never put an opdracht
-    in two batches. The XML is built and validated before anything is written; if the file
-    would break the rules, nothing changes and the error is raised (flagged, retried).
+    in two batches. An opdracht that cannot be paid as it stands (a name without Latin
+    letters, an amount out of bounds) is set aside as *niet te betalen* with its reason, and
+    the rest goes out: one bad line never holds up the others. The XML is built and validated
+    before anything else is written; a file that still breaks the rules (the gemeente's own
+    account) changes nothing and raises (logged, retried).
     """
     nu = nu or timezone.now()
     with transaction.atomic():
@@ -129,6 +201,17 @@ def batch_samenstellen(*, gemeente_id: int, nu: datetime | None = None) -> Betaa
             .filter(gemeente_id=gemeente_id, status=OpdrachtStatus.KLAARGEZET, batch__isnull=True)
             .order_by("pk")
         )
+        regels = {o.pk: _regel(o) for o in opdrachten}
+        apart = {o.pk: fouten for o in opdrachten if (fouten := regel_fouten(regels[o.pk]))}
+        for opdracht in (o for o in opdrachten if o.pk in apart):
+            probleem = "; ".join(apart[opdracht.pk])[:300]
+            opdrachten_naar(
+                [opdracht], OpdrachtStatus.NIET_TE_BETALEN, nu=nu, reden=probleem, probleem=probleem
+            )
+            logger.warning(
+                "betaalopdracht %s niet te betalen: %s", opdracht.end_to_end_id, probleem
+            )
+        opdrachten = [o for o in opdrachten if o.pk not in apart]
         if not opdrachten:
             return None
         gemeente = Gemeente.objects.get(pk=gemeente_id)
@@ -141,12 +224,9 @@ def batch_samenstellen(*, gemeente_id: int, nu: datetime | None = None) -> Betaa
         datum = uitvoerdatum(lokaal.replace(tzinfo=None), time.fromisoformat(settings.SEPA_CUTOFF))
         bestand = pain001_maken(
             debiteur=Debiteur(
-                gemeente.rekening_naam, gemeente.rekening_iban, gemeente.rekening_bic
+                epc_tekst(gemeente.rekening_naam, 70), gemeente.rekening_iban, gemeente.rekening_bic
             ),
-            regels=[
-                OpdrachtRegel(o.naam, o.iban, o.bedrag, o.omschrijving, o.end_to_end_id)
-                for o in opdrachten
-            ],
+            regels=[regels[o.pk] for o in opdrachten],
             uitvoerdatum=datum,
             msg_id=msg_id,
             pmt_inf_id=f"{msg_id}-1",
@@ -165,9 +245,17 @@ def batch_samenstellen(*, gemeente_id: int, nu: datetime | None = None) -> Betaa
             bestandsnaam=f"{msg_id}.xml",
             aangemaakt_op=nu,
         )
-        Betaalopdracht.objects.filter(pk__in=[o.pk for o in opdrachten]).update(batch=batch)
-        _opdracht_status(opdrachten, OpdrachtStatus.IN_BATCH, nu=nu, reden=msg_id)
+        BatchStatusWijziging.objects.create(
+            batch=batch, van="", naar=BatchStatus.AANGEMAAKT, op=nu, reden=_("Bestand gemaakt")
+        )
+        opdrachten_naar(opdrachten, OpdrachtStatus.IN_BATCH, nu=nu, reden=msg_id, batch=batch)
     return batch
+
+
+def _regel(opdracht: Betaalopdracht) -> OpdrachtRegel:
+    return OpdrachtRegel(
+        opdracht.naam, opdracht.iban, opdracht.bedrag, opdracht.omschrijving, opdracht.end_to_end_id
+    )
 
 
 def batch_afleveren(*, batch_id: int, nu: datetime | None = None) -> Betaalbatch:
@@ -188,28 +276,46 @@ def batch_afleveren(*, batch_id: int, nu: datetime | None = None) -> Betaalbatch
     with transaction.atomic():
         batch = Betaalbatch.objects.select_for_update().get(pk=batch_id)
         if batch.status == BatchStatus.AANGEMAAKT:
-            batch.status = BatchStatus.AANGEBODEN
-            batch.aangeboden_op = nu
-            batch.afleverfout = ""
-            batch.save(update_fields=["status", "aangeboden_op", "afleverfout"])
-            _opdracht_status(
-                batch.opdrachten.all(), OpdrachtStatus.AANGEBODEN, nu=nu, reden=batch.msg_id
+            batch_naar(
+                batch,
+                BatchStatus.AANGEBODEN,
+                nu=nu,
+                reden=_("Aan de bank aangeboden"),
+                aangeboden_op=nu,
+                afleverfout="",
+            )
+            opdrachten_naar(
+                batch.opdrachten.select_for_update().filter(status=OpdrachtStatus.IN_BATCH),
+                OpdrachtStatus.AANGEBODEN,
+                nu=nu,
+                reden=batch.msg_id,
             )
     return batch
 
 
 @transaction.atomic
 def batch_uitgevoerd_melden(*, batch_id: int, door, nu: datetime | None = None) -> Betaalbatch:
-    """Financiën reports the bank executed the batch: every aanvraag in it is uitbetaald."""
+    """Financiën reports the bank executed the file: only a file the bank has, not before its
+    execution date. Its payments that the bank still holds become uitgevoerd; those the bank
+    refused or returned (a statement said so) stay as they are."""
     nu = nu or timezone.now()
     batch = Betaalbatch.objects.select_for_update().get(pk=batch_id)
     werkgebied.controleer(door, batch.gemeente_id)
     if batch.status == BatchStatus.UITGEVOERD:
         return batch
-    for opdracht in batch.opdrachten.exclude(status=OpdrachtStatus.UITGEVOERD):
-        betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=door, nu=nu)
-    batch.status = BatchStatus.UITGEVOERD
-    batch.save(update_fields=["status"])
+    if batch.status != BatchStatus.AANGEBODEN:
+        raise BetaalstatusFout(
+            _("Dit bestand is niet (meer) bij de bank: %(status)s.")
+            % {"status": batch.get_status_display()}
+        )
+    if fout := _nog_niet_uitgevoerd(batch, nu):
+        raise BetaalstatusFout(fout)
+    _uitbetaald(
+        batch.opdrachten.select_for_update().filter(status=OpdrachtStatus.AANGEBODEN),
+        door=door,
+        nu=nu,
+    )
+    batch_naar(batch, BatchStatus.UITGEVOERD, nu=nu, door=door, reden=_("Gemeld als uitgevoerd"))
     return batch
 
 
@@ -231,26 +337,39 @@ def batches_niet_afgeleverd() -> list[int]:
 def betaalopdracht_geweigerd_melden(
     *, opdracht_id: int, door, reden: str, nu: datetime | None = None
 ) -> Betaalopdracht:
-    """The bank refused the payment (e.g. a wrong IBAN): back to the behandelaar with the reason."""
-    from behandeling.services import contactmoment_vastleggen
-
+    """The bank did not pay, or paid and the money came back (a return after booking: AC04
+    account closed, MD07 holder deceased, …). Back to the behandelaar as a task, with the
+    reason; a returned payment makes the aanvraag *toegekend* again (not uitbetaald)."""
     nu = nu or timezone.now()
     opdracht = Betaalopdracht.objects.select_for_update().get(pk=opdracht_id)
     werkgebied.controleer(door, opdracht.gemeente_id)
-    if opdracht.status in (OpdrachtStatus.UITGEVOERD, OpdrachtStatus.GEWEIGERD):
+    reden = reden.strip()[:300] or _("geen reden opgegeven")
+    if opdracht.status in (OpdrachtStatus.GEWEIGERD, OpdrachtStatus.TERUGGEBOEKT):
         return opdracht
-    _opdracht_status([opdracht], OpdrachtStatus.GEWEIGERD, nu=nu, door=door, reden=reden)
-    contactmoment_vastleggen(
-        aanvraag_id=opdracht.aanvraag_id,
-        door=door,
-        kanaal="intern",
-        met="financiën",
-        samenvatting=f"Betaling {opdracht.end_to_end_id} geweigerd door de bank: {reden}. "
-        "Bel de aanvrager en zet de betaling opnieuw klaar.",
-        uitkomst="anders",
-        op=nu,
-    )
-    opdracht.refresh_from_db()
+    if opdracht.status == OpdrachtStatus.AANGEBODEN:
+        opdrachten_naar(
+            [opdracht], OpdrachtStatus.GEWEIGERD, nu=nu, door=door, reden=reden, probleem=reden
+        )
+    elif opdracht.status == OpdrachtStatus.UITGEVOERD:
+        opdrachten_naar(
+            [opdracht], OpdrachtStatus.TERUGGEBOEKT, nu=nu, door=door, reden=reden, probleem=reden
+        )
+        status_wijzigen(
+            aanvraag_id=opdracht.aanvraag_id,
+            naar=Status.TOEGEKEND,
+            door=door,
+            nu=nu,
+            verwacht=[Status.UITBETAALD],
+            reden=_("Betaling teruggekomen: %(reden)s") % {"reden": reden},
+        )
+    else:
+        raise BetaalstatusFout(
+            _(
+                "Deze betaling is niet aan de bank aangeboden (%(status)s). De bank kan haar dus "
+                "niet weigeren."
+            )
+            % {"status": opdracht.get_status_display()}
+        )
     return opdracht
 
 
@@ -258,43 +377,154 @@ def betaalopdracht_geweigerd_melden(
 def betaalopdracht_opnieuw_klaarzetten(
     *, opdracht_id: int, door, iban: str, naam: str, nu: datetime | None = None
 ) -> Betaalopdracht:
-    """After a refusal: the same (only) instruction of the award, with corrected details."""
+    """After a refusal or return: the same (only) instruction of the award, with corrected
+    details, ready for a new file."""
     nu = nu or timezone.now()
     opdracht = Betaalopdracht.objects.select_for_update().get(pk=opdracht_id)
-    if opdracht.status != OpdrachtStatus.GEWEIGERD:
-        raise ValueError("only a refused payment can be set up again")
-    _opdracht_status(
+    if opdracht.status not in TERUG_BIJ_BEHANDELAAR:
+        raise BetaalstatusFout(_("Er is geen teruggekomen betaling om opnieuw klaar te zetten."))
+    opdrachten_naar(
         [opdracht],
         OpdrachtStatus.KLAARGEZET,
         nu=nu,
         door=door,
         reden=f"Opnieuw klaargezet (was batch {opdracht.batch_id})",
+        iban=iban,
+        naam=epc_tekst(naam, 70),
+        batch=None,
+        probleem="",
     )
-    Betaalopdracht.objects.filter(pk=opdracht.pk).update(
-        iban=iban, naam=epc_tekst(naam, 70), batch=None
-    )
-    opdracht.refresh_from_db()
     return opdracht
 
 
-def afschrift_verwerken(*, xml: bytes, door) -> dict[str, int]:
-    """Reconcile a camt.054/053: booked → uitgevoerd, returned → geweigerd. Unknown ids (and
-    those of gemeenten `door` does not work for) are counted, never guessed."""
-    uitkomst = {"uitgevoerd": 0, "geweigerd": 0, "onbekend": 0}
-    eigen = werkgebied.beperk(Betaalopdracht.objects, door)
-    for boeking in boekingen_lezen(xml):
-        opdracht = eigen.filter(end_to_end_id=boeking.end_to_end_id).first()
-        if opdracht is None:
-            uitkomst["onbekend"] += 1
-        elif boeking.geboekt:
-            betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=door)
-            uitkomst["uitgevoerd"] += 1
-        else:
-            betaalopdracht_geweigerd_melden(
-                opdracht_id=opdracht.pk, door=door, reden=boeking.reden or "onbekende reden"
+@dataclass
+class Afstemming:
+    """What reading one statement did, for financiën."""
+
+    tellingen: dict[str, int]
+    meldingen: list[str]
+    al_gelezen_op: datetime | None = None
+
+
+def afschrift_verwerken(*, xml: bytes, door, nu: datetime | None = None) -> Afstemming:
+    """Reconcile a camt.053/054 by its meaning (uitbetaling/afstemming.py): booked → uitgevoerd
+    on the bank's booking date, returned or reversed → back to the behandelaar, pending →
+    nothing yet. Unknown references (and those of gemeenten `door` does not work for) and
+    anything that does not add up are reported, never guessed. A file read before changes
+    nothing; a finding already applied (the same payment in a later statement) neither."""
+    nu = nu or timezone.now()
+    sha = hashlib.sha256(xml).hexdigest()
+    eerder = Bankafschrift.objects.filter(sha256=sha).first()
+    if eerder is not None:
+        return Afstemming(tellingen=eerder.tellingen, meldingen=[], al_gelezen_op=eerder.gelezen_op)
+    afschrift = afschrift_lezen(xml)
+    eigen = werkgebied.beperk(Betaalopdracht.objects, door).select_related("gemeente")
+    kenmerken = {t.end_to_end_id for p in afschrift.posten for t in p.transacties}
+    opdrachten = (
+        {o.end_to_end_id: o for o in eigen.filter(end_to_end_id__in=kenmerken)} if kenmerken else {}
+    )
+    bestanden = {p.pmt_inf_id for p in afschrift.posten if p.pmt_inf_id and not p.transacties}
+    batches = (
+        {
+            b.pmt_inf_id: b
+            for b in werkgebied.beperk(Betaalbatch.objects, door)
+            .filter(pmt_inf_id__in=bestanden)
+            .select_related("gemeente")
+            .prefetch_related("opdrachten")
+        }
+        if bestanden
+        else {}
+    )
+    for batch in batches.values():
+        opdrachten.update({o.end_to_end_id: o for o in batch.opdrachten.all()})
+    regels = afstemmen(
+        afschrift,
+        opdrachten={
+            e: afstemming.Opdracht(e, o.bedrag, o.gemeente.rekening_iban)
+            for e, o in opdrachten.items()
+        },
+        batches={
+            p: afstemming.Batch(
+                p,
+                b.totaal,
+                b.aantal,
+                b.gemeente.rekening_iban,
+                tuple(o.end_to_end_id for o in b.opdrachten.all()),
             )
-            uitkomst["geweigerd"] += 1
-    return uitkomst
+            for p, b in batches.items()
+        },
+    )
+    tellingen = {b.value: 0 for b in Bevinding} | {"al_verwerkt": 0}
+    meldingen = []
+    with transaction.atomic():
+        geboekt = defaultdict(list)
+        for regel in regels:
+            if regel.bevinding == Bevinding.UITGEVOERD:
+                geboekt[regel.boekdatum].append(opdrachten[regel.kenmerk].pk)
+            elif regel.bevinding == Bevinding.TERUGGEKOMEN:
+                opdracht = opdrachten[regel.kenmerk]
+                uitkomst = _teruggekomen(opdracht.pk, door=door, nu=nu, regel=regel)
+                tellingen[uitkomst] += 1
+                if uitkomst == Bevinding.AFWIJKEND:
+                    meldingen.append(f"{regel.kenmerk}: staat niet bij de bank, maar kwam terug.")
+            else:
+                tellingen[regel.bevinding] += 1
+                if regel.bevinding in (Bevinding.AFWIJKEND, Bevinding.ONBEKEND):
+                    meldingen.append(f"{regel.kenmerk or '-'}: {regel.uitleg}")
+        for boekdatum, ids in geboekt.items():
+            te_boeken = list(
+                Betaalopdracht.objects.select_for_update()
+                .filter(pk__in=ids, status=OpdrachtStatus.AANGEBODEN)
+                .order_by("pk")
+            )
+            _uitbetaald(te_boeken, door=door, nu=nu, geboekt_op=boekdatum)
+            tellingen[Bevinding.UITGEVOERD] += len(te_boeken)
+            # Already paid (an earlier statement): the booking date fills in, nothing else.
+            al = Betaalopdracht.objects.filter(pk__in=ids, status=OpdrachtStatus.UITGEVOERD)
+            al.filter(geboekt_op__isnull=True).exclude(pk__in=[o.pk for o in te_boeken]).update(
+                geboekt_op=boekdatum
+            )
+            rest = len(ids) - len(te_boeken)
+            verwerkt = al.exclude(pk__in=[o.pk for o in te_boeken]).count()
+            tellingen["al_verwerkt"] += verwerkt
+            if rest - verwerkt:
+                tellingen[Bevinding.AFWIJKEND] += rest - verwerkt
+                meldingen.append(
+                    _(
+                        "%(n)s betaling(en) geboekt door de bank die hier niet als aangeboden "
+                        "staan: bekijk ze per betaling."
+                    )
+                    % {"n": rest - verwerkt}
+                )
+        try:
+            with transaction.atomic():
+                Bankafschrift.objects.create(
+                    sha256=sha,
+                    bericht_id=afschrift.bericht_id[:35],
+                    versie=afschrift.versie[:20],
+                    iban=afschrift.iban[:34],
+                    gelezen_op=nu,
+                    door=door if werkgebied.is_medewerker(door) else None,
+                    tellingen=tellingen,
+                    meldingen="\n".join(meldingen),
+                )
+        except IntegrityError:
+            pass  # the same file read at the same moment by a colleague: nothing changed twice
+    return Afstemming(tellingen=tellingen, meldingen=meldingen)
+
+
+def _teruggekomen(opdracht_id: int, *, door, nu, regel) -> str:
+    """Apply a return or reversal to one payment; which count it adds to."""
+    with transaction.atomic():
+        opdracht = Betaalopdracht.objects.select_for_update().get(pk=opdracht_id)
+        if opdracht.status in (OpdrachtStatus.GEWEIGERD, OpdrachtStatus.TERUGGEBOEKT):
+            return "al_verwerkt"
+        if opdracht.status not in (OpdrachtStatus.AANGEBODEN, OpdrachtStatus.UITGEVOERD):
+            return Bevinding.AFWIJKEND
+        betaalopdracht_geweigerd_melden(
+            opdracht_id=opdracht.pk, door=door, reden=reden_tekst(regel.reden), nu=nu
+        )
+        return Bevinding.TERUGGEKOMEN
 
 
 class RekeningwijzigingFout(Exception):
@@ -327,9 +557,9 @@ def betaling_opnieuw_voorstellen(
             raise RekeningwijzigingFout(
                 _("Alleen de behandelaar van deze aanvraag of een teamleider kan dit doen.")
             )
-        if opdracht.status != OpdrachtStatus.GEWEIGERD:
+        if opdracht.status not in TERUG_BIJ_BEHANDELAAR:
             raise RekeningwijzigingFout(
-                _("Er is geen geweigerde betaling om opnieuw klaar te zetten.")
+                _("Er is geen teruggekomen betaling om opnieuw klaar te zetten.")
             )
         naam = epc_tekst(naam, 70)
         if iban == opdracht.iban and naam == opdracht.naam:
@@ -438,27 +668,36 @@ def rekeningwijziging_beoordelen(
 def batch_geweigerd_melden(
     *, batch_id: int, door, reden: str, nu: datetime | None = None
 ) -> Betaalbatch:
-    """The bank refused the whole file: nothing was paid, so its opdrachten go into a new batch.
-
-    Each opdracht keeps its history (which batch it was in and why it left).
-    """
+    """The bank refused the whole file: nothing of it was paid, so its opdrachten go into a new
+    batch. Each opdracht keeps its history (which batch it was in and why it left). A file of
+    which the bank already booked payments is not refused as a whole."""
     nu = nu or timezone.now()
     batch = Betaalbatch.objects.select_for_update().get(pk=batch_id)
     werkgebied.controleer(door, batch.gemeente_id)
-    if batch.status in (BatchStatus.UITGEVOERD, BatchStatus.GEWEIGERD):
+    if batch.status == BatchStatus.GEWEIGERD:
         return batch
-    opdrachten = list(
-        batch.opdrachten.select_for_update().exclude(status=OpdrachtStatus.UITGEVOERD)
-    )
-    _opdracht_status(
-        opdrachten,
+    if (
+        batch.status == BatchStatus.UITGEVOERD
+        or batch.opdrachten.filter(
+            status__in=[OpdrachtStatus.UITGEVOERD, OpdrachtStatus.TERUGGEBOEKT]
+        ).exists()
+    ):
+        raise BetaalstatusFout(
+            _(
+                "De bank heeft betalingen uit dit bestand al geboekt. Meld per betaling wat er "
+                "misging."
+            )
+        )
+    reden = reden.strip()[:300] or _("geen reden opgegeven")
+    opdrachten_naar(
+        batch.opdrachten.select_for_update().filter(
+            status__in=[OpdrachtStatus.IN_BATCH, OpdrachtStatus.AANGEBODEN]
+        ),
         OpdrachtStatus.KLAARGEZET,
         nu=nu,
         door=door,
         reden=f"Bestand {batch.msg_id} geweigerd: {reden}",
+        batch=None,
     )
-    Betaalopdracht.objects.filter(pk__in=[o.pk for o in opdrachten]).update(batch=None)
-    batch.status = BatchStatus.GEWEIGERD
-    batch.afleverfout = reden[:500]
-    batch.save(update_fields=["status", "afleverfout"])
+    batch_naar(batch, BatchStatus.GEWEIGERD, nu=nu, door=door, reden=reden, afleverfout=reden[:500])
     return batch

@@ -1,6 +1,10 @@
+import logging
+
 from celery import shared_task
 
 from uitbetaling import services
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(name="uitbetaling.betaalopdracht_aanmaken", acks_late=True)
@@ -30,13 +34,21 @@ def batch_maken(gemeente_id: int) -> int | None:
 
 @shared_task(name="uitbetaling.batches_verwerken", acks_late=True)
 def batches_verwerken() -> int:
-    """Periodic: batch what is waiting, and retry hand-offs that failed or were interrupted."""
-    for gemeente_id in services.gemeenten_met_klaargezet():
-        services.batch_samenstellen(gemeente_id=gemeente_id)
+    """Periodic: batch what is waiting, and retry hand-offs that failed or were interrupted.
+
+    Each gemeente and each batch on its own: one that fails is logged (and shows on the
+    financiën page) and retried next run, and the loop goes on with the others."""
     gefaald = 0
+    for gemeente_id in services.gemeenten_met_klaargezet():
+        try:
+            services.batch_samenstellen(gemeente_id=gemeente_id)
+        except Exception:  # noqa: BLE001 - isolate: never skip the other gemeenten
+            logger.exception("betaalbestand voor gemeente %s niet gemaakt", gemeente_id)
+            gefaald += 1
     for batch_id in services.batches_niet_afgeleverd():
         try:
             services.batch_afleveren(batch_id=batch_id)
-        except OSError:
-            gefaald += 1  # recorded on the batch; visible to financiën; next run retries
+        except Exception:  # noqa: BLE001 - recorded on the batch; next run retries
+            logger.exception("betaalbestand %s niet afgeleverd", batch_id)
+            gefaald += 1
     return gefaald

@@ -3,15 +3,16 @@ import csv
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal import logboek
+from portal.bedrag import format_bedrag
 from portal.rollen import Rol, rol_vereist
 from uitbetaling import selectors, services
 from uitbetaling.camt import OngeldigAfschrift
 from uitbetaling.forms import AfschriftForm, GeweigerdForm
-from uitbetaling.models import OpdrachtStatus
 
 
 @rol_vereist(Rol.FINANCIEN)
@@ -43,46 +44,95 @@ def batch_download(request, pk: int):
     return response
 
 
+def _eerst_bevestigen(request, *, titel: str, uitleg: str):
+    """Destructive or final acts ask once more (no JavaScript): the same POST comes back with
+    `bevestigd=ja`. Returns the confirmation page, or None when confirmed."""
+    if request.POST.get("bevestigd") == "ja":
+        return None
+    velden = {
+        k: v for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "bevestigd")
+    }
+    return render(
+        request,
+        "uitbetaling/bevestigen.html",
+        {"titel": titel, "uitleg": uitleg, "actie": request.path, "velden": velden},
+    )
+
+
+def _uitvoeren(request, actie, gelukt: str):
+    try:
+        actie()
+    except services.BetaalstatusFout as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, gelukt)
+    return redirect("uitbetaling:overzicht")
+
+
 @require_POST
 @rol_vereist(Rol.FINANCIEN)
 def batch_uitgevoerd(request, pk: int):
     batch = selectors.betaalbatch_get(pk=pk, medewerker=request.user)
     if batch is None:
         raise Http404
-    services.batch_uitgevoerd_melden(batch_id=batch.pk, door=request.user)
-    messages.success(request, _("Batch %(id)s is gemeld als uitgevoerd.") % {"id": batch.msg_id})
-    return redirect("uitbetaling:overzicht")
+    vraag = _eerst_bevestigen(
+        request,
+        titel=_("Heeft de bank bestand %(id)s uitgevoerd?") % {"id": batch.msg_id},
+        uitleg=_(
+            "Alle %(n)s betalingen in dit bestand (%(totaal)s) gaan dan op uitbetaald, behalve "
+            "die de bank weigerde. De inwoners zien dat meteen. Kijk het na in de bankomgeving."
+        )
+        % {"n": batch.aantal, "totaal": format_bedrag(batch.totaal)},
+    )
+    return vraag or _uitvoeren(
+        request,
+        lambda: services.batch_uitgevoerd_melden(batch_id=batch.pk, door=request.user),
+        _("Bestand %(id)s is gemeld als uitgevoerd.") % {"id": batch.msg_id},
+    )
 
 
 @require_POST
 @rol_vereist(Rol.FINANCIEN)
 def uitgevoerd(request, pk: int):
-    if selectors.betaalopdracht_get(pk=pk, medewerker=request.user) is None:
+    opdracht = selectors.betaalopdracht_get(pk=pk, medewerker=request.user)
+    if opdracht is None:
         raise Http404
-    opdracht = services.betaalopdracht_uitgevoerd_melden(opdracht_id=pk, door=request.user)
-    if opdracht.status == OpdrachtStatus.UITGEVOERD:
-        messages.success(
-            request, _("Betaling %(id)s is gemeld als uitgevoerd.") % {"id": opdracht.end_to_end_id}
-        )
-    return redirect("uitbetaling:overzicht")
+    vraag = _eerst_bevestigen(
+        request,
+        titel=_("Heeft de bank betaling %(id)s uitgevoerd?") % {"id": opdracht.end_to_end_id},
+        uitleg=_("De inwoner ziet dan meteen dat %(bedrag)s is uitbetaald.")
+        % {"bedrag": format_bedrag(opdracht.bedrag)},
+    )
+    return vraag or _uitvoeren(
+        request,
+        lambda: services.betaalopdracht_uitgevoerd_melden(opdracht_id=pk, door=request.user),
+        _("Betaling %(id)s is gemeld als uitgevoerd.") % {"id": opdracht.end_to_end_id},
+    )
 
 
 @require_POST
 @rol_vereist(Rol.FINANCIEN)
 def geweigerd(request, pk: int):
-    if selectors.betaalopdracht_get(pk=pk, medewerker=request.user) is None:
+    opdracht = selectors.betaalopdracht_get(pk=pk, medewerker=request.user)
+    if opdracht is None:
         raise Http404
     form = GeweigerdForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Vul de reden van de bank in."))
         return redirect("uitbetaling:overzicht")
-    opdracht = services.betaalopdracht_geweigerd_melden(
-        opdracht_id=pk, door=request.user, reden=form.cleaned_data["reden"]
+    vraag = _eerst_bevestigen(
+        request,
+        titel=_("Heeft de bank betaling %(id)s geweigerd of teruggeboekt?")
+        % {"id": opdracht.end_to_end_id},
+        uitleg=_("De betaling gaat terug naar de behandelaar. Die belt de inwoner."),
     )
-    messages.success(
-        request, _("Betaling %(id)s is terug bij de behandelaar.") % {"id": opdracht.end_to_end_id}
+    return vraag or _uitvoeren(
+        request,
+        lambda: services.betaalopdracht_geweigerd_melden(
+            opdracht_id=pk, door=request.user, reden=form.cleaned_data["reden"]
+        ),
+        _("Betaling %(id)s is terug bij de behandelaar.") % {"id": opdracht.end_to_end_id},
     )
-    return redirect("uitbetaling:overzicht")
 
 
 @require_POST
@@ -99,12 +149,32 @@ def afschrift(request):
         )
     except OngeldigAfschrift:
         messages.error(request, _("Dit bestand is geen afschrift dat we kunnen lezen."))
-    else:
-        messages.success(
+        return redirect("uitbetaling:overzicht")
+    if uitkomst.al_gelezen_op is not None:
+        messages.info(
             request,
-            _("Verwerkt: %(u)s uitgevoerd, %(g)s geweigerd, %(o)s onbekend.")
-            % {"u": uitkomst["uitgevoerd"], "g": uitkomst["geweigerd"], "o": uitkomst["onbekend"]},
+            _("Dit afschrift is al verwerkt op %(op)s. Er is niets veranderd.")
+            % {"op": f"{timezone.localtime(uitkomst.al_gelezen_op):%d-%m-%Y %H:%M}"},
         )
+        return redirect("uitbetaling:overzicht")
+    t = uitkomst.tellingen
+    messages.success(
+        request,
+        _(
+            "Verwerkt: %(u)s uitgevoerd, %(g)s teruggekomen, %(w)s in afwachting, %(a)s al "
+            "verwerkt, %(o)s onbekend, %(x)s wijken af."
+        )
+        % {
+            "u": t["uitgevoerd"],
+            "g": t["teruggekomen"],
+            "w": t["in_afwachting"],
+            "a": t["al_verwerkt"],
+            "o": t["onbekend"],
+            "x": t["afwijkend"],
+        },
+    )
+    for melding in uitkomst.meldingen[:20]:
+        messages.warning(request, melding)
     return redirect("uitbetaling:overzicht")
 
 
@@ -148,10 +218,18 @@ def batch_geweigerd(request, pk: int):
     if batch is None:
         raise Http404
     reden = request.POST.get("reden", "").strip()[:300] or _("geen reden opgegeven")
-    services.batch_geweigerd_melden(batch_id=batch.pk, door=request.user, reden=reden)
-    messages.success(
+    vraag = _eerst_bevestigen(
         request,
-        _("Batch %(id)s is geweigerd; de betalingen gaan in een nieuw bestand.")
+        titel=_("Heeft de bank het hele bestand %(id)s geweigerd?") % {"id": batch.msg_id},
+        uitleg=_(
+            "Niets uit dit bestand is dan betaald. De %(n)s betalingen gaan in een nieuw bestand "
+            "naar de bank. Reden: %(reden)s"
+        )
+        % {"n": batch.aantal, "reden": reden},
+    )
+    return vraag or _uitvoeren(
+        request,
+        lambda: services.batch_geweigerd_melden(batch_id=batch.pk, door=request.user, reden=reden),
+        _("Bestand %(id)s is geweigerd; de betalingen gaan in een nieuw bestand.")
         % {"id": batch.msg_id},
     )
-    return redirect("uitbetaling:overzicht")

@@ -13,6 +13,7 @@ TOEGESTAAN = {
     (Status.IN_BEHANDELING, Status.AFGEWEZEN),
     (Status.IN_BEHANDELING, Status.BUITEN_BEHANDELING),
     (Status.TOEGEKEND, Status.UITBETAALD),
+    (Status.UITBETAALD, Status.TOEGEKEND),  # the bank returned the money after booking
 }
 
 

@@ -194,7 +194,8 @@ def geweigerd(settings, tmp_path):
         aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("99.90"), motivering="ok"
     )
     opdracht = uitbetaling.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
-    uitbetaling.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
+    batch = uitbetaling.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
+    uitbetaling.batch_afleveren(batch_id=batch.pk)
     uitbetaling.betaalopdracht_geweigerd_melden(
         opdracht_id=opdracht.pk, door=UserFactory(rollen=[Rol.FINANCIEN]), reden="AC04"
     )

@@ -2,6 +2,7 @@
 award → payment instruction by a real Celery worker → the inwoner sees the status."""
 
 import re
+from datetime import date
 
 import pytest
 from django.contrib.auth.models import User
@@ -13,6 +14,7 @@ from aanvragen.models import Aanvraag
 from portal.rollen import Rol
 from tests.factories import UserFactory, voorbeeldbeleid
 from tests.helpers import wacht_op
+from tests.uitbetaling.camt_bestanden import Ntry, Tx, camt
 from uitbetaling.models import Betaalopdracht
 
 pytestmark = pytest.mark.browser
@@ -55,7 +57,7 @@ def medewerker_inloggen(page, base, gebruikersnaam):
 
 
 def test_inwoner_vraagt_aan_behandelaar_kent_toe_en_geld_gaat_eruit(
-    live_server, celery_worker, gegevens, nieuwe_pagina, toegankelijk
+    live_server, celery_worker, gegevens, nieuwe_pagina, toegankelijk, tmp_path
 ):
     base = live_server.url
     inwoner = nieuwe_pagina(mobiel=True)
@@ -150,12 +152,28 @@ def test_inwoner_vraagt_aan_behandelaar_kent_toe_en_geld_gaat_eruit(
     medewerker_inloggen(financien, base, "fleur")
     expect(financien.get_by_role("heading", level=1)).to_have_text("Betalingen")
     toegankelijk(financien)
-    financien.get_by_role("button", name=re.compile(f"Meld uitgevoerd {referentie}")).click()
-    expect(financien.get_by_role("status")).to_contain_text("uitgevoerd")
+    # 7. The worker handed the file to the bank; financiën reads in the bank's camt.054, which
+    # says the payment was booked: only then is it "uitbetaald", on the bank's booking date.
+    opdracht = wacht_op(
+        lambda: Betaalopdracht.objects.filter(pk=opdracht.pk, status="aangeboden").first()
+    )
+    afschrift = tmp_path / "camt054.xml"
+    afschrift.write_bytes(
+        camt(
+            Ntry(
+                opdracht.bedrag,
+                boekdatum=date(2026, 12, 1),
+                txs=[Tx(opdracht.end_to_end_id, opdracht.bedrag)],
+            )
+        )
+    )
+    financien.get_by_label(re.compile("Afschrift van de bank")).set_input_files(str(afschrift))
+    financien.get_by_role("button", name="Verwerken").click()
+    expect(financien.get_by_role("status").first).to_contain_text("1 uitgevoerd")
 
     inwoner.reload()
     expect(inwoner.get_by_test_id(f"status-{referentie}")).to_have_text("Uitbetaald")
-    expect(inwoner.get_by_text("€ 99,90 uitbetaald op")).to_be_visible()
+    expect(inwoner.get_by_text("€ 99,90 uitbetaald op 1 december 2026")).to_be_visible()
     assert Betaalopdracht.objects.filter(aanvraag=aanvraag).count() == 1
 
 

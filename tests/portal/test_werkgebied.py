@@ -160,14 +160,15 @@ def test_teamleider_wijst_niet_toe_aan_een_andere_gemeente(dorpsveen_data):
 
 
 def test_afschrift_met_betaling_van_een_andere_gemeente_telt_als_onbekend(dorpsveen_data):
-    from tests.uitbetaling.test_camt_en_weigering import camt054
+    from tests.uitbetaling.camt_bestanden import Ntry, Tx, camt
 
     fleur = UserFactory(rollen=[Rol.FINANCIEN], gemeenten=[GemeenteFactory()])
     opdracht = dorpsveen_data["opdracht"]
     uitkomst = uitbetaling.afschrift_verwerken(
-        xml=camt054((opdracht.end_to_end_id, "BOOK", "")), door=fleur
+        xml=camt(Ntry(opdracht.bedrag, txs=[Tx(opdracht.end_to_end_id, opdracht.bedrag)])),
+        door=fleur,
     )
-    assert uitkomst == {"uitgevoerd": 0, "geweigerd": 0, "onbekend": 1}
+    assert uitkomst.tellingen["onbekend"] == 1 and uitkomst.tellingen["uitgevoerd"] == 0
     opdracht.refresh_from_db()
     assert opdracht.status == OpdrachtStatus.IN_BATCH
 

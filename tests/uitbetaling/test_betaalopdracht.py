@@ -1,4 +1,6 @@
+from datetime import datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -69,12 +71,19 @@ def test_vangnet_maakt_ontbrekende_opdracht_aan():
 
 
 @pytest.mark.django_db
-def test_uitgevoerd_melden_maakt_aanvraag_uitbetaald():
+def test_uitgevoerd_melden_maakt_aanvraag_uitbetaald(settings, tmp_path):
+    settings.SEPA_OUTBOX_DIR = tmp_path
     aanvraag = toegekende_aanvraag()
     opdracht = services.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
     financien = UserFactory(rollen=[Rol.FINANCIEN])
-    services.betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=financien)
-    services.betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=financien)
+    # Never put in a file: the bank cannot have paid it (and it can still be batched after).
+    with pytest.raises(services.BetaalstatusFout, match="niet aan de bank aangeboden"):
+        services.betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=financien)
+    ochtend = datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    batch = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id, nu=ochtend)
+    services.batch_afleveren(batch_id=batch.pk, nu=ochtend)
+    services.betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=financien, nu=ochtend)
+    services.betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=financien, nu=ochtend)
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.UITBETAALD
     assert aanvraag.statuswijzigingen.filter(naar=Status.UITBETAALD).count() == 1

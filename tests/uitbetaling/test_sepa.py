@@ -110,7 +110,8 @@ def toegekend(bedrag="99.90", bsn="999993653"):
 def test_batch_naar_outbox_met_hash_en_uitgevoerd(settings, tmp_path):
     settings.SEPA_OUTBOX_DIR = tmp_path
     opdracht = toegekend()
-    batch = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
+    ochtend = datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))  # a bank day
+    batch = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id, nu=ochtend)
     assert services.batch_samenstellen(gemeente_id=opdracht.gemeente_id) is None  # nothing left
     services.batch_afleveren(batch_id=batch.pk)
     services.batch_afleveren(batch_id=batch.pk)  # idempotent
@@ -122,7 +123,9 @@ def test_batch_naar_outbox_met_hash_en_uitgevoerd(settings, tmp_path):
     assert not list(tmp_path.glob(".tmp-*"))
     opdracht.refresh_from_db()
     assert opdracht.status == OpdrachtStatus.AANGEBODEN and opdracht.batch == batch
-    services.batch_uitgevoerd_melden(batch_id=batch.pk, door=UserFactory(rollen=[Rol.FINANCIEN]))
+    services.batch_uitgevoerd_melden(
+        batch_id=batch.pk, door=UserFactory(rollen=[Rol.FINANCIEN]), nu=ochtend
+    )
     opdracht.refresh_from_db()
     assert opdracht.aanvraag.status == Status.UITBETAALD
 
@@ -212,3 +215,49 @@ def toegekend_zonder_opdracht(bsn="999993653"):
     return behandeling.aanvraag_toekennen(
         aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("99.90"), motivering="ok"
     )
+
+
+EPC_XSD = Path(__file__).resolve().parents[2] / "uitbetaling" / "schemas"
+
+
+@pytest.mark.parametrize("versie", ["pain.001.001.03", "pain.001.001.09"])
+def test_zonder_bic_notprovided_en_epc_geldig(versie):
+    from lxml import etree
+
+    bestand = pain001_maken(
+        debiteur=Debiteur("Gemeente Voorbeeldstad", "NL14BNGH0285001234", ""),
+        regels=[regel()],
+        uitvoerdatum=date(2026, 12, 1),
+        msg_id="BB9001-X-1",
+        pmt_inf_id="BB9001-X-1-1",
+        versie=versie,
+    )
+    ns = {"p": f"urn:iso:std:iso:20022:tech:xsd:{versie}"}
+    boom = ET.fromstring(bestand.xml)
+    assert boom.find(".//p:DbtrAgt/p:FinInstnId/p:Othr/p:Id", ns).text == "NOTPROVIDED"
+    if versie == "pain.001.001.09":  # the EPC's own schema, independent of the builder
+        schema = etree.XMLSchema(
+            etree.parse(str(EPC_XSD / "pain.001.001.09.EPC132-08_2023_SCT_C2PSP.xsd"))
+        )
+        assert schema.validate(etree.fromstring(bestand.xml)), schema.error_log.last_error
+
+
+@pytest.mark.parametrize(
+    ("kapot", "fout"),
+    [
+        (regel(bedrag=Decimal("1000000000.00")), "999.999.999,99"),
+        (regel(bedrag=Decimal("0.00")), "999.999.999,99"),
+        (regel(bedrag=Decimal("1.001")), "centen"),
+        (regel(naam=""), "Latijnse letters"),
+        (regel(iban="NL00ABNA0417164300"), "IBAN"),
+    ],
+)
+def test_builder_weigert_wat_de_bank_weigert(kapot, fout):
+    with pytest.raises(OngeldigBestand, match=fout):
+        pain001_maken(
+            debiteur=DEBITEUR,
+            regels=[kapot],
+            uitvoerdatum=date(2026, 12, 1),
+            msg_id="BB9001-X-1",
+            pmt_inf_id="BB9001-X-1-1",
+        )

@@ -5,12 +5,13 @@ Demo only: the passwords below are printed and in the README.
 """
 
 import uuid
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from aanvragen.brp import FixtureBrp
 from aanvragen.models import Aanvraag
@@ -20,6 +21,7 @@ from behandeling import services as behandeling
 from portal.models import Gemeente, Regeling, Sluitingsdag
 from portal.rollen import Rol
 from uitbetaling import services as uitbetaling
+from uitbetaling.bankdagen import is_bankdag
 from wegwijzer.models import Kostensoort
 from wegwijzer.voorbeeldbeleid import voorbeeldbeleid_aanmaken
 
@@ -192,6 +194,20 @@ class Command(BaseCommand):
             )
             opdracht = uitbetaling.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
             if doel == Status.UITBETAALD:
-                uitbetaling.betaalopdracht_uitgevoerd_melden(
-                    opdracht_id=opdracht.pk, door=financien
+                # Paid on the previous bank day: the file went out that morning and the bank
+                # booked it (the lifecycle allows "uitgevoerd" only for a file the bank has).
+                gisteren = _vorige_bankdag_ochtend()
+                batch = uitbetaling.batch_samenstellen(
+                    gemeente_id=opdracht.gemeente_id, nu=gisteren
                 )
+                uitbetaling.batch_afleveren(batch_id=batch.pk, nu=gisteren)
+                uitbetaling.betaalopdracht_uitgevoerd_melden(
+                    opdracht_id=opdracht.pk, door=financien, nu=gisteren
+                )
+
+
+def _vorige_bankdag_ochtend() -> datetime:
+    dag = timezone.localdate() - timedelta(days=1)
+    while not is_bankdag(dag):
+        dag -= timedelta(days=1)
+    return datetime.combine(dag, time(9, 0), tzinfo=timezone.get_current_timezone())
