@@ -208,9 +208,15 @@ class Aanvraag(models.Model):
             # index with LIMIT; the counts above the queue come from the same small index.
             models.Index(
                 fields=["einddatum_gepland", "ingediend_op", "id"],
-                include=["status", "sla_status", "behandelaar"],
+                include=["status", "sla_status", "behandelaar", "gemeente"],
                 condition=models.Q(status__in=sorted(s.value for s in OPEN)),
                 name="aanvraag_open_wachtrij_idx",
+            ),
+            # "Wacht op uw goedkeuring" on every werkvoorraad page: the few pending proposals.
+            models.Index(
+                fields=["voorgesteld_op"],
+                condition=models.Q(status="in_behandeling", voorgesteld_bedrag__isnull=False),
+                name="aanvraag_ter_goedkeuring_idx",
             ),
         ]
 

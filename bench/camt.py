@@ -10,7 +10,7 @@ import time
 from datetime import date
 
 
-def camt054(regels: list[tuple[str, str]], iban: str) -> bytes:
+def camt054(regels: list[tuple[str, str]], iban: str, msg_id: str = "BENCH-CAMT") -> bytes:
     """A camt.054.001.02 like a bank's end-of-day notification: one booked debit per payment."""
     ntrys = "".join(
         f"<Ntry><Amt Ccy='EUR'>{bedrag}</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts>"
@@ -24,7 +24,7 @@ def camt054(regels: list[tuple[str, str]], iban: str) -> bytes:
     return (
         "<?xml version='1.0' encoding='UTF-8'?><Document "
         "xmlns='urn:iso:std:iso:20022:tech:xsd:camt.054.001.02'><BkToCstmrDbtCdtNtfctn>"
-        "<GrpHdr><MsgId>BENCH-CAMT</MsgId><CreDtTm>2026-12-01T18:00:00</CreDtTm></GrpHdr>"
+        f"<GrpHdr><MsgId>{msg_id}</MsgId><CreDtTm>2026-12-01T18:00:00</CreDtTm></GrpHdr>"
         "<Ntfctn><Id>BENCH-CAMT-1</Id><CreDtTm>2026-12-01T18:00:00</CreDtTm>"
         f"<Acct><Id><IBAN>{iban}</IBAN></Id></Acct>{ntrys}</Ntfctn></BkToCstmrDbtCdtNtfctn>"
         "</Document>"
@@ -34,18 +34,24 @@ def camt054(regels: list[tuple[str, str]], iban: str) -> bytes:
 def main(aantal: int = 10_000) -> dict:
     from django.contrib.auth.models import User
     from django.db import connection
+    from django.db.models import Count
     from django.utils import timezone
 
     from uitbetaling.models import Betaalbatch, Betaalopdracht
     from uitbetaling.services import afschrift_verwerken
 
+    # The seeded payments of the busiest gemeente (paid ones put back: a fresh day's file).
     gemeente_id = (
-        Betaalopdracht.objects.filter(status="klaargezet")
+        Betaalopdracht.objects.values("gemeente_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
         .values_list("gemeente_id", flat=True)
         .first()
     )
     opdrachten = list(
-        Betaalopdracht.objects.filter(status="klaargezet", gemeente_id=gemeente_id)
+        Betaalopdracht.objects.filter(
+            status__in=["klaargezet", "aangeboden", "uitgevoerd"], gemeente_id=gemeente_id
+        )
         .select_related("gemeente")
         .order_by("pk")[:aantal]
     )
@@ -53,8 +59,8 @@ def main(aantal: int = 10_000) -> dict:
     nu = timezone.now()
     batch = Betaalbatch.objects.create(
         gemeente=gemeente,
-        msg_id="BENCH-CAMT-BATCH",
-        pmt_inf_id="BENCH-CAMT-BATCH-1",
+        msg_id=f"BENCH-CAMT-{nu:%H%M%S}",
+        pmt_inf_id=f"BENCH-CAMT-{nu:%H%M%S}-1",
         versie="pain.001.001.03",
         uitvoerdatum=timezone.localdate(),
         aantal=len(opdrachten),
@@ -66,14 +72,22 @@ def main(aantal: int = 10_000) -> dict:
         aangemaakt_op=nu,
         aangeboden_op=nu,
     )
+    ids = [o.pk for o in opdrachten]
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE uitbetaling_betaalopdracht SET status = 'aangeboden', batch_id = %s "
-            "WHERE id = ANY(%s)",
-            [batch.pk, [o.pk for o in opdrachten]],
+            "UPDATE uitbetaling_betaalopdracht SET status = 'aangeboden', batch_id = %s, "
+            "uitgevoerd_op = NULL WHERE id = ANY(%s)",
+            [batch.pk, ids],
+        )
+        cursor.execute(
+            "UPDATE aanvragen_aanvraag SET status = 'toegekend' WHERE id IN "
+            "(SELECT aanvraag_id FROM uitbetaling_betaalopdracht WHERE id = ANY(%s))",
+            [ids],
         )
     xml = camt054(
-        [(o.end_to_end_id, f"{o.bedrag:.2f}") for o in opdrachten], gemeente.rekening_iban
+        [(o.end_to_end_id, f"{o.bedrag:.2f}") for o in opdrachten],
+        gemeente.rekening_iban,
+        msg_id=f"BENCH-CAMT-{nu:%H%M%S}",  # a new file each run: a file is read only once
     )
     financien = User.objects.get(username="financien")
     begin = time.perf_counter()

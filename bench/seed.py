@@ -97,7 +97,7 @@ INSERT INTO aanvragen_aanvraag (
   toegekend_bedrag, besluit_motivering, besluit_vorm, leverancier_iban, leverancier_naam,
   voorgestelde_motivering, besloten_op, doorlooptijd_werkdagen, aangemaakt_op, gewijzigd_op,
   behandelaar_id, gemeente_id, kostensoort_id, regeling_id, beleidsregel_id,
-  alleenstaande_ouder)
+  alleenstaande_ouder, rekening_door_medewerker)
 SELECT
   'BB-B' || lpad(n.i::text, 9, '0'),
   gen_random_uuid(),
@@ -132,7 +132,8 @@ SELECT
   (SELECT br.id FROM wegwijzer_beleidsregel br
     WHERE br.gemeente_id = g.ids[1 + n.i %% array_length(g.ids, 1)]
     ORDER BY br.geldig_vanaf DESC LIMIT 1),
-  n.i %% 9 = 0
+  n.i %% 9 = 0,
+  false
 FROM n, g, k, b
 """
 
@@ -185,13 +186,13 @@ FROM (SELECT gemeente_id, (besloten_op AT TIME ZONE 'Europe/Amsterdam')::date AS
 
 SQL_OPDRACHTEN = """
 INSERT INTO uitbetaling_betaalopdracht (aanvraag_id, gemeente_id, bedrag, iban, naam, omschrijving,
-  end_to_end_id, status, aangemaakt_op, uitgevoerd_op, batch_id)
+  end_to_end_id, status, aangemaakt_op, uitgevoerd_op, batch_id, probleem)
 SELECT a.id, a.gemeente_id, a.toegekend_bedrag, a.iban, left(a.rekeninghouder, 70),
        a.referentie || ' Bijzondere bijstand', a.referentie,
        CASE WHEN a.status = 'uitbetaald' THEN 'uitgevoerd' ELSE 'klaargezet' END,
        a.besloten_op,
        CASE WHEN a.status = 'uitbetaald' THEN a.besloten_op + interval '1 day' END,
-       bb.id
+       bb.id, ''
 FROM aanvragen_aanvraag a
 LEFT JOIN uitbetaling_betaalbatch bb
   ON a.status = 'uitbetaald' AND bb.gemeente_id = a.gemeente_id

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import contextvars
+import functools
 import hashlib
 import hmac
 import re
@@ -58,18 +59,27 @@ def huidige_trace() -> str:
 
 
 def _sleutel(doel: bytes) -> bytes:
-    basis = (settings.LOGBOEK_SLEUTEL or settings.SECRET_KEY).encode()
+    return _afgeleid((settings.LOGBOEK_SLEUTEL or settings.SECRET_KEY).encode(), doel)
+
+
+@functools.lru_cache(maxsize=8)
+def _afgeleid(basis: bytes, doel: bytes) -> bytes:
+    """HKDF once per key and purpose (a statement of ten thousand payments logs ten thousand
+    entries); a changed setting gives another cache entry."""
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=b"logboek", info=doel).derive(basis)
 
 
+@functools.lru_cache(maxsize=8)
+def _fernet(sleutel: bytes) -> Fernet:
+    return Fernet(base64.urlsafe_b64encode(sleutel))
+
+
 def versleutel(bsn: str) -> str:
-    return (
-        Fernet(base64.urlsafe_b64encode(_sleutel(b"versleutelen"))).encrypt(bsn.encode()).decode()
-    )
+    return _fernet(_sleutel(b"versleutelen")).encrypt(bsn.encode()).decode()
 
 
 def ontsleutel(token: str) -> str:
-    return Fernet(base64.urlsafe_b64encode(_sleutel(b"versleutelen"))).decrypt(token).decode()
+    return _fernet(_sleutel(b"versleutelen")).decrypt(token).decode()
 
 
 def zoeksleutel(bsn: str) -> str:

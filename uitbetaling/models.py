@@ -3,7 +3,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Historie
-from uitbetaling.statussen import BATCH_LABELS, OPDRACHT_LABELS, BatchStatus, OpdrachtStatus
+from uitbetaling.statussen import (
+    BATCH_LABELS,
+    OPDRACHT_LABELS,
+    TERUG_BIJ_BEHANDELAAR,
+    BatchStatus,
+    OpdrachtStatus,
+)
 
 OPDRACHT_CHOICES = [(s.value, _(OPDRACHT_LABELS[s])) for s in OpdrachtStatus]
 BATCH_CHOICES = [(s.value, _(BATCH_LABELS[s])) for s in BatchStatus]
@@ -74,6 +80,14 @@ class Betaalopdracht(models.Model):
         ordering = ["-aangemaakt_op"]
         constraints = [
             models.CheckConstraint(condition=models.Q(bedrag__gt=0), name="betaalopdracht_positief")
+        ]
+        indexes = [
+            # "Betaling teruggekomen" on every werkvoorraad page: the few that came back.
+            models.Index(
+                fields=["aangemaakt_op", "id"],
+                condition=models.Q(status__in=sorted(TERUG_BIJ_BEHANDELAAR)),
+                name="opdracht_terug_idx",
+            )
         ]
 
     def __str__(self) -> str:

@@ -418,41 +418,41 @@ def afschrift_verwerken(*, xml: bytes, door, nu: datetime | None = None) -> Afst
     if eerder is not None:
         return Afstemming(tellingen=eerder.tellingen, meldingen=[], al_gelezen_op=eerder.gelezen_op)
     afschrift = afschrift_lezen(xml)
-    eigen = werkgebied.beperk(Betaalopdracht.objects, door).select_related("gemeente")
+    # Plain rows, not model instances: a day's statement can hold ten thousand payments.
+    eigen = werkgebied.beperk(Betaalopdracht.objects, door)
     kenmerken = {t.end_to_end_id for p in afschrift.posten for t in p.transacties}
-    opdrachten = (
-        {o.end_to_end_id: o for o in eigen.filter(end_to_end_id__in=kenmerken)} if kenmerken else {}
-    )
     bestanden = {p.pmt_inf_id for p in afschrift.posten if p.pmt_inf_id and not p.transacties}
     batches = (
         {
-            b.pmt_inf_id: b
-            for b in werkgebied.beperk(Betaalbatch.objects, door)
+            pmt: afstemming.Batch(pmt, totaal, aantal, iban, ())
+            for pmt, totaal, aantal, iban in werkgebied.beperk(Betaalbatch.objects, door)
             .filter(pmt_inf_id__in=bestanden)
-            .select_related("gemeente")
-            .prefetch_related("opdrachten")
+            .values_list("pmt_inf_id", "totaal", "aantal", "gemeente__rekening_iban")
         }
         if bestanden
         else {}
     )
-    for batch in batches.values():
-        opdrachten.update({o.end_to_end_id: o for o in batch.opdrachten.all()})
+    velden = ("pk", "end_to_end_id", "bedrag", "gemeente__rekening_iban", "batch__pmt_inf_id")
+    rijen = (
+        list(eigen.filter(end_to_end_id__in=kenmerken).values_list(*velden)) if kenmerken else []
+    )
+    if batches:
+        rijen += list(eigen.filter(batch__pmt_inf_id__in=list(batches)).values_list(*velden))
+    ids = {e2e: pk for pk, e2e, *_rest in rijen}
+    for pmt, batch in batches.items():
+        batches[pmt] = afstemming.Batch(
+            pmt,
+            batch.totaal,
+            batch.aantal,
+            batch.iban_gemeente,
+            tuple(e2e for _pk, e2e, _b, _i, p in rijen if p == pmt),
+        )
     regels = afstemmen(
         afschrift,
         opdrachten={
-            e: afstemming.Opdracht(e, o.bedrag, o.gemeente.rekening_iban)
-            for e, o in opdrachten.items()
+            e2e: afstemming.Opdracht(e2e, bedrag, iban) for _pk, e2e, bedrag, iban, _p in rijen
         },
-        batches={
-            p: afstemming.Batch(
-                p,
-                b.totaal,
-                b.aantal,
-                b.gemeente.rekening_iban,
-                tuple(o.end_to_end_id for o in b.opdrachten.all()),
-            )
-            for p, b in batches.items()
-        },
+        batches=batches,
     )
     tellingen = {b.value: 0 for b in Bevinding} | {"al_verwerkt": 0}
     meldingen = []
@@ -460,10 +460,9 @@ def afschrift_verwerken(*, xml: bytes, door, nu: datetime | None = None) -> Afst
         geboekt = defaultdict(list)
         for regel in regels:
             if regel.bevinding == Bevinding.UITGEVOERD:
-                geboekt[regel.boekdatum].append(opdrachten[regel.kenmerk].pk)
+                geboekt[regel.boekdatum].append(ids[regel.kenmerk])
             elif regel.bevinding == Bevinding.TERUGGEKOMEN:
-                opdracht = opdrachten[regel.kenmerk]
-                uitkomst = _teruggekomen(opdracht.pk, door=door, nu=nu, regel=regel)
+                uitkomst = _teruggekomen(ids[regel.kenmerk], door=door, nu=nu, regel=regel)
                 tellingen[uitkomst] += 1
                 if uitkomst == Bevinding.AFWIJKEND:
                     meldingen.append(f"{regel.kenmerk}: staat niet bij de bank, maar kwam terug.")
@@ -471,30 +470,32 @@ def afschrift_verwerken(*, xml: bytes, door, nu: datetime | None = None) -> Afst
                 tellingen[regel.bevinding] += 1
                 if regel.bevinding in (Bevinding.AFWIJKEND, Bevinding.ONBEKEND):
                     meldingen.append(f"{regel.kenmerk or '-'}: {regel.uitleg}")
-        for boekdatum, ids in geboekt.items():
+        for boekdatum, pks in geboekt.items():
             te_boeken = list(
                 Betaalopdracht.objects.select_for_update()
-                .filter(pk__in=ids, status=OpdrachtStatus.AANGEBODEN)
+                .filter(pk__in=pks, status=OpdrachtStatus.AANGEBODEN)
+                .only("pk", "status", "aanvraag_id")
                 .order_by("pk")
             )
             _uitbetaald(te_boeken, door=door, nu=nu, geboekt_op=boekdatum)
             tellingen[Bevinding.UITGEVOERD] += len(te_boeken)
+            geboekte = {o.pk for o in te_boeken}
+            rest = [pk for pk in pks if pk not in geboekte]
+            if not rest:
+                continue
             # Already paid (an earlier statement): the booking date fills in, nothing else.
-            al = Betaalopdracht.objects.filter(pk__in=ids, status=OpdrachtStatus.UITGEVOERD)
-            al.filter(geboekt_op__isnull=True).exclude(pk__in=[o.pk for o in te_boeken]).update(
-                geboekt_op=boekdatum
-            )
-            rest = len(ids) - len(te_boeken)
-            verwerkt = al.exclude(pk__in=[o.pk for o in te_boeken]).count()
+            al = Betaalopdracht.objects.filter(pk__in=rest, status=OpdrachtStatus.UITGEVOERD)
+            al.filter(geboekt_op__isnull=True).update(geboekt_op=boekdatum)
+            verwerkt = al.count()
             tellingen["al_verwerkt"] += verwerkt
-            if rest - verwerkt:
-                tellingen[Bevinding.AFWIJKEND] += rest - verwerkt
+            if len(rest) - verwerkt:
+                tellingen[Bevinding.AFWIJKEND] += len(rest) - verwerkt
                 meldingen.append(
                     _(
                         "%(n)s betaling(en) geboekt door de bank die hier niet als aangeboden "
                         "staan: bekijk ze per betaling."
                     )
-                    % {"n": rest - verwerkt}
+                    % {"n": len(rest) - verwerkt}
                 )
         try:
             with transaction.atomic():
