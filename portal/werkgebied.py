@@ -53,4 +53,4 @@ def controleer(medewerker, gemeente_id: int | None) -> None:
 
 def is_medewerker(door) -> bool:
     """A colleague (a user), not the inwoner ("inwoner") or a process (None or a name)."""
-    return door is not None and not isinstance(door, str) and getattr(door, "pk", None)
+    return door is not None and not isinstance(door, str) and getattr(door, "pk", None) is not None
