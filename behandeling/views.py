@@ -100,10 +100,13 @@ def werkvoorraad(request):
 
 
 def _getal(waarde) -> int | None:
+    """An id from the query string, or None: never one the database cannot hold (a 20-digit
+    number would overflow PostgreSQL's bigint and answer 500)."""
     try:
-        return int(waarde)
+        getal = int(waarde)
     except (TypeError, ValueError):
         return None
+    return getal if 0 < getal < 2**63 else None
 
 
 @require_POST
@@ -473,7 +476,10 @@ def toewijzen(request, pk: int):
 
 
 def _periode(request) -> tuple[date, date]:
+    """The dashboard's period from the query string, within 2000 and ten years ahead (a date
+    like 9999-12-31 cannot be extended by a day and gave a 500)."""
     vandaag = timezone.localdate()
+    vroegst, laatst = date(2000, 1, 1), vandaag.replace(year=vandaag.year + 10)
     try:
         van = date.fromisoformat(request.GET.get("van", ""))
     except ValueError:
@@ -482,6 +488,7 @@ def _periode(request) -> tuple[date, date]:
         tot = date.fromisoformat(request.GET.get("tot", ""))
     except ValueError:
         tot = vandaag
+    van, tot = (min(max(d, vroegst), laatst) for d in (van, tot))
     return (van, tot) if van <= tot else (tot, van)
 
 

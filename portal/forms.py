@@ -17,13 +17,18 @@ class BedragField(forms.Field):
 
     widget = forms.TextInput
     MAX_TEKENS = 20
+    # The amount columns hold 9 digits, 2 after the comma: nothing larger may reach them (a
+    # 20-digit amount would be refused by the database, as a 500, on every page showing it).
+    KOLOM_MAXIMUM = Decimal("9999999.99")
 
     def __init__(
         self, *, minimum: Decimal = Decimal("0"), maximum: Decimal | None = None, **kwargs
     ):
         super().__init__(**kwargs)
         self.minimum = minimum
-        self.maximum = maximum
+        self.maximum = (
+            min(maximum, self.KOLOM_MAXIMUM) if maximum is not None else self.KOLOM_MAXIMUM
+        )
         self.widget.attrs.update(
             {"inputmode": "decimal", "autocomplete": "off", "maxlength": str(self.MAX_TEKENS)}
         )

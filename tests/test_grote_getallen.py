@@ -1,0 +1,57 @@
+"""An amount of 20 digits, a date at the end of time, an id beyond bigint: a clear message or
+an ignored filter, never a 500 (and nothing stored that a later page cannot show)."""
+
+import pytest
+from django.urls import reverse
+
+from behandeling import services
+from portal.rollen import Rol
+from tests.factories import UserFactory, ingediende_aanvraag
+from tests.helpers import PortalClient, post_stap
+
+pytestmark = pytest.mark.django_db
+TWINTIG = "12345678901234567890"
+
+
+def test_toekenning_van_twintig_cijfers_geeft_een_melding():
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    aanvraag = ingediende_aanvraag()
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    client = PortalClient()
+    client.force_login(bea)
+    antwoord = client.post(
+        reverse("behandeling:toekennen", args=[aanvraag.pk]),
+        {"toekennen-bedrag": TWINTIG, "toekennen-motivering": "x", "toekennen-vorm": "gift"},
+    )
+    assert antwoord.status_code == 400
+    assert "mag niet hoger zijn dan € 9.999.999,99" in antwoord.content.decode()
+    aanvraag.refresh_from_db()
+    assert aanvraag.toegekend_bedrag is None and aanvraag.voorgesteld_bedrag is None
+    for pagina in ("behandeling:werkvoorraad",):
+        assert client.get(reverse(pagina)).status_code == 200
+
+
+@pytest.mark.parametrize("veld", ["inkomen", "vermogen"])
+def test_wizard_weigert_bedragen_groter_dan_de_kolom(client, GELDIG, veld):
+    from tests.helpers import als_inwoner
+
+    als_inwoner(client)
+    for stap in ("gegevens", "kosten"):
+        post_stap(client, stap, GELDIG[stap])
+    antwoord = post_stap(client, "inkomen", {**GELDIG["inkomen"], veld: "10.000.000"})
+    assert antwoord.status_code == 200 and "mag niet hoger zijn dan" in antwoord.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("rol", "naam", "query"),
+    [
+        (Rol.TEAMLEIDER, "behandeling:dashboard", "?tot=9999-12-31&van=0001-01-01"),
+        (Rol.TEAMLEIDER, "behandeling:dashboard", "?tot=9999-12-31&formaat=csv"),
+        (Rol.BEHANDELAAR, "behandeling:werkvoorraad", f"?kostensoort={TWINTIG}"),
+        (Rol.BEHANDELAAR, "behandeling:werkvoorraad", f"?gemeente={TWINTIG}&kostensoort=-5"),
+    ],
+)
+def test_vreemde_filters_geven_geen_500(rol, naam, query):
+    client = PortalClient()
+    client.force_login(UserFactory(rollen=[rol]))
+    assert client.get(reverse(naam) + query).status_code == 200
