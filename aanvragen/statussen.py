@@ -7,10 +7,7 @@ concept → ingediend → in behandeling ⇄ wacht op aanvulling
 
 from enum import StrEnum
 
-
-def _(tekst: str) -> str:
-    """Marks a label for the translation catalogue (makemessages); translated in the model."""
-    return tekst
+from portal.tekst import vertaalbaar as _
 
 
 class Status(StrEnum):

@@ -44,7 +44,7 @@ from portal.selectors import kalender_get
 from portal.taken import na_commit, versturen
 from portal.werkdagen import Kalender, plus_werkdagen, werkdagen_tussen, wettelijke_termijn
 from portal.werkdagen import Opschorting as OpschortingPeriode
-from uitbetaling.begunstigde import mag_goedkeuren, vier_ogen_redenen
+from uitbetaling.begunstigde import betrokkenen, mag_goedkeuren, vier_ogen_redenen
 from uitbetaling.selectors import begunstigde_van, betaalvoorstel_van, voorstel_kenmerk
 
 
@@ -185,12 +185,13 @@ def aanvraag_toekennen(
 
 
 def betrokken_bij_betaling(aanvraag: Aanvraag) -> set[int | None]:
-    """The colleagues who may not approve this award: who proposed it, who holds the case and
-    who typed the payee's account on the phone."""
-    betrokken = {aanvraag.voorgesteld_door_id, aanvraag.behandelaar_id}
-    if aanvraag.rekening_door_medewerker:
-        betrokken.add(aanvraag.ingediend_namens_door_id)
-    return betrokken
+    """The colleagues who may not approve this award (uitbetaling.begunstigde.betrokkenen)."""
+    return betrokkenen(
+        voorgesteld_door_id=aanvraag.voorgesteld_door_id,
+        behandelaar_id=aanvraag.behandelaar_id,
+        rekening_door_medewerker=aanvraag.rekening_door_medewerker,
+        ingediend_namens_door_id=aanvraag.ingediend_namens_door_id,
+    )
 
 
 def toekenning_goedkeuren(*, aanvraag_id: int, door, kenmerk: str) -> Aanvraag:

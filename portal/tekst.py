@@ -16,3 +16,9 @@ _WEG = {ord(teken): None for teken in BIDI_STUURTEKENS}
 def zonder_bidi(tekst: str) -> str:
     """`tekst` without bidirectional embedding, override and isolate controls."""
     return tekst.translate(_WEG)
+
+
+def vertaalbaar(tekst: str) -> str:
+    """Marks a label in a pure module for the translation catalogue (makemessages finds the
+    `_(...)` call); the model layer translates it. Import it as `_`."""
+    return tekst

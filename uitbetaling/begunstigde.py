@@ -65,6 +65,21 @@ def vier_ogen_redenen(voorstel: Betaalvoorstel) -> tuple[VierOgenReden, ...]:
     return tuple(redenen)
 
 
+def betrokkenen(
+    *,
+    voorgesteld_door_id: int | None,
+    behandelaar_id: int | None,
+    rekening_door_medewerker: bool,
+    ingediend_namens_door_id: int | None,
+) -> set[int | None]:
+    """The colleagues who may not approve an award: who proposed it, who holds the case and
+    who typed the payee's account on the phone."""
+    betrokken = {voorgesteld_door_id, behandelaar_id}
+    if rekening_door_medewerker:
+        betrokken.add(ingediend_namens_door_id)
+    return betrokken
+
+
 def mag_goedkeuren(*, goedkeurder_id: int, betrokken_ids: set[int | None]) -> bool:
     """The approver is none of the colleagues who proposed the award, hold the case or set
     the payee."""

@@ -36,7 +36,12 @@ from uitbetaling.models import (
 )
 from uitbetaling.opdracht import end_to_end_id, epc_tekst, omschrijving
 from uitbetaling.sepa import Debiteur, OpdrachtRegel, pain001_maken, regel_fouten
-from uitbetaling.statussen import TERUG_BIJ_BEHANDELAAR, controleer_batch, controleer_opdracht
+from uitbetaling.statussen import (
+    TERUG_BIJ_BEHANDELAAR,
+    controleer_batch,
+    controleer_opdracht,
+    uitvoering_gemeld_mag,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +158,7 @@ def _uitbetaald(opdrachten, *, door, nu, geboekt_op=None) -> None:
 
 
 def _nog_niet_uitgevoerd(batch: Betaalbatch, nu) -> str | None:
-    if batch.uitvoerdatum > timezone.localdate(nu):
+    if not uitvoering_gemeld_mag(uitvoerdatum=batch.uitvoerdatum, vandaag=timezone.localdate(nu)):
         return _("De bank voert dit bestand uit op %(datum)s. Meld het daarna als uitgevoerd.") % {
             "datum": f"{batch.uitvoerdatum:%d-%m-%Y}"
         }
@@ -422,31 +427,27 @@ def afschrift_verwerken(*, xml: bytes, door, nu: datetime | None = None) -> Afst
     eigen = werkgebied.beperk(Betaalopdracht.objects, door)
     kenmerken = {t.end_to_end_id for p in afschrift.posten for t in p.transacties}
     bestanden = {p.pmt_inf_id for p in afschrift.posten if p.pmt_inf_id and not p.transacties}
-    batches = (
-        {
-            pmt: afstemming.Batch(pmt, totaal, aantal, iban, ())
-            for pmt, totaal, aantal, iban in werkgebied.beperk(Betaalbatch.objects, door)
-            .filter(pmt_inf_id__in=bestanden)
-            .values_list("pmt_inf_id", "totaal", "aantal", "gemeente__rekening_iban")
-        }
+    bestandsrijen = (
+        werkgebied.beperk(Betaalbatch.objects, door)
+        .filter(pmt_inf_id__in=bestanden)
+        .values_list("pmt_inf_id", "totaal", "aantal", "gemeente__rekening_iban")
         if bestanden
-        else {}
+        else []
     )
     velden = ("pk", "end_to_end_id", "bedrag", "gemeente__rekening_iban", "batch__pmt_inf_id")
     rijen = (
         list(eigen.filter(end_to_end_id__in=kenmerken).values_list(*velden)) if kenmerken else []
     )
-    if batches:
-        rijen += list(eigen.filter(batch__pmt_inf_id__in=list(batches)).values_list(*velden))
+    if bestandsrijen:
+        pmts = [r[0] for r in bestandsrijen]
+        rijen += list(eigen.filter(batch__pmt_inf_id__in=pmts).values_list(*velden))
     ids = {e2e: pk for pk, e2e, *_rest in rijen}
-    for pmt, batch in batches.items():
-        batches[pmt] = afstemming.Batch(
-            pmt,
-            batch.totaal,
-            batch.aantal,
-            batch.iban_gemeente,
-            tuple(e2e for _pk, e2e, _b, _i, p in rijen if p == pmt),
+    batches = {
+        pmt: afstemming.Batch(
+            pmt, totaal, aantal, iban, tuple(e2e for _pk, e2e, _b, _i, p in rijen if p == pmt)
         )
+        for pmt, totaal, aantal, iban in bestandsrijen
+    }
     regels = afstemmen(
         afschrift,
         opdrachten={

@@ -13,12 +13,10 @@ as a whole). "Uitgevoerd" is only ever reached from "aangeboden": money the bank
 never paid.
 """
 
+from datetime import date
 from enum import StrEnum
 
-
-def _(tekst: str) -> str:
-    """Marks a label for the translation catalogue (makemessages); translated in the model."""
-    return tekst
+from portal.tekst import vertaalbaar as _
 
 
 class OpdrachtStatus(StrEnum):
@@ -103,3 +101,9 @@ def controleer_opdracht(van: str, naar: str) -> None:
 def controleer_batch(van: str, naar: str) -> None:
     if BatchStatus(naar) not in BATCH_TRANSITIES[BatchStatus(van)]:
         raise OngeldigeBetaalstatus(van, naar)
+
+
+def uitvoering_gemeld_mag(*, uitvoerdatum: date, vandaag: date) -> bool:
+    """A person may report a file executed from its requested execution date on, not before:
+    until then the bank has not paid. (A bank statement saying "booked" is the bank itself.)"""
+    return uitvoerdatum <= vandaag

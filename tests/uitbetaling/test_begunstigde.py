@@ -8,6 +8,7 @@ from uitbetaling.begunstigde import (
     Begunstigde,
     Betaalvoorstel,
     VierOgenReden,
+    betrokkenen,
     kenmerk,
     mag_goedkeuren,
     vier_ogen_redenen,
@@ -72,3 +73,19 @@ def test_kenmerk_verandert_met_elk_deel():
     assert basis == kenmerk("450.00", "NL91ABNA0417164300", "J. de Vries")
     assert basis != kenmerk("450.00", "NL02RABO0123456789", "J. de Vries")
     assert basis != kenmerk("450.01", "NL91ABNA0417164300", "J. de Vries")
+
+
+def test_wie_de_rekening_typte_is_betrokken():
+    zonder = betrokkenen(
+        voorgesteld_door_id=1,
+        behandelaar_id=2,
+        rekening_door_medewerker=False,
+        ingediend_namens_door_id=3,
+    )
+    met = betrokkenen(
+        voorgesteld_door_id=1,
+        behandelaar_id=2,
+        rekening_door_medewerker=True,
+        ingediend_namens_door_id=3,
+    )
+    assert zonder == {1, 2} and met == {1, 2, 3}

@@ -1,6 +1,7 @@
 """The payment lifecycles as tables: every (from, to) pair of opdracht and batch."""
 
 import itertools
+from datetime import date
 
 import pytest
 
@@ -10,6 +11,7 @@ from uitbetaling.statussen import (
     OpdrachtStatus,
     controleer_batch,
     controleer_opdracht,
+    uitvoering_gemeld_mag,
 )
 
 OS, BS = OpdrachtStatus, BatchStatus
@@ -56,3 +58,15 @@ def test_uitgevoerd_alleen_vanuit_aangeboden():
     """Money the bank never had was never paid."""
     assert {van for van, naar in OPDRACHT_TOEGESTAAN if naar == OS.UITGEVOERD} == {OS.AANGEBODEN}
     assert {van for van, naar in BATCH_TOEGESTAAN if naar == BS.UITGEVOERD} == {BS.AANGEBODEN}
+
+
+@pytest.mark.parametrize(
+    ("uitvoerdatum", "vandaag", "mag"),
+    [
+        (date(2026, 12, 1), date(2026, 12, 1), True),
+        (date(2026, 12, 1), date(2026, 12, 2), True),
+        (date(2026, 12, 2), date(2026, 12, 1), False),
+    ],
+)
+def test_uitgevoerd_melden_vanaf_de_uitvoerdatum(uitvoerdatum, vandaag, mag):
+    assert uitvoering_gemeld_mag(uitvoerdatum=uitvoerdatum, vandaag=vandaag) is mag
