@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from behandeling.models import Gespreksuitkomst, Kanaal
-from portal.forms import BedragField, Formulier, IbanField, RekeninghouderField
+from portal.forms import AantalField, BedragField, Formulier, IbanField, RekeninghouderField
 
 
 class ToekennenForm(Formulier):
@@ -16,10 +16,14 @@ class ToekennenForm(Formulier):
         error_messages={"required": _("Vul het bedrag in dat u toekent.")},
     )
     motivering = forms.CharField(
-        label=_("Motivering"),
+        label=_("Uitleg voor de aanvrager"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=4000,
-        error_messages={"required": _("Schrijf kort waarom u dit bedrag toekent.")},
+        required=False,
+        help_text=_(
+            "Nodig als u afwijkt van de berekening: een ander bedrag of een andere vorm. Deze "
+            "tekst komt in het besluit, naast de berekening."
+        ),
     )
     vorm = forms.ChoiceField(
         label=_("Vorm"),
@@ -33,7 +37,7 @@ class ToekennenForm(Formulier):
         minimum=Decimal("1"),
         help_text=_("Alleen bij een lening. Passend bij wat de aanvrager kan missen."),
     )
-    lening_termijnen = forms.IntegerField(
+    lening_termijnen = AantalField(
         label=_("Lening: aantal maanden"),
         required=False,
         min_value=1,
@@ -90,10 +94,14 @@ class AfwijzenForm(Formulier):
     prefix = "afwijzen"
 
     motivering = forms.CharField(
-        label=_("Reden van afwijzing"),
+        label=_("Uitleg voor de aanvrager"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=4000,
-        error_messages={"required": _("Schrijf waarom u de aanvraag afwijst.")},
+        required=False,
+        help_text=_(
+            "Nodig als de berekening ja zegt of niets kon uitrekenen. Deze tekst komt in het "
+            "besluit, naast de berekening."
+        ),
     )
 
 
@@ -130,7 +138,7 @@ class AanvullingForm(Formulier):
         help_text=_("Schrijf het in gewone taal. Bel de aanvrager ook even."),
         error_messages={"required": _("Schrijf wat u nodig heeft.")},
     )
-    termijn_werkdagen = forms.IntegerField(
+    termijn_werkdagen = AantalField(
         label=_("Termijn (werkdagen)"),
         min_value=1,
         max_value=20,

@@ -1,6 +1,7 @@
 import csv
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
 from aanvragen.presenters import iban_leesbaar
+from behandeling.regels import Afwijking, Toetsing, afwijzing_toetsen, toekenning_toetsen
 from behandeling.sla import OP_SCHEMA, RISICO, TE_LAAT, sla_status
 from portal.bedrag import format_bedrag
 from portal.werkdagen import Kalender, werkdagen_tussen
@@ -39,20 +41,12 @@ def aanvraag_regel(aanvraag, *, vandaag: date, kalender: Kalender) -> AanvraagRe
 
 
 def toekennen_initial(voorstel: Uitkomst | None) -> dict:
-    """The award form starts from the engine's proposal; the behandelaar may change it."""
+    """The award form starts from the engine's proposal; the behandelaar may change it (with a
+    reason). The calculation itself is the motivation: it is not copied into the reason box,
+    so the beschikking shows it once."""
     if voorstel is None or voorstel.oordeel != Oordeel.JA:
         return {}
-    return {
-        "bedrag": voorstel.bedrag,
-        "motivering": voorstel.motivering,
-        "vorm": str(voorstel.vorm or "gift"),
-    }
-
-
-def afwijzen_initial(voorstel: Uitkomst | None) -> dict:
-    if voorstel is None or voorstel.oordeel != Oordeel.NEE:
-        return {}
-    return {"motivering": voorstel.motivering}
+    return {"bedrag": voorstel.bedrag, "vorm": str(voorstel.vorm or "gift")}
 
 
 @dataclass(frozen=True)
@@ -128,11 +122,14 @@ def begunstigde_regel(begunstigde: Begunstigde, *, eigen_iban: str, eigen_naam: 
     )
 
 
-def vier_ogen_teksten(redenen, *, grens) -> list[str]:
-    """Why a second colleague must approve, in words."""
+def vier_ogen_teksten(redenen, *, aanvraag) -> list[str]:
+    """Why a second colleague must approve, in words (behandeling.regels.vier_ogen_nodig)."""
     teksten = {
+        Afwijking.BOVEN_GEVRAAGD: _("Het bedrag is hoger dan de aanvrager vroeg (%(gevraagd)s).")
+        % {"gevraagd": format_bedrag(aanvraag.bedrag)},
+        Afwijking.BOVEN_MAXIMUM: _("Het bedrag is hoger dan het maximum voor deze kosten."),
         VierOgenReden.BEDRAG: _("Het bedrag is hoger dan %(grens)s.")
-        % {"grens": format_bedrag(grens)},
+        % {"grens": format_bedrag(aanvraag.gemeente.vier_ogen_vanaf)},
         VierOgenReden.LEVERANCIER: _("Het geld gaat naar een leverancier, niet naar de aanvrager."),
         VierOgenReden.ANDERE_REKENING: _(
             "Het geld gaat naar een andere rekening dan de aanvrager opgaf."
@@ -144,3 +141,91 @@ def vier_ogen_teksten(redenen, *, grens) -> list[str]:
         VierOgenReden.BUITENLAND: _("Het is een buitenlandse rekening."),
     }
     return [str(teksten[r]) for r in redenen]
+
+
+AFWIJKING_TEKSTEN = {
+    Afwijking.BOVEN_GEVRAAGD: _("meer dan de aanvrager vroeg"),
+    Afwijking.BOVEN_MAXIMUM: _("meer dan het maximum voor deze kosten"),
+    Afwijking.HOGER_DAN_BEREKEND: _("hoger dan de berekening"),
+    Afwijking.LAGER_DAN_BEREKEND: _("lager dan de berekening"),
+    Afwijking.ANDERE_VORM: _("een andere vorm (gift of lening) dan de regels zeggen"),
+    Afwijking.TOEKENNEN_TEGEN_BEREKENING: _("toekennen terwijl de berekening nee zegt"),
+    Afwijking.AFWIJZEN_TEGEN_BEREKENING: _("afwijzen terwijl de berekening ja zegt"),
+    Afwijking.ZONDER_BEREKENING: _("er is geen berekening"),
+}
+
+
+def afwijkingen_tekst(toetsing: Toetsing) -> str:
+    """ "hoger dan de berekening, meer dan de aanvrager vroeg" for messages and the panel."""
+    return ", ".join(str(AFWIJKING_TEKSTEN[a]) for a in toetsing.afwijkingen)
+
+
+def motivering_ontbreekt_tekst(toetsing: Toetsing) -> str:
+    tekst = _(
+        "U wijkt af van de berekening (%(afwijkingen)s). Schrijf waarom. Die uitleg komt in "
+        "het besluit."
+    ) % {"afwijkingen": afwijkingen_tekst(toetsing)}
+    if toetsing.vier_ogen:
+        tekst += " " + str(_("Een collega keurt het daarna goed."))
+    return tekst
+
+
+@dataclass(frozen=True)
+class Vergelijking:
+    """Asked, computed and chosen side by side, for the approver and the case holder."""
+
+    gevraagd: Decimal
+    berekend: Decimal | None
+    berekend_oordeel: str
+    gekozen: Decimal
+    vorm: str
+    afwijkingen: str
+    motivering: str
+
+
+def vergelijking(aanvraag, *, berekening: Uitkomst | None, bedrag, vorm, motivering):
+    toetsing = toekenning_toetsen(
+        gevraagd=aanvraag.bedrag, berekening=berekening, bedrag=bedrag, vorm=vorm
+    )
+    return Vergelijking(
+        gevraagd=aanvraag.bedrag,
+        berekend=toetsing.berekend,
+        berekend_oordeel=str(berekening.oordeel) if berekening else Oordeel.ONBEKEND,
+        gekozen=bedrag,
+        vorm=vorm,
+        afwijkingen=afwijkingen_tekst(toetsing),
+        motivering=motivering,
+    )
+
+
+@dataclass(frozen=True)
+class BeschikkingMotivering:
+    """What the beschikking says under "Waarom?": the calculation once, and the behandelaar's
+    reason when the decision differs from it."""
+
+    stappen: tuple[str, ...]
+    berekend: Decimal | None
+    afwijking: bool
+    toelichting: str
+
+
+def beschikking_motivering(aanvraag, *, berekening: Uitkomst | None) -> BeschikkingMotivering:
+    toelichting = aanvraag.besluit_motivering.strip()
+    if aanvraag.status == "buiten_behandeling" or berekening is None:
+        return BeschikkingMotivering((), None, False, toelichting)
+    if aanvraag.toegekend_bedrag is not None:
+        toetsing = toekenning_toetsen(
+            gevraagd=aanvraag.bedrag,
+            berekening=berekening,
+            bedrag=aanvraag.toegekend_bedrag,
+            vorm=aanvraag.besluit_vorm or "gift",
+        )
+    else:
+        toetsing = afwijzing_toetsen(berekening=berekening)
+    toon_berekening = berekening.oordeel != Oordeel.ONBEKEND
+    return BeschikkingMotivering(
+        stappen=tuple(s.tekst for s in berekening.stappen) if toon_berekening else (),
+        berekend=toetsing.berekend,
+        afwijking=toetsing.motivering_nodig and toon_berekening,
+        toelichting=toelichting,
+    )

@@ -34,7 +34,13 @@ from behandeling.models import (
     SlaSignaal,
     SlaSignaalSoort,
 )
-from behandeling.presenters import vier_ogen_teksten
+from behandeling.presenters import beschikking_motivering, vier_ogen_teksten
+from behandeling.regels import (
+    afwijzing_toetsen,
+    motivering_controleren,
+    toekenning_toetsen,
+    vier_ogen_nodig,
+)
 from behandeling.sla import sla_grenzen
 from portal import logboek, werkgebied
 from portal.bedrag import format_bedrag
@@ -44,8 +50,13 @@ from portal.selectors import kalender_get
 from portal.taken import na_commit, versturen
 from portal.werkdagen import Kalender, plus_werkdagen, werkdagen_tussen, wettelijke_termijn
 from portal.werkdagen import Opschorting as OpschortingPeriode
-from uitbetaling.begunstigde import betrokkenen, mag_goedkeuren, vier_ogen_redenen
-from uitbetaling.selectors import begunstigde_van, betaalvoorstel_van, voorstel_kenmerk
+from uitbetaling.begunstigde import betrokkenen, mag_goedkeuren
+from uitbetaling.selectors import (
+    begunstigde_van,
+    betaalvoorstel_van,
+    verwachte_uitvoerdatum,
+    voorstel_kenmerk,
+)
 
 
 def aanvraag_oppakken(*, aanvraag_id: int, behandelaar) -> Aanvraag:
@@ -102,9 +113,12 @@ def aanvraag_toekennen(
     lening_termijnen: int | None = None,
     leverancier: tuple[str, str] | None = None,
 ) -> Aanvraag:
-    """Award, or only propose when a second colleague must approve: above the gemeente's
-    four-eyes amount, or whenever the payee is anything but the account the inwoner gave
-    themself (a supplier, an account typed by a colleague, a foreign account).
+    """Award, or only propose when a second colleague must approve (behandeling.regels: more
+    than asked or than the kostensoort's maximum, above the gemeente's four-eyes amount, or a
+    payee other than the account the inwoner gave themself).
+
+    A decision that differs from the calculation needs a written reason (MotiveringOntbreekt
+    otherwise); the reason goes into the beschikking.
 
     The decision commits first, then tasks create the one Betaalopdracht and the beschikking.
     """
@@ -143,7 +157,14 @@ def aanvraag_toekennen(
                 naam="leverancier als begunstigde gekozen",
                 door=behandelaar,
             )
-        redenen = vier_ogen_redenen(betaalvoorstel_van(aanvraag, bedrag=bedrag))
+        toetsing = toekenning_toetsen(
+            gevraagd=aanvraag.bedrag,
+            berekening=voorstel_get(aanvraag=aanvraag),
+            bedrag=bedrag,
+            vorm=vorm,
+        )
+        motivering_controleren(toetsing, motivering)
+        redenen = vier_ogen_nodig(toetsing, betaalvoorstel_van(aanvraag, bedrag=bedrag))
         if redenen:
             aanvraag.voorgesteld_bedrag = bedrag
             aanvraag.voorgestelde_motivering = motivering
@@ -169,9 +190,7 @@ def aanvraag_toekennen(
                     "bedrag": format_bedrag(bedrag),
                     "naam": begunstigde.naam,
                     "iban": iban_gemaskeerd(begunstigde.iban),
-                    "redenen": " ".join(
-                        vier_ogen_teksten(redenen, grens=aanvraag.gemeente.vier_ogen_vanaf)
-                    ),
+                    "redenen": " ".join(vier_ogen_teksten(redenen, aanvraag=aanvraag)),
                 },
             )
             return aanvraag
@@ -302,8 +321,13 @@ def doorlooptijd_berekenen(*, aanvraag: Aanvraag, besloten_op) -> int | None:
 
 
 def aanvraag_afwijzen(*, aanvraag_id: int, behandelaar, motivering: str) -> Aanvraag:
+    """Refuse. Against a calculation that says yes (or none at all) only with a reason."""
     with transaction.atomic():
         _eigen_aanvraag(aanvraag_id, behandelaar)
+        aanvraag = Aanvraag.objects.select_related("kostensoort").get(pk=aanvraag_id)
+        motivering_controleren(
+            afwijzing_toetsen(berekening=voorstel_get(aanvraag=aanvraag)), motivering
+        )
         transaction.on_commit(lambda: _beschikking_plannen(aanvraag_id))
         return _besluiten(
             aanvraag_id=aanvraag_id,
@@ -507,13 +531,18 @@ def beschikking_maken(*, aanvraag_id: int) -> Document:
     aanvraag = Aanvraag.objects.select_related(
         "gemeente", "kostensoort", "regeling", "behandelaar", "betaalopdracht"
     ).get(pk=aanvraag_id)
+    voorstel = voorstel_get(aanvraag=aanvraag)
     return pdf_document_eenmaal(
         aanvraag=aanvraag,
         soort=DocumentSoort.BESCHIKKING,
         template="behandeling/beschikking_pdf.html",
         context={
-            "voorstel": voorstel_get(aanvraag=aanvraag),
-            "iban": iban_gemaskeerd(aanvraag.iban),
+            "voorstel": voorstel,
+            "motivering": beschikking_motivering(aanvraag, berekening=voorstel),
+            "iban": iban_gemaskeerd(begunstigde_van(aanvraag).iban),
+            "betaaldatum": verwachte_uitvoerdatum(aanvraag)
+            if aanvraag.toegekend_bedrag is not None
+            else None,
             "bezwaar_tot": bezwaartermijn_einde(
                 timezone.localdate(aanvraag.besloten_op or timezone.now())
             ),

@@ -23,19 +23,21 @@ from behandeling.forms import (
 )
 from behandeling.presenters import (
     aanvraag_regel,
-    afwijzen_initial,
     begunstigde_regel,
+    motivering_ontbreekt_tekst,
     toekennen_initial,
+    vergelijking,
     vier_ogen_teksten,
     zekerheden_balken,
     zekerheden_csv,
 )
+from behandeling.regels import MotiveringOntbreekt, toekenning_toetsen, vier_ogen_nodig
 from portal import logboek
 from portal.rollen import Rol, rol_vereist, verzoek_heeft_rol
 from portal.selectors import gemeente_list, kalender_get, kalenders_get
 from uitbetaling import selectors as uitbetaling_selectors
 from uitbetaling import services as uitbetaling_services
-from uitbetaling.begunstigde import mag_goedkeuren, vier_ogen_redenen
+from uitbetaling.begunstigde import mag_goedkeuren
 from uitbetaling.forms import OpnieuwKlaarzettenForm
 from uitbetaling.models import Rekeningwijziging
 from uitbetaling.statussen import TERUG_BIJ_BEHANDELAAR
@@ -162,7 +164,7 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
             eigen_iban=aanvraag.iban,
             eigen_naam=aanvraag.rekeninghouder,
         ),
-        **_vier_ogen_context(request, aanvraag),
+        **_vier_ogen_context(request, aanvraag, voorstel),
         "rekeningwijziging": rekeningwijziging,
         "rekeningwijziging_kenmerk": uitbetaling_services.rekeningwijziging_kenmerk(
             rekeningwijziging
@@ -181,7 +183,7 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
         "toekennen_form": ToekennenForm(
             initial=toekennen_initial(voorstel), buitenland_toegestaan=buitenland
         ),
-        "afwijzen_form": AfwijzenForm(initial=afwijzen_initial(voorstel)),
+        "afwijzen_form": AfwijzenForm(),
         "contact_form": ContactmomentForm(),
         "aanvulling_form": AanvullingForm(),
         "buiten_form": BuitenBehandelingForm(),
@@ -231,16 +233,28 @@ def vrijgeven(request, pk: int):
     )
 
 
-def _vier_ogen_context(request, aanvraag) -> dict:
-    """The four-eyes panel: the payee in full, why a second colleague must look, and the
-    fingerprint of what this colleague sees (approval refuses if it changed)."""
+def _vier_ogen_context(request, aanvraag, voorstel) -> dict:
+    """The four-eyes panel: asked, computed and chosen side by side with the reason, the payee
+    in full, why a second colleague must look, and the fingerprint of what this colleague sees
+    (approval refuses if it changed)."""
     if aanvraag.voorgesteld_bedrag is None:
         return {}
-    redenen = vier_ogen_redenen(
-        uitbetaling_selectors.betaalvoorstel_van(aanvraag, bedrag=aanvraag.voorgesteld_bedrag)
+    bedrag, vorm = aanvraag.voorgesteld_bedrag, aanvraag.besluit_vorm or "gift"
+    toetsing = toekenning_toetsen(
+        gevraagd=aanvraag.bedrag, berekening=voorstel, bedrag=bedrag, vorm=vorm
+    )
+    redenen = vier_ogen_nodig(
+        toetsing, uitbetaling_selectors.betaalvoorstel_van(aanvraag, bedrag=bedrag)
     )
     return {
-        "vier_ogen_redenen": vier_ogen_teksten(redenen, grens=aanvraag.gemeente.vier_ogen_vanaf),
+        "vier_ogen_redenen": vier_ogen_teksten(redenen, aanvraag=aanvraag),
+        "vergelijking": vergelijking(
+            aanvraag,
+            berekening=voorstel,
+            bedrag=bedrag,
+            vorm=vorm,
+            motivering=aanvraag.voorgestelde_motivering,
+        ),
         "voorstel_kenmerk": uitbetaling_selectors.voorstel_kenmerk(aanvraag),
         "mag_goedkeuren": mag_goedkeuren(
             goedkeurder_id=request.user.pk, betrokken_ids=services.betrokken_bij_betaling(aanvraag)
@@ -271,6 +285,9 @@ def toekennen(request, pk: int):
             if form.cleaned_data.get("betalen_aan") == "leverancier"
             else None,
         )
+    except MotiveringOntbreekt as exc:
+        form.add_error("motivering", motivering_ontbreekt_tekst(exc.toetsing))
+        return aanvraag_detail(request, pk, formulieren={"toekennen_form": form}, status=400)
     except AanvraagGewijzigd as exc:
         messages.error(request, str(exc))
     else:
@@ -312,16 +329,20 @@ def afwijzen(request, pk: int):
     form = AfwijzenForm(request.POST)
     if not form.is_valid():
         return aanvraag_detail(request, pk, formulieren={"afwijzen_form": form}, status=400)
-    return _actie(
-        request,
-        pk,
-        lambda: services.aanvraag_afwijzen(
-            aanvraag_id=pk,
-            behandelaar=request.user,
-            motivering=form.cleaned_data["motivering"],
-        ),
-        _("De aanvraag is afgewezen."),
-    )
+    try:
+        return _actie(
+            request,
+            pk,
+            lambda: services.aanvraag_afwijzen(
+                aanvraag_id=pk,
+                behandelaar=request.user,
+                motivering=form.cleaned_data["motivering"],
+            ),
+            _("De aanvraag is afgewezen."),
+        )
+    except MotiveringOntbreekt as exc:
+        form.add_error("motivering", motivering_ontbreekt_tekst(exc.toetsing))
+        return aanvraag_detail(request, pk, formulieren={"afwijzen_form": form}, status=400)
 
 
 @require_POST

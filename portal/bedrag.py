@@ -2,16 +2,17 @@
 
 Accepts "450", "450,50", "1.600", "1.600,50", "€ 1 600,50" and also "450.50" (a decimal point
 with one or two decimals). Refuses anything ambiguous or with more than two decimals, so an
-amount is never silently misread.
+amount is never silently misread. Only ASCII digits: Python's \\d also matches Arabic-Indic
+and full-width digits, which Decimal would read as an amount nobody typed on purpose.
 """
 
 import re
 from decimal import Decimal, InvalidOperation
 
-_MET_KOMMA = re.compile(r"^\d{1,3}(\.\d{3})+,\d{1,2}$|^\d+,\d{1,2}$")
-_DUIZENDTALLEN = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_PUNT_DECIMAAL = re.compile(r"^\d+\.\d{1,2}$")
-_GEHEEL = re.compile(r"^\d+$")
+_MET_KOMMA = re.compile(r"^\d{1,3}(\.\d{3})+,\d{1,2}$|^\d+,\d{1,2}$", re.ASCII)
+_DUIZENDTALLEN = re.compile(r"^\d{1,3}(\.\d{3})+$", re.ASCII)
+_PUNT_DECIMAAL = re.compile(r"^\d+\.\d{1,2}$", re.ASCII)
+_GEHEEL = re.compile(r"^\d+$", re.ASCII)
 
 
 class OngeldigBedrag(ValueError):

@@ -65,6 +65,17 @@ class BedragField(forms.Field):
         return bedrag
 
 
+class AantalField(forms.IntegerField):
+    """A whole number typed with ASCII digits only (Django's IntegerField would also read
+    Arabic-Indic and full-width digits)."""
+
+    def to_python(self, value):
+        tekst = str(value).strip() if value is not None else ""
+        if tekst and not tekst.isascii():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 class Formulier(forms.Form):
     """Base for every form: validated on the server only (no browser `required` checks), so the
     inwoner gets our Dutch messages and an error summary instead of the browser's bubbles."""

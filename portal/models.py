@@ -50,6 +50,24 @@ class Gemeente(models.Model):
         _("CBS-code"), max_length=4, unique=True, validators=[cbs_code_validator]
     )
     telefoon = models.CharField(_("telefoonnummer"), max_length=20)
+    postadres = models.TextField(
+        _("postadres voor bezwaar"),
+        blank=True,
+        help_text=_(
+            "Staat in elk besluit, bijvoorbeeld: Postbus 100, 1234 AB Voorbeeldstad. Zet elke "
+            "regel op een nieuwe regel."
+        ),
+    )
+    bezwaar_url = models.URLField(
+        _("bezwaar maken (webadres)"),
+        blank=True,
+        help_text=_("De pagina waar een inwoner digitaal bezwaar maakt. Staat in elk besluit."),
+    )
+    website = models.URLField(
+        _("website bijzondere bijstand"),
+        blank=True,
+        help_text=_("De Wegwijzer verwijst inwoners hiernaartoe als zij hier niet aanvragen."),
+    )
     rekening_iban = models.CharField(_("IBAN betaalrekening"), max_length=34)
     rekening_bic = models.CharField(_("BIC betaalrekening"), max_length=11, blank=True)
     rekening_naam = models.CharField(_("naam rekeninghouder"), max_length=70)

@@ -22,6 +22,9 @@ class GemeenteFactory(factory.django.DjangoModelFactory):
     rekening_iban = "NL14BNGH0285001234"
     rekening_bic = "BNGHNL2G"
     rekening_naam = "Gemeente Voorbeeldstad"
+    postadres = "Postbus 1000\n9001 AA Voorbeeldstad"
+    bezwaar_url = "https://www.voorbeeldstad.example/bezwaar"
+    website = "https://www.voorbeeldstad.example/bijzondere-bijstand"
 
 
 class RegelingFactory(factory.django.DjangoModelFactory):
@@ -85,7 +88,14 @@ def gegevens(**overrides) -> AanvraagGegevens:
 
 
 def dorpsveen() -> Gemeente:
-    return GemeenteFactory(naam="Dorpsveen", cbs_code="9002", rekening_iban="NL62BNGH0285009876")
+    return GemeenteFactory(
+        naam="Dorpsveen",
+        cbs_code="9002",
+        rekening_iban="NL62BNGH0285009876",
+        postadres="Postbus 20\n9002 BB Dorpsveen",
+        bezwaar_url="https://www.dorpsveen.example/bezwaar",
+        website="https://www.dorpsveen.example/bijzondere-bijstand",
+    )
 
 
 def beide_gemeenten() -> list[Gemeente]:

@@ -1,10 +1,12 @@
-from datetime import timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.utils import timezone
 
 from aanvragen.models import Aanvraag
 from portal import werkgebied
+from uitbetaling.bankdagen import uitvoerdatum
 from uitbetaling.begunstigde import Begunstigde, Betaalvoorstel, kenmerk
 from uitbetaling.models import Betaalbatch, Betaalopdracht, Rekeningwijziging
 
@@ -112,3 +114,13 @@ def betalingen_terug_list(*, medewerker):
         .select_related("aanvraag", "aanvraag__behandelaar")
         .order_by("aangemaakt_op", "pk")
     )
+
+
+def verwachte_uitvoerdatum(aanvraag) -> date:
+    """The day the bank pays an award out: its batch's execution date once it is in a file,
+    else the date a file made at the decision would carry (uitbetaling.bankdagen)."""
+    opdracht = Betaalopdracht.objects.filter(aanvraag=aanvraag).select_related("batch").first()
+    if opdracht is not None and opdracht.batch is not None:
+        return opdracht.batch.uitvoerdatum
+    lokaal = timezone.localtime(aanvraag.besloten_op or timezone.now())
+    return uitvoerdatum(lokaal.replace(tzinfo=None), time.fromisoformat(settings.SEPA_CUTOFF))

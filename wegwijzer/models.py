@@ -109,6 +109,15 @@ class Beleidsregel(models.Model):
         "portal.Regeling", on_delete=models.PROTECT, related_name="beleidsregels"
     )
     naam = models.CharField(_("naam"), max_length=200)
+    publieke_naam = models.CharField(
+        _("naam voor inwoners"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Zo heet dit beleid in besluiten en in de Wegwijzer, bijvoorbeeld: Beleidsregels "
+            "bijzondere bijstand Voorbeeldstad 2026. Leeg: de naam hierboven."
+        ),
+    )
     toelichting = models.TextField(_("toelichting"), blank=True)
     is_voorbeeld = models.BooleanField(
         _("voorbeeld"),

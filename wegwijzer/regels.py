@@ -120,6 +120,7 @@ class Uitkomst:
     stappen: tuple[Stap, ...] = field(default_factory=tuple)
     versie: str = ""
     versie_id: int | None = None
+    maximum: Decimal | None = None  # the kostensoort's maximum under this version, if any
 
     @property
     def motivering(self) -> str:
@@ -190,6 +191,7 @@ def beoordeel(situatie: Situatie, versie: Beleidsversie) -> Uitkomst:
             stappen=tuple(stappen),
             versie=versie.naam,
             versie_id=versie.id,
+            maximum=regel.maximum if regel is not None else None,
             **kwargs,
         )
 

@@ -124,7 +124,7 @@ def _beleidsversie_bouwen(*, gemeente, regeling, peildatum, beleidsregel) -> Bel
     }
     return Beleidsversie(
         id=beleidsregel.pk,
-        naam=beleidsregel.naam,
+        naam=beleidsregel.publieke_naam or beleidsregel.naam,
         geldig_vanaf=beleidsregel.geldig_vanaf,
         geldig_tot=beleidsregel.geldig_tot,
         normen={

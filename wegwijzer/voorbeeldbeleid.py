@@ -185,6 +185,7 @@ def voorbeeldbeleid_aanmaken(
             regeling=regeling,
             is_voorbeeld=True,
             naam="Voorbeeldbeleid 2026 (gemodelleerd naar Rotterdam 2024)",
+            publieke_naam="Voorbeeldbeleid bijzondere bijstand 2026",
             toelichting="Voorbeeld, geen echt beleid. Naar Beleidsregels bijzondere bijstand "
             "Rotterdam 2024 (CVDR719087): gift, geen drempel, draagkrachtperiode 12 maanden, "
             "één maand norm buiten beschouwing op banksaldo.",
@@ -206,6 +207,7 @@ def voorbeeldbeleid_aanmaken(
             regeling=regeling,
             is_voorbeeld=True,
             naam="Voorbeeldbeleid 2026 (gemodelleerd naar Zoetermeer)",
+            publieke_naam="Voorbeeldbeleid bijzondere bijstand 2026",
             toelichting="Voorbeeld, geen echt beleid. Naar Zoetermeer (CVDR648757): lening "
             "zonder rente voor duurzame gebruiksgoederen, vooraf aanvragen.",
             geldig_vanaf=date(2026, 1, 1),

@@ -90,6 +90,6 @@ def test_onder_grens_direct_toegekend():
     aanvraag = ingediende_aanvraag()
     services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     aanvraag = services.aanvraag_toekennen(
-        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("1000.00"), motivering="ok"
+        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("450.00"), motivering="ok"
     )
     assert aanvraag.status == Status.TOEGEKEND

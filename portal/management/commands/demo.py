@@ -83,6 +83,9 @@ class Command(BaseCommand):
                 "rekening_iban": "NL14BNGH0285001234",
                 "rekening_bic": "BNGHNL2G",
                 "rekening_naam": "Gemeente Voorbeeldstad",
+                "postadres": "Postbus 1000\n9001 AA Voorbeeldstad",
+                "bezwaar_url": "https://www.voorbeeldstad.example/bezwaar",
+                "website": "https://www.voorbeeldstad.example/bijzondere-bijstand",
             },
         )
         Gemeente.objects.get_or_create(
@@ -93,6 +96,9 @@ class Command(BaseCommand):
                 "rekening_iban": "NL62BNGH0285009876",
                 "rekening_bic": "BNGHNL2G",
                 "rekening_naam": "Gemeente Dorpsveen",
+                "postadres": "Postbus 20\n9002 BB Dorpsveen",
+                "bezwaar_url": "https://www.dorpsveen.example/bezwaar",
+                "website": "https://www.dorpsveen.example/bijzondere-bijstand",
             },
         )
         voorbeeldbeleid_aanmaken(gemeente=voorbeeldstad, regeling=regeling, model="rotterdam")
