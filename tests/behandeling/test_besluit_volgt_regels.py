@@ -59,7 +59,7 @@ def test_meer_dan_gevraagd_zonder_reden_wordt_geweigerd_met_uitleg_bij_het_veld(
     pagina = antwoord.content.decode()
     assert "U wijkt af van de berekening (meer dan de aanvrager vroeg," in pagina
     assert "Een collega keurt het daarna goed." in pagina
-    assert 'value="300,00"' in pagina  # nothing typed is lost
+    assert 'name="toekennen-bedrag" value="300"' in pagina  # nothing typed is lost
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.IN_BEHANDELING and aanvraag.voorgesteld_bedrag is None
     assert not Betaalopdracht.objects.exists()
