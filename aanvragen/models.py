@@ -59,6 +59,10 @@ class Aanvraag(models.Model):
     partner_naam = models.CharField(_("naam partner"), max_length=200, blank=True)
     partner_bsn = models.CharField(_("BSN partner"), max_length=9, blank=True, db_index=True)
     geboortedatum = models.DateField(_("geboortedatum"), null=True)
+    # Without a full birth date from the BRP the behandelaar confirms the norm's age group.
+    leeftijdsgroep_bevestigd = models.CharField(
+        _("leeftijdsgroep (bevestigd door behandelaar)"), max_length=10, blank=True
+    )
     alleenstaande_ouder = models.BooleanField(
         _("alleenstaande ouder"),
         default=False,

@@ -5,7 +5,7 @@ from aanvragen.models import Aanvraag, AanvraagConcept, Document, Terugbelverzoe
 from aanvragen.statussen import Status
 from portal import werkgebied
 from wegwijzer.regels import Antwoord, Situatie, Uitkomst, beoordeel, leeftijdsgroep
-from wegwijzer.selectors import beleidsversie_get
+from wegwijzer.selectors import aow_leeftijden_get, beleidsversie_get
 
 
 def aanvraag_list_van_inwoner(*, bsn: str, namens=None):
@@ -43,12 +43,14 @@ def situatie_van(
     al_gekocht: bool = False,
     factuurdatum: date | None = None,
     alleenstaande_ouder: bool = False,
+    leeftijdsgroep_bevestigd: str = "",
 ) -> Situatie:
     """The engine's Situatie for an applicant as the BRP and the wizard describe them.
 
     Leefsituatie follows the BRP partner and, without one, the applicant's answer whether a
     child under 18 lives with them (the BRP lists children, not who cares for them); the age
-    group follows the BRP birth date.
+    group follows the BRP birth date and the AOW table, or what a behandelaar confirmed when
+    the BRP gave no full birth date.
     """
     if heeft_partner:
         leefsituatie = "gehuwden"
@@ -56,7 +58,8 @@ def situatie_van(
         leefsituatie = "alleenstaande_ouder" if alleenstaande_ouder else "alleenstaande"
     return Situatie(
         leefsituatie=leefsituatie,
-        leeftijdsgroep=leeftijdsgroep(geboortedatum, peildatum) if geboortedatum else "21_aow",
+        leeftijdsgroep=leeftijdsgroep_bevestigd
+        or leeftijdsgroep(geboortedatum, peildatum, aow_leeftijden_get()),
         inkomen=inkomen + (inkomen_partner or Decimal(0)),
         vermogen=vermogen,
         kostensoort=kostensoort_slug,
@@ -87,6 +90,7 @@ def voorstel_get(*, aanvraag: Aanvraag) -> Uitkomst | None:
             al_gekocht=aanvraag.al_gekocht,
             factuurdatum=aanvraag.factuurdatum,
             alleenstaande_ouder=aanvraag.alleenstaande_ouder,
+            leeftijdsgroep_bevestigd=aanvraag.leeftijdsgroep_bevestigd,
         ),
         versie,
     )

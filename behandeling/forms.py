@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from behandeling.models import Gespreksuitkomst, Kanaal
 from portal.forms import AantalField, BedragField, Formulier, IbanField, RekeninghouderField
+from wegwijzer.models import Leeftijdsgroep
 
 
 class ToekennenForm(Formulier):
@@ -164,4 +165,19 @@ class BuitenBehandelingForm(Formulier):
             "uw aanvraag niet (artikel 4:5 Algemene wet bestuursrecht)."
         ),
         error_messages={"required": _("Schrijf waarom de aanvraag niet behandeld wordt.")},
+    )
+
+
+class LeeftijdsgroepForm(Formulier):
+    prefix = "leeftijd"
+
+    leeftijdsgroep = forms.ChoiceField(
+        label=_("Leeftijdsgroep voor de norm"),
+        choices=Leeftijdsgroep.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "De BRP gaf geen volledige geboortedatum. Vraag de aanvrager naar de leeftijd of "
+            "kijk op het identiteitsbewijs."
+        ),
+        error_messages={"required": _("Kies de leeftijdsgroep.")},
     )

@@ -57,6 +57,7 @@ from uitbetaling.selectors import (
     verwachte_uitvoerdatum,
     voorstel_kenmerk,
 )
+from wegwijzer.models import Leeftijdsgroep
 
 
 def aanvraag_oppakken(*, aanvraag_id: int, behandelaar) -> Aanvraag:
@@ -337,6 +338,26 @@ def aanvraag_afwijzen(*, aanvraag_id: int, behandelaar, motivering: str) -> Aanv
             reden=motivering,
             velden={"besluit_motivering": motivering},
         )
+
+
+def leeftijdsgroep_bevestigen(*, aanvraag_id: int, behandelaar, leeftijdsgroep: str) -> Aanvraag:
+    """Without a full birth date from the BRP the case holder confirms the norm's age group
+    (after asking the inwoner or checking an ID), recorded in the history; the proposal then
+    computes with it."""
+    with transaction.atomic():
+        _eigen_aanvraag(aanvraag_id, behandelaar)
+        aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag_id)
+        if aanvraag.status != Status.IN_BEHANDELING:
+            raise AanvraagGewijzigd(_("Deze aanvraag is niet meer in behandeling."))
+        aanvraag.leeftijdsgroep_bevestigd = leeftijdsgroep
+        aanvraag.save(update_fields=["leeftijdsgroep_bevestigd", "gewijzigd_op"])
+        gebeurtenis_vastleggen(
+            aanvraag=aanvraag,
+            door=behandelaar,
+            reden=_("Leeftijdsgroep bevestigd: %(groep)s")
+            % {"groep": Leeftijdsgroep(leeftijdsgroep).label},
+        )
+        return aanvraag
 
 
 def aanvraag_vrijgeven(*, aanvraag_id: int, behandelaar) -> Aanvraag:

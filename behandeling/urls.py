@@ -23,6 +23,7 @@ urlpatterns = [
         views.rekening_beoordelen,
         name="rekening-beoordelen",
     ),
+    path("aanvraag/<int:pk>/leeftijdsgroep/", views.leeftijdsgroep, name="leeftijdsgroep"),
     path("aanvraag/<int:pk>/contact/", views.contactmoment, name="contactmoment"),
     path("aanvraag/<int:pk>/aanvulling/", views.aanvulling, name="aanvulling"),
     path(

@@ -19,6 +19,7 @@ from behandeling.forms import (
     AfwijzenForm,
     BuitenBehandelingForm,
     ContactmomentForm,
+    LeeftijdsgroepForm,
     ToekennenForm,
 )
 from behandeling.presenters import (
@@ -185,6 +186,10 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
         ),
         "afwijzen_form": AfwijzenForm(),
         "contact_form": ContactmomentForm(),
+        "leeftijd_onbekend": aanvraag.geboortedatum is None,
+        "leeftijd_form": LeeftijdsgroepForm(
+            initial={"leeftijdsgroep": aanvraag.leeftijdsgroep_bevestigd or None}
+        ),
         "aanvulling_form": AanvullingForm(),
         "buiten_form": BuitenBehandelingForm(),
         "behandelaars": selectors.behandelaar_list(gemeente_id=aanvraag.gemeente_id),
@@ -343,6 +348,24 @@ def afwijzen(request, pk: int):
     except MotiveringOntbreekt as exc:
         form.add_error("motivering", motivering_ontbreekt_tekst(exc.toetsing))
         return aanvraag_detail(request, pk, formulieren={"afwijzen_form": form}, status=400)
+
+
+@require_POST
+@rol_vereist(*BEHANDELAARS)
+def leeftijdsgroep(request, pk: int):
+    form = LeeftijdsgroepForm(request.POST)
+    if not form.is_valid():
+        return aanvraag_detail(request, pk, formulieren={"leeftijd_form": form}, status=400)
+    return _actie(
+        request,
+        pk,
+        lambda: services.leeftijdsgroep_bevestigen(
+            aanvraag_id=pk,
+            behandelaar=request.user,
+            leeftijdsgroep=form.cleaned_data["leeftijdsgroep"],
+        ),
+        _("De leeftijdsgroep is bevestigd. Het voorstel rekent er nu mee."),
+    )
 
 
 @require_POST

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.admin import WerkgebiedAdmin
 from wegwijzer import services
 from wegwijzer.models import (
+    AowLeeftijd,
     Beleidsregel,
     Draagkrachtband,
     Kostensoort,
@@ -24,6 +25,11 @@ class KostensoortAdmin(admin.ModelAdmin):
 class NormbedragAdmin(admin.ModelAdmin):
     list_display = ["leefsituatie", "leeftijdsgroep", "bedrag", "geldig_vanaf", "geldig_tot"]
     list_filter = ["geldig_vanaf", "leefsituatie"]
+
+
+@admin.register(AowLeeftijd)
+class AowLeeftijdAdmin(admin.ModelAdmin):
+    list_display = ["jaar", "jaren", "maanden", "bron"]
 
 
 @admin.register(Vermogensgrens)

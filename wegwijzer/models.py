@@ -1,6 +1,7 @@
 """Rules as data: kostensoorten and the national amounts, each with a validity date."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +49,35 @@ class Normbedrag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_leefsituatie_display()} ({self.get_leeftijdsgroep_display()})"
+
+
+class AowLeeftijd(models.Model):
+    """The AOW age for people who reach it in a year (SVB; set five years ahead each November).
+
+    The age group of the norm follows from the birth date and this table
+    (wegwijzer.regels.aow_datum): add next year's row when the minister announces it.
+    """
+
+    jaar = models.PositiveSmallIntegerField(
+        _("jaar waarin men de AOW-leeftijd bereikt"), unique=True
+    )
+    jaren = models.PositiveSmallIntegerField(_("AOW-leeftijd: jaren"))
+    maanden = models.PositiveSmallIntegerField(
+        _("AOW-leeftijd: maanden erbij"), default=0, validators=[MaxValueValidator(11)]
+    )
+    bron = models.CharField(_("bron"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("AOW-leeftijd")
+        verbose_name_plural = _("AOW-leeftijden")
+        ordering = ["jaar"]
+
+    def __str__(self) -> str:
+        return f"{self.jaar}: {self.jaren} jaar en {self.maanden} maanden"
+
+    @property
+    def in_maanden(self) -> int:
+        return self.jaren * 12 + self.maanden
 
 
 class Vermogensgrens(models.Model):

@@ -273,6 +273,14 @@ def beoordeel(situatie: Situatie, versie: Beleidsversie) -> Uitkomst:
         return uitkomst(Oordeel.NEE)
 
     # 5. Draagkracht from vermogen and from income above the norm.
+    if situatie.leeftijdsgroep == LEEFTIJD_ONBEKEND:
+        stappen.append(
+            Stap(
+                "We weten uw geboortedatum niet precies. Een medewerker kijkt welke "
+                "bijstandsnorm voor u geldt."
+            )
+        )
+        return uitkomst(Oordeel.ONBEKEND)
     norm = versie.normen.get((situatie.leefsituatie, situatie.leeftijdsgroep))
     grens = versie.vermogensgrenzen.get(situatie.leefsituatie)
     if norm is None or grens is None:
@@ -349,16 +357,33 @@ def beoordeel(situatie: Situatie, versie: Beleidsversie) -> Uitkomst:
     return uitkomst(Oordeel.JA, bedrag=bedrag, draagkracht=draagkracht, vorm=regel.vorm)
 
 
-# AOW-leeftijd per year of reaching it (SVB): 67 in 2024–2027, 67 and 3 months from 2028.
-AOW_LEEFTIJD_MAANDEN = {2024: 804, 2025: 804, 2026: 804, 2027: 804, 2028: 807}
+LEEFTIJD_ONBEKEND = "onbekend"  # no full birth date: a behandelaar confirms the age group
 
 
-def leeftijdsgroep(geboortedatum: date, peildatum: date) -> str:
-    """The norm's age group on `peildatum`: 18_20, 21_aow or aow."""
-    maanden = (peildatum.year - geboortedatum.year) * 12 + peildatum.month - geboortedatum.month
-    if peildatum.day < geboortedatum.day:
-        maanden -= 1
-    aow = AOW_LEEFTIJD_MAANDEN.get(peildatum.year, max(AOW_LEEFTIJD_MAANDEN.values()))
-    if maanden >= aow:
+def aow_datum(geboortedatum: date, aow_leeftijden: dict[int, int]) -> date:
+    """The day someone reaches the AOW age (SVB).
+
+    `aow_leeftijden` maps a calendar year to the AOW age, in months, for people who reach it in
+    that year. The age that applies is the one in force in the year it is reached: the first
+    year Y for which birth + age(Y) falls in Y. Born before the table: the age of its first
+    year (reached before it, when the age was lower or equal). Born after: its last year's age,
+    the latest that was set.
+    """
+    jaren = sorted(aow_leeftijden)
+    for jaar in jaren:
+        datum = geboortedatum + relativedelta(months=aow_leeftijden[jaar])
+        if datum.year <= jaar:
+            return datum
+    return geboortedatum + relativedelta(months=aow_leeftijden[jaren[-1]])
+
+
+def leeftijdsgroep(
+    geboortedatum: date | None, peildatum: date, aow_leeftijden: dict[int, int]
+) -> str:
+    """The norm's age group on `peildatum`: 18_20, 21_aow, aow, or LEEFTIJD_ONBEKEND without a
+    full birth date (never a silent default). Once reached, the AOW age stays reached."""
+    if geboortedatum is None or not aow_leeftijden:
+        return LEEFTIJD_ONBEKEND
+    if peildatum >= aow_datum(geboortedatum, aow_leeftijden):
         return "aow"
-    return "18_20" if maanden < 21 * 12 else "21_aow"
+    return "18_20" if peildatum < geboortedatum + relativedelta(years=21) else "21_aow"

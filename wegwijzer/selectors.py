@@ -6,6 +6,7 @@ from django.db import transaction
 
 from portal.models import Gemeente, Regeling
 from wegwijzer.models import (
+    AowLeeftijd,
     Beleidsregel,
     Kostensoort,
     Normbedrag,
@@ -24,6 +25,11 @@ def kostensoort_list(*, beleidsregel: Beleidsregel | None = None, alleen_vergoed
             voorwaarden["beleid__vergoed"] = True
         qs = qs.filter(**voorwaarden)  # one filter(): one join, no duplicates
     return qs
+
+
+def aow_leeftijden_get() -> dict[int, int]:
+    """Year of reaching the AOW age → that age in months (wegwijzer.regels.aow_datum)."""
+    return {r.jaar: r.in_maanden for r in AowLeeftijd.objects.all()}
 
 
 def normbedrag_list(*, peildatum: date):

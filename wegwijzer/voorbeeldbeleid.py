@@ -10,6 +10,7 @@ from django.db import transaction
 
 from portal.models import Gemeente, Regeling
 from wegwijzer.models import (
+    AowLeeftijd,
     Beleidsregel,
     Draagkrachtband,
     Kostensoort,
@@ -146,7 +147,28 @@ NIET_VERGOED = (
 )
 
 
+# SVB: the AOW age for those who reach it in each year (years, months). 2029 and 2030 as
+# announced in November 2023 and 2024; add each next year when it is announced.
+AOW_LEEFTIJDEN = [
+    (2024, 67, 0),
+    (2025, 67, 0),
+    (2026, 67, 0),
+    (2027, 67, 0),
+    (2028, 67, 3),
+    (2029, 67, 3),
+    (2030, 67, 3),
+]
+
+
+def aow_leeftijden_aanmaken() -> None:
+    for jaar, jaren, maanden in AOW_LEEFTIJDEN:
+        AowLeeftijd.objects.get_or_create(
+            jaar=jaar, defaults={"jaren": jaren, "maanden": maanden, "bron": "SVB"}
+        )
+
+
 def landelijke_bedragen_aanmaken() -> None:
+    aow_leeftijden_aanmaken()
     for leefsituatie, groep, bedrag in NORMEN_2026:
         Normbedrag.objects.get_or_create(
             leefsituatie=leefsituatie,

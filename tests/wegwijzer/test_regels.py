@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wegwijzer.regels import (
+    LEEFTIJD_ONBEKEND,
     Antwoord,
     Band,
     Beleidsversie,
@@ -15,7 +16,9 @@ from wegwijzer.regels import (
     Situatie,
     VersieNietGeldig,
     Vorm,
+    aow_datum,
     beoordeel,
+    leeftijdsgroep,
 )
 
 D = Decimal
@@ -236,3 +239,51 @@ def test_versie_geldigheid_eigenschap(peildatum):
     else:
         with pytest.raises(VersieNietGeldig):
             beoordeel(situatie(peildatum=peildatum), ROTTERDAM_ACHTIG)
+
+
+# AOW age as data: the age in force in the year a person reaches it (shared/domain.md §7).
+AOW = {2024: 804, 2025: 804, 2026: 804, 2027: 804, 2028: 807, 2029: 807, 2030: 807}
+
+
+@pytest.mark.parametrize(
+    "geboren, aow_op",
+    [
+        (date(1957, 1, 1), date(2024, 1, 1)),
+        (date(1960, 11, 15), date(2027, 11, 15)),  # 67 in 2027
+        (date(1960, 12, 31), date(2027, 12, 31)),
+        (date(1961, 1, 1), date(2028, 4, 1)),  # 67 + 3 months in 2028
+        (date(1961, 9, 30), date(2028, 12, 30)),
+        (date(1961, 10, 1), date(2029, 1, 1)),  # reaches it in 2029: that year's age
+        (date(1950, 6, 1), date(2017, 6, 1)),  # before the table: long reached
+        (date(1975, 3, 10), date(2042, 6, 10)),  # after the table: the latest age set
+    ],
+)
+def test_aow_datum(geboren, aow_op):
+    assert aow_datum(geboren, AOW) == aow_op
+
+
+@pytest.mark.parametrize(
+    "geboren, peildatum, groep",
+    [
+        # Reached in late 2027 at 67: still "aow" in early 2028, when the age is 67 + 3 months.
+        (date(1960, 11, 15), date(2027, 11, 14), "21_aow"),
+        (date(1960, 11, 15), date(2027, 11, 15), "aow"),
+        (date(1960, 11, 15), date(2028, 1, 10), "aow"),
+        (date(1960, 11, 15), date(2028, 2, 15), "aow"),
+        # Born 1 January 1961: 67 on 1 January 2028, but the AOW age then is 67 + 3 months.
+        (date(1961, 1, 1), date(2028, 1, 1), "21_aow"),
+        (date(1961, 1, 1), date(2028, 3, 31), "21_aow"),
+        (date(1961, 1, 1), date(2028, 4, 1), "aow"),
+        (date(2006, 1, 1), date(2026, 12, 31), "18_20"),
+        (date(2005, 12, 31), date(2026, 12, 31), "21_aow"),
+        (None, date(2026, 12, 1), LEEFTIJD_ONBEKEND),
+    ],
+)
+def test_leeftijdsgroep_over_de_jaargrenzen(geboren, peildatum, groep):
+    assert leeftijdsgroep(geboren, peildatum, AOW) == groep
+
+
+def test_onbekende_leeftijd_is_geen_stille_standaard():
+    uitkomst = beoordeel(situatie(leeftijdsgroep=LEEFTIJD_ONBEKEND), ROTTERDAM_ACHTIG)
+    assert uitkomst.oordeel == Oordeel.ONBEKEND
+    assert "geboortedatum niet precies" in uitkomst.motivering
