@@ -16,6 +16,7 @@ class SlaStatus(models.TextChoices):
     OP_SCHEMA = "op_schema", _("Op schema")
     RISICO = "risico", _("Risico")
     TE_LAAT = "te_laat", _("Te laat")
+    OPGESCHORT = "opgeschort", _("Opgeschort")  # waiting for the inwoner: the clock stands still
 
 
 class AanvraagQuerySet(models.QuerySet):

@@ -33,6 +33,12 @@ LABELS: dict[Status, str] = {
     Status.UITBETAALD: _("Uitbetaald"),
 }
 
+# Where staff read the status the inwoner's wording would be wrong ("van u").
+LABELS_MEDEWERKER: dict[Status, str] = {
+    **LABELS,
+    Status.WACHT_OP_AANVULLING: _("Wacht op informatie van de inwoner"),
+}
+
 TRANSITIES: dict[Status, frozenset[Status]] = {
     Status.CONCEPT: frozenset({Status.INGEDIEND}),
     Status.INGEDIEND: frozenset({Status.IN_BEHANDELING}),

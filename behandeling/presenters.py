@@ -10,13 +10,18 @@ from schwifty.exceptions import SchwiftyException
 
 from aanvragen.presenters import iban_leesbaar
 from behandeling.regels import Afwijking, Toetsing, afwijzing_toetsen, toekenning_toetsen
-from behandeling.sla import OP_SCHEMA, RISICO, TE_LAAT, sla_status
+from behandeling.sla import OP_SCHEMA, OPGESCHORT, RISICO, TE_LAAT, sla_status
 from portal.bedrag import format_bedrag
 from portal.werkdagen import Kalender, werkdagen_tussen
 from uitbetaling.begunstigde import Begunstigde, VierOgenReden
 from wegwijzer.regels import Oordeel, Uitkomst
 
-SLA_LABELS = {OP_SCHEMA: _("Op schema"), RISICO: _("Risico"), TE_LAAT: _("Te laat")}
+SLA_LABELS = {
+    OP_SCHEMA: _("Op schema"),
+    RISICO: _("Risico"),
+    TE_LAAT: _("Te laat"),
+    OPGESCHORT: _("Opgeschort"),
+}
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,8 @@ def aanvraag_regel(aanvraag, *, vandaag: date, kalender: Kalender) -> AanvraagRe
     """SLA text, colour class and werkdagen left for one aanvraag."""
     if aanvraag.einddatum_gepland is None:
         return AanvraagRegel(aanvraag, "", "", None)
+    if aanvraag.status == "wacht_op_aanvulling":
+        return AanvraagRegel(aanvraag, OPGESCHORT, SLA_LABELS[OPGESCHORT], None)
     sla = sla_status(aanvraag.einddatum_gepland, vandaag, kalender)
     return AanvraagRegel(
         aanvraag=aanvraag,

@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.models import User
@@ -6,6 +7,7 @@ from django.db.models import Avg, Count, F, Q, Sum
 from django.utils import timezone
 
 from aanvragen.models import Aanvraag
+from aanvragen.services import termijnen_berekenen
 from aanvragen.statussen import OPEN, Status
 from behandeling.models import Contactmoment
 from portal import werkgebied
@@ -50,6 +52,7 @@ def werkvoorraad_tellingen(*, medewerker) -> dict[str, int]:
         niet_opgepakt=Count("pk", filter=Q(status=Status.INGEDIEND)),
         te_laat=Count("pk", filter=Q(sla_status="te_laat")),
         risico=Count("pk", filter=Q(sla_status="risico")),
+        opgeschort=Count("pk", filter=Q(status=Status.WACHT_OP_AANVULLING)),
     )
 
 
@@ -80,6 +83,7 @@ def sla_per_gemeente(*, medewerker):
             op_schema=Count("pk", filter=Q(sla_status="op_schema")),
             risico=Count("pk", filter=Q(sla_status="risico")),
             te_laat=Count("pk", filter=Q(sla_status="te_laat")),
+            opgeschort=Count("pk", filter=Q(sla_status="opgeschort")),
         )
         .order_by("gemeente__naam")
     )
@@ -284,3 +288,21 @@ def _percentiel(geordend, aantal: int, p: int) -> int | None:
         return None
     index = max(0, -(-aantal * p // 100) - 1)
     return geordend.values_list("doorlooptijd_werkdagen", flat=True)[index]
+
+
+@dataclass(frozen=True)
+class OpschortingStand:
+    """A suspended aanvraag as staff must read it: since when, and the decision date it moves
+    to if the inwoner answers today (every day it waits moves it further)."""
+
+    gevraagd_op: object
+    einddatum: date
+
+
+def opschorting_stand(*, aanvraag, verzoek, vandaag: date) -> OpschortingStand:
+    termijnen = termijnen_berekenen(
+        aanvraag=aanvraag, ingediend=timezone.localdate(aanvraag.ingediend_op), vandaag=vandaag
+    )
+    return OpschortingStand(
+        gevraagd_op=verzoek.gevraagd_op, einddatum=termijnen["einddatum_gepland"]
+    )

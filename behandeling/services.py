@@ -41,7 +41,7 @@ from behandeling.regels import (
     toekenning_toetsen,
     vier_ogen_nodig,
 )
-from behandeling.sla import sla_grenzen
+from behandeling.sla import OPGESCHORT, sla_grenzen, sla_status
 from portal import logboek, werkgebied
 from portal.bedrag import format_bedrag
 from portal.models import Gemeente
@@ -398,6 +398,11 @@ def sla_bijwerken(*, vandaag: date) -> int:
             .exclude(sla_status="op_schema")
             .update(sla_status="op_schema")
         )
+        bijgewerkt += (
+            Aanvraag.objects.filter(gemeente=gemeente, status=Status.WACHT_OP_AANVULLING)
+            .exclude(sla_status=OPGESCHORT)
+            .update(sla_status=OPGESCHORT)
+        )
     return bijgewerkt
 
 
@@ -441,6 +446,7 @@ def aanvulling_vragen(
             verwacht=[Status.IN_BEHANDELING],
             reden=vraag,
             nu=nu,
+            velden={"sla_status": OPGESCHORT},
         )
         kalender = kalender_get(gemeente=aanvraag.gemeente, vanaf=vandaag)
         verzoek = Aanvullingsverzoek.objects.create(
@@ -496,7 +502,12 @@ def aanvulling_ontvangen(
         verzoek.beantwoord_op = nu
         verzoek.beantwoord_namens = namens
         verzoek.save(update_fields=["antwoord", "beantwoord_op", "beantwoord_namens"])
-        Opschorting.objects.filter(verzoek=verzoek).update(tot=vandaag - timedelta(days=1))
+        # Ends the day before the answer; answered before it began (the same day it was asked),
+        # it never stood still: the period stays recorded as empty (tot = van - 1 day).
+        opschorting = Opschorting.objects.filter(verzoek=verzoek).first()
+        if opschorting is not None:
+            opschorting.tot = max(vandaag, opschorting.van) - timedelta(days=1)
+            opschorting.save(update_fields=["tot"])
         if bestand is not None:
             document_toevoegen(
                 aanvraag=verzoek.aanvraag, soort=DocumentSoort.AANVULLING, bestand=bestand
@@ -504,6 +515,10 @@ def aanvulling_ontvangen(
         aanvraag = Aanvraag.objects.select_related("regeling", "gemeente").get(
             pk=verzoek.aanvraag_id
         )
+        termijnen = termijnen_berekenen(
+            aanvraag=aanvraag, ingediend=timezone.localdate(aanvraag.ingediend_op), vandaag=vandaag
+        )
+        kalender = kalender_get(gemeente=aanvraag.gemeente, vanaf=vandaag)
         status_wijzigen(
             aanvraag_id=aanvraag.pk,
             naar=Status.IN_BEHANDELING,
@@ -514,11 +529,10 @@ def aanvulling_ontvangen(
             else _("Aanvulling ontvangen, aan de telefoon ingevuld door %(naam)s namens de inwoner")
             % {"naam": door_omschrijving(namens)},
             nu=nu,
-            velden=termijnen_berekenen(
-                aanvraag=aanvraag,
-                ingediend=timezone.localdate(aanvraag.ingediend_op),
-                vandaag=vandaag,
-            ),
+            velden={
+                **termijnen,
+                "sla_status": sla_status(termijnen["einddatum_gepland"], vandaag, kalender),
+            },
         )
     return verzoek
 

@@ -1,7 +1,8 @@
 """SLA state of an open aanvraag: pure Python, no Django.
 
 op schema: more than one werkdag left; risico: decision due today or on the next werkdag;
-te laat: the service norm date (einddatum_gepland) has passed.
+te laat: the service norm date (einddatum_gepland) has passed; opgeschort: waiting for the
+inwoner, the terms stand still.
 """
 
 from dataclasses import dataclass
@@ -10,6 +11,9 @@ from datetime import date
 from portal.werkdagen import Kalender, plus_werkdagen, werkdagen_tussen
 
 OP_SCHEMA, RISICO, TE_LAAT = "op_schema", "risico", "te_laat"
+# While the aanvraag waits for the inwoner (Awb 4:15) the terms stand still: it is neither on
+# schedule nor at risk nor late, and no counter or escalation treats it as such.
+OPGESCHORT = "opgeschort"
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,11 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
         "mag_besluiten": aanvraag.status == Status.IN_BEHANDELING
         and aanvraag.behandelaar_id == request.user.pk,
         "open_verzoek": open_verzoek,
+        "opschorting": selectors.opschorting_stand(
+            aanvraag=aanvraag, verzoek=open_verzoek, vandaag=vandaag
+        )
+        if open_verzoek is not None and aanvraag.status == Status.WACHT_OP_AANVULLING
+        else None,
         "termijn_verlopen": open_verzoek is not None and open_verzoek.termijn_tot < vandaag,
         "voorstel": voorstel,
         "begunstigde": begunstigde_regel(

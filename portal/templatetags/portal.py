@@ -1,4 +1,5 @@
 from django import forms, template
+from django.utils.translation import gettext
 
 from portal.bedrag import format_bedrag
 
@@ -33,6 +34,17 @@ def bank(waarde: str) -> str:
     from behandeling.presenters import bank_naam
 
     return bank_naam(waarde or "")
+
+
+@register.filter
+def status_medewerker(status: str) -> str:
+    """An aanvraag's status as staff read it (aanvragen.statussen.LABELS_MEDEWERKER)."""
+    from aanvragen.statussen import LABELS_MEDEWERKER, Status
+
+    try:
+        return gettext(LABELS_MEDEWERKER[Status(status)])
+    except ValueError:
+        return status
 
 
 @register.filter
