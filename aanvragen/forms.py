@@ -148,8 +148,23 @@ class KostenForm(Formulier):
         widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.heic,image/*"}),
     )
 
-    def __init__(self, *args, kostensoorten=None, bewijs_nodig=None, **kwargs):
+    bewijs_later = forms.BooleanField(
+        label=_("Ik stuur het bewijs later"),
+        required=False,
+        help_text=_(
+            "Heeft u de offerte of bon nu niet bij de hand? Dan vragen wij er later om. U kunt "
+            "het sturen via Mijn aanvragen."
+        ),
+    )
+
+    def __init__(self, *args, kostensoorten=None, bewijs_nodig=None, namens=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if namens:  # a colleague on the phone: the caller cannot hand a file over
+            self.fields["bewijs_later"].label = _("De beller stuurt het bewijs later")
+            self.fields["bewijs_later"].help_text = _(
+                "De beller kan het sturen via Mijn aanvragen, of per post. De behandelaar vraagt "
+                "erom."
+            )
         self.fields["kostensoort"].queryset = (
             kostensoorten if kostensoorten is not None else Kostensoort.objects.all()
         )
@@ -162,11 +177,17 @@ class KostenForm(Formulier):
         cleaned = super().clean()
         kostensoort = cleaned.get("kostensoort")
         nodig = self.bewijs_nodig.get(kostensoort.pk) if kostensoort else None
-        if nodig and not cleaned.get("bewijs") and "bewijs" not in self.errors:
+        if cleaned.get("bewijs"):
+            cleaned["bewijs_later"] = False
+        elif nodig and not cleaned.get("bewijs_later") and "bewijs" not in self.errors:
             self.add_error(
                 "bewijs",
                 forms.ValidationError(
-                    _("Voeg dit bewijs toe: %(bewijs)s.") % {"bewijs": nodig.lower()},
+                    _(
+                        "Voeg dit bewijs toe: %(bewijs)s. Heeft u het nu niet? Kies dan "
+                        "“Ik stuur het bewijs later”."
+                    )
+                    % {"bewijs": nodig.lower()},
                     code="required",
                 ),
             )
@@ -326,6 +347,18 @@ class AanvullingAntwoordForm(Formulier):
         required=False,
         help_text=_("Een PDF of een foto. Hoogstens 10 MB."),
         widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.heic,image/*"}),
+    )
+
+    def clean_bestand(self):
+        return gekeurd_bestand(self.cleaned_data.get("bestand"))
+
+
+class BewijsForm(Formulier):
+    bestand = forms.FileField(
+        label=_("Offerte of bon"),
+        help_text=_("Een PDF of een foto (JPG, PNG of HEIC van uw telefoon). Hoogstens 10 MB."),
+        widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.heic,image/*"}),
+        error_messages={"required": _("Kies het bestand dat u wilt sturen.")},
     )
 
     def clean_bestand(self):

@@ -102,6 +102,11 @@ class Aanvraag(models.Model):
         default="nee",
         choices=[("ja", _("Ja")), ("nee", _("Nee")), ("weet_niet", _("Weet ik niet"))],
     )
+    bewijs_volgt = models.BooleanField(
+        _("bewijs volgt"),
+        default=False,
+        help_text=_("De aanvrager stuurt het gevraagde bewijs (offerte of bon) later."),
+    )
     al_gekocht = models.BooleanField(_("al gekocht"), default=False)
     factuurdatum = models.DateField(_("datum rekening"), null=True, blank=True)
 

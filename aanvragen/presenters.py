@@ -49,6 +49,8 @@ def samenvatting(data: dict[str, dict], *, stap_url: Callable[[str], str]) -> li
         ),
         (_("Al gekocht of betaald"), _ja_nee(kosten.get("al_gekocht", False)), "kosten"),
     ]
+    if kosten.get("bewijs_later"):
+        regels.append((_("Bewijs"), _("Stuur ik later"), "kosten"))
     if kosten.get("factuurdatum"):
         regels.append((_("Datum rekening"), f"{kosten['factuurdatum']:%d-%m-%Y}", "kosten"))
     regels += [

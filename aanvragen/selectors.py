@@ -5,7 +5,11 @@ from aanvragen.models import Aanvraag, AanvraagConcept, Document, Terugbelverzoe
 from aanvragen.statussen import Status
 from portal import werkgebied
 from wegwijzer.regels import Antwoord, Situatie, Uitkomst, beoordeel, leeftijdsgroep
-from wegwijzer.selectors import aow_leeftijden_get, beleidsversie_get
+from wegwijzer.selectors import (
+    aow_leeftijden_get,
+    beleidsversie_get,
+    bewijs_nodig_per_kostensoort,
+)
 
 
 def aanvraag_list_van_inwoner(*, bsn: str, namens=None):
@@ -189,3 +193,27 @@ def wacht_op_partner_list(*, bsn: str, namens=None):
 def referenties_van_inwoner(*, bsn: str, pks) -> dict[int, str]:
     """pk → referentie of this inwoner's own aanvragen among `pks` (others are left out)."""
     return dict(Aanvraag.objects.filter(pk__in=pks, bsn=bsn).values_list("pk", "referentie"))
+
+
+def bewijs_volgt_get(*, bsn: str, pk: int, namens=None) -> Aanvraag | None:
+    """One of this inwoner's own open aanvragen that waits for proof; None otherwise (→ 404)."""
+    return (
+        Aanvraag.objects.van_inwoner(bsn, namens=namens)
+        .filter(
+            pk=pk,
+            bewijs_volgt=True,
+            status__in=[Status.INGEDIEND, Status.IN_BEHANDELING, Status.WACHT_OP_AANVULLING],
+        )
+        .select_related("kostensoort", "beleidsregel")
+        .prefetch_related("aanvullingsverzoeken")
+        .first()
+    )
+
+
+def bewijs_nodig_get(*, aanvraag: Aanvraag) -> str:
+    """The proof this aanvraag's rule version asks for its kostensoort ("" when none)."""
+    if aanvraag.beleidsregel_id is None:
+        return ""
+    return bewijs_nodig_per_kostensoort(beleidsregel=aanvraag.beleidsregel).get(
+        aanvraag.kostensoort_id, ""
+    )

@@ -64,6 +64,7 @@ class AanvraagGegevens:
     factuurdatum: date | None = None
     partner_toestemming: bool = False
     alleenstaande_ouder: bool = False  # no partner in the BRP, a child under 18 at home
+    bewijs_volgt: bool = False  # the proof comes later (asked for with an aanvulling)
 
 
 def door_omschrijving(door) -> str:
@@ -248,6 +249,8 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
         voorliggende_voorziening=gegevens.voorliggende_voorziening,
         al_gekocht=gegevens.al_gekocht,
         factuurdatum=gegevens.factuurdatum,
+        bewijs_volgt=gegevens.bewijs_volgt
+        and not any(soort == DocumentSoort.BEWIJS for soort, _bestand in bijlagen),
         ingediend_namens_door=namens,
         telefoon=gegevens.telefoon,
         email=gegevens.email,
@@ -607,3 +610,44 @@ def zonder_ontvangstbevestiging_ids(*, nu: datetime, wachttijd: timedelta) -> li
         .exclude(documenten__soort=DocumentSoort.ONTVANGSTBEVESTIGING)
         .values_list("pk", flat=True)
     )
+
+
+class BewijsNietMeerNodig(AanvraagGewijzigd):
+    """The aanvraag waits for no proof (any more), or is decided."""
+
+
+def bewijs_nasturen(*, aanvraag_id: int, bsn: str, bestand, namens=None, nu=None) -> Document:
+    """The inwoner (or a colleague on the phone for them) sends the proof that was to follow.
+
+    Only for their own aanvraag that is still open and waits for it; recorded in the history so
+    the behandelaar sees it arrived. An open question about it is answered on its own page
+    (the aanvulling), which also restarts the clock.
+    """
+    with transaction.atomic():
+        aanvraag = (
+            Aanvraag.objects.van_inwoner(bsn, namens=namens)
+            .select_for_update()
+            .filter(pk=aanvraag_id)
+            .first()
+        )
+        if (
+            aanvraag is None
+            or not aanvraag.bewijs_volgt
+            or aanvraag.status not in (Status.INGEDIEND, Status.IN_BEHANDELING)
+        ):
+            raise BewijsNietMeerNodig(_("Voor deze aanvraag hoeft u geen bewijs meer te sturen."))
+        document = document_toevoegen(
+            aanvraag=aanvraag, soort=DocumentSoort.BEWIJS, bestand=bestand
+        )
+        aanvraag.bewijs_volgt = False
+        aanvraag.save(update_fields=["bewijs_volgt", "gewijzigd_op"])
+        gebeurtenis_vastleggen(
+            aanvraag=aanvraag,
+            door=namens or "inwoner",
+            reden=_("Bewijs nagestuurd")
+            if namens is None
+            else _("Bewijs nagestuurd, aan de telefoon door %(naam)s")
+            % {"naam": door_omschrijving(namens)},
+            nu=nu,
+        )
+        return document

@@ -16,6 +16,7 @@ urlpatterns = [
     path("document/<int:pk>/", views.document, name="document"),
     path("bevestigen/<int:pk>/", views.bevestigen, name="bevestigen"),
     path("aanvulling/<int:pk>/", views.aanvulling, name="aanvulling"),
+    path("bewijs/<int:pk>/", views.bewijs, name="bewijs"),
     path("toestemming/<int:pk>/", views.partner_toestemming, name="partner-toestemming"),
     path("terugbellen/", views.terugbellen, name="terugbellen"),
     path("terugbelverzoeken/", views.terugbelverzoeken, name="terugbelverzoeken"),

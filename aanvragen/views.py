@@ -22,6 +22,7 @@ from aanvragen import selectors
 from aanvragen.brp import BrpFout, brp_client
 from aanvragen.forms import (
     AanvullingAntwoordForm,
+    BewijsForm,
     ControleForm,
     GegevensForm,
     InkomenForm,
@@ -40,8 +41,10 @@ from aanvragen.presenters import (
 from aanvragen.selectors import indicatie_get, situatie_van
 from aanvragen.services import (
     AanvraagGegevens,
+    BewijsNietMeerNodig,
     aanvraag_bevestigen,
     aanvraag_indienen,
+    bewijs_nasturen,
     gemeente_van,
     partner_toestemming_geven,
     terugbelverzoek_afhandelen,
@@ -208,6 +211,7 @@ class AanvraagWizard(NamedUrlSessionWizardView):
                     beleidsregel=self.beleidsregel, alleen_vergoed=True
                 ),
                 "bewijs_nodig": bewijs_nodig_per_kostensoort(beleidsregel=self.beleidsregel),
+                "namens": self.request.aanvrager.namens is not None,
             }
         return {}
 
@@ -299,6 +303,7 @@ class AanvraagWizard(NamedUrlSessionWizardView):
                 factuurdatum=data.get("factuurdatum"),
                 partner_toestemming=data.get("partner_toestemming", False),
                 alleenstaande_ouder=data.get("kind_thuis", False),
+                bewijs_volgt=data.get("bewijs_later", False),
             ),
             regeling=self.regeling,
             token=uuid.UUID(self.storage.extra_data["token"]),
@@ -449,6 +454,44 @@ def aanvulling(request, pk: int):
         request,
         "aanvragen/aanvulling.html",
         {"verzoek": verzoek, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@never_cache
+@aanvrager_vereist
+def bewijs(request, pk: int):
+    """Send the proof that was to follow ("bewijs volgt"), from Mijn aanvragen."""
+    aanvraag = selectors.bewijs_volgt_get(
+        bsn=request.aanvrager.bsn, pk=pk, namens=request.aanvrager.namens
+    )
+    if aanvraag is None:
+        raise Http404
+    verzoek = next((v for v in aanvraag.aanvullingsverzoeken.all() if not v.beantwoord_op), None)
+    if verzoek is not None:  # we asked for it: answering restarts the clock
+        return redirect("aanvragen:aanvulling", pk=verzoek.pk)
+    form = BewijsForm(request.POST, request.FILES) if request.method == "POST" else BewijsForm()
+    if request.method == "POST" and form.is_valid():
+        try:
+            bewijs_nasturen(
+                aanvraag_id=aanvraag.pk,
+                bsn=request.aanvrager.bsn,
+                bestand=form.cleaned_data["bestand"],
+                namens=request.aanvrager.namens,
+            )
+        except BewijsNietMeerNodig as exc:
+            messages.info(request, str(exc))
+        else:
+            messages.success(request, _("Dank u wel. Wij hebben uw bewijs ontvangen."))
+        return redirect("aanvragen:mijn-aanvragen")
+    return render(
+        request,
+        "aanvragen/bewijs.html",
+        {
+            "aanvraag": aanvraag,
+            "form": form,
+            "nodig": selectors.bewijs_nodig_get(aanvraag=aanvraag),
+        },
         status=400 if form.errors else 200,
     )
 

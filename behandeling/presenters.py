@@ -56,6 +56,19 @@ def toekennen_initial(voorstel: Uitkomst | None) -> dict:
     return {"bedrag": voorstel.bedrag, "vorm": str(voorstel.vorm or "gift")}
 
 
+def aanvulling_initial(aanvraag, bewijs_nodig: str) -> dict:
+    """The request for proof that was to follow is the ordinary aanvulling, written ready."""
+    if not aanvraag.bewijs_volgt:
+        return {}
+    return {
+        "vraag": _(
+            "Wilt u ons nog sturen: %(nodig)s? U kunt het uploaden in Mijn aanvragen, of een "
+            "foto sturen."
+        )
+        % {"nodig": (bewijs_nodig or _("de offerte of bon")).lower()}
+    }
+
+
 @dataclass(frozen=True)
 class Balk:
     label: str

@@ -512,6 +512,10 @@ def aanvulling_ontvangen(
             document_toevoegen(
                 aanvraag=verzoek.aanvraag, soort=DocumentSoort.AANVULLING, bestand=bestand
             )
+            # The proof that was to follow came with the answer.
+            Aanvraag.objects.filter(pk=verzoek.aanvraag_id, bewijs_volgt=True).update(
+                bewijs_volgt=False
+            )
         aanvraag = Aanvraag.objects.select_related("regeling", "gemeente").get(
             pk=verzoek.aanvraag_id
         )

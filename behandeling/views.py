@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from aanvragen.models import Aanvraag
-from aanvragen.selectors import document_get, voorstel_get
+from aanvragen.selectors import bewijs_nodig_get, document_get, voorstel_get
 from aanvragen.services import AanvraagGewijzigd
 from aanvragen.statussen import Status
 from aanvragen.views import document_response
@@ -24,6 +24,7 @@ from behandeling.forms import (
 )
 from behandeling.presenters import (
     aanvraag_regel,
+    aanvulling_initial,
     begunstigde_regel,
     motivering_ontbreekt_tekst,
     toekennen_initial,
@@ -137,6 +138,7 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
         aanvraag, activiteit="aanvraag-behandelen", naam="aanvraag inzien", door=request.user
     )
     voorstel = voorstel_get(aanvraag=aanvraag)
+    bewijs_nodig = bewijs_nodig_get(aanvraag=aanvraag) if aanvraag.bewijs_volgt else ""
     vandaag = timezone.localdate()
     buitenland = aanvraag.gemeente.buitenlandse_iban
     opdracht = getattr(aanvraag, "betaalopdracht", None)
@@ -195,7 +197,8 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
         "leeftijd_form": LeeftijdsgroepForm(
             initial={"leeftijdsgroep": aanvraag.leeftijdsgroep_bevestigd or None}
         ),
-        "aanvulling_form": AanvullingForm(),
+        "aanvulling_form": AanvullingForm(initial=aanvulling_initial(aanvraag, bewijs_nodig)),
+        "bewijs_nodig": bewijs_nodig,
         "buiten_form": BuitenBehandelingForm(),
         "behandelaars": selectors.behandelaar_list(gemeente_id=aanvraag.gemeente_id),
         "opnieuw_form": OpnieuwKlaarzettenForm(
