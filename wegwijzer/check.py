@@ -60,6 +60,7 @@ class CheckAntwoorden:
     vermogen: Decimal
     voorliggende_voorziening: str
     al_gekocht: bool
+    vergoed_door_ander: Decimal | None = None
 
     @classmethod
     def uit(cls, antwoorden: dict) -> CheckAntwoorden:
@@ -73,6 +74,9 @@ class CheckAntwoorden:
             vermogen=Decimal(antwoorden["vermogen"]),
             voorliggende_voorziening=antwoorden["voorliggende_voorziening"],
             al_gekocht=antwoorden["al_gekocht"] == "ja",
+            vergoed_door_ander=Decimal(antwoorden["vergoed_door_ander"])
+            if antwoorden.get("vergoed_door_ander") not in (None, "", "None")
+            else None,
         )
 
     def situatie(self, *, kostensoort_slug: str, peildatum) -> Situatie:
@@ -86,6 +90,7 @@ class CheckAntwoorden:
             peildatum=peildatum,
             al_gekocht=self.al_gekocht,
             voorliggende_voorziening=Antwoord(self.voorliggende_voorziening),
+            vergoed_door_ander=self.vergoed_door_ander,
         )
 
 
@@ -114,6 +119,8 @@ def check_antwoorden_voor_stap(request, stap: str) -> dict:
             for k in ("kostensoort", "voorliggende_voorziening", "al_gekocht")
             if k in antwoorden
         }
+        if initial.get("voorliggende_voorziening") == "deels":
+            initial.pop("voorliggende_voorziening")  # the wizard asks it again, with the proof
         return {**initial, **{k: v for k, v in bedragen.items() if k == "bedrag"}}
     if stap == "inkomen":
         initial = {k: v for k, v in bedragen.items() if k == "vermogen"}

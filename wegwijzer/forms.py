@@ -8,15 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from portal.forms import BedragField, Formulier
 from wegwijzer.models import Leefsituatie, Leeftijdsgroep
 
-JA_NEE_WEET_NIET = [("nee", _("Nee")), ("ja", _("Ja")), ("weet_niet", _("Weet ik niet"))]
+ANDERE_GEMEENTE = "anders"
 
 
 class GemeenteVraag(Formulier):
-    gemeente = forms.ModelChoiceField(
+    gemeente = forms.ChoiceField(
         label=_("In welke gemeente woont u?"),
-        queryset=None,
         widget=forms.RadioSelect,
-        empty_label=None,
         error_messages={
             "required": _("Kies de gemeente waar u woont."),
             "invalid_choice": _("Kies een gemeente uit de lijst."),
@@ -25,7 +23,16 @@ class GemeenteVraag(Formulier):
 
     def __init__(self, *args, gemeenten, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["gemeente"].queryset = gemeenten
+        self.gemeenten = {str(g.pk): g for g in gemeenten}
+        self.fields["gemeente"].choices = [
+            *((pk, g.naam) for pk, g in self.gemeenten.items()),
+            (ANDERE_GEMEENTE, _("Ik woon in een andere gemeente")),
+        ]
+
+    def clean_gemeente(self):
+        """The Gemeente chosen, or ANDERE_GEMEENTE: this installation does not serve it."""
+        keuze = self.cleaned_data["gemeente"]
+        return keuze if keuze == ANDERE_GEMEENTE else self.gemeenten[keuze]
 
 
 class KostenVraag(Formulier):
@@ -94,9 +101,19 @@ class AndersVraag(Formulier):
     voorliggende_voorziening = forms.ChoiceField(
         label=_("Betaalt een andere regeling of een verzekering deze kosten?"),
         help_text=_("Bijvoorbeeld uw zorgverzekering, bij een bril of de tandarts."),
-        choices=JA_NEE_WEET_NIET,
+        choices=[
+            ("nee", _("Nee")),
+            ("ja", _("Ja, alles")),
+            ("deels", _("Ja, een deel")),
+            ("weet_niet", _("Weet ik niet")),
+        ],
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies of een andere regeling deze kosten betaalt.")},
+    )
+    vergoed_door_ander = BedragField(
+        label=_("Betaalt de regeling of verzekering een deel? Hoeveel dan?"),
+        required=False,
+        help_text=_("Alleen invullen als u 'Ja, een deel' koos. Bijvoorbeeld 75."),
     )
     al_gekocht = forms.ChoiceField(
         label=_("Heeft u het al gekocht of betaald?"),
@@ -104,3 +121,18 @@ class AndersVraag(Formulier):
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies of u het al gekocht heeft.")},
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("voorliggende_voorziening") == "deels":
+            if (
+                cleaned.get("vergoed_door_ander") is None
+                and "vergoed_door_ander" not in self.errors
+            ):
+                self.add_error(
+                    "vergoed_door_ander",
+                    _("Vul in hoeveel de regeling of verzekering betaalt, bijvoorbeeld 75."),
+                )
+        else:
+            cleaned["vergoed_door_ander"] = None
+        return cleaned

@@ -40,6 +40,7 @@ class Antwoord(StrEnum):
     JA = "ja"
     NEE = "nee"
     WEET_NIET = "weet_niet"
+    DEELS = "deels"  # another scheme pays part: the rest is assessed
 
 
 def procent(waarde: Decimal) -> str:
@@ -103,6 +104,7 @@ class Situatie:
     al_gekocht: bool = False
     factuurdatum: date | None = None
     voorliggende_voorziening: Antwoord = Antwoord.NEE
+    vergoed_door_ander: Decimal | None = None  # with DEELS: what the other scheme pays
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,7 @@ def beoordeel(situatie: Situatie, versie: Beleidsversie) -> Uitkomst:
         )
 
     regel = versie.kostensoorten.get(situatie.kostensoort)
+    te_betalen = centen(situatie.bedrag)  # less what another scheme pays (DEELS)
     if regel is None:
         stappen.append(Stap("Deze kosten staan niet in onze regels. Bel ons, dan kijken we mee."))
         return uitkomst(Oordeel.ONBEKEND)
@@ -218,7 +221,27 @@ def beoordeel(situatie: Situatie, versie: Beleidsversie) -> Uitkomst:
                 )
             )
             return uitkomst(Oordeel.ONBEKEND)
-        stappen.append(Stap("Er is geen andere regeling die deze kosten betaalt."))
+        if situatie.voorliggende_voorziening == Antwoord.DEELS:
+            vergoed = centen(situatie.vergoed_door_ander or Decimal(0))
+            if vergoed >= centen(situatie.bedrag):
+                stappen.append(
+                    Stap(
+                        f"{regel.voorliggende_vraag} U zei: die betaalt {euro(vergoed)}. Dat is "
+                        "alles. Dan krijgt u hiervoor geen bijzondere bijstand."
+                    )
+                )
+                return uitkomst(Oordeel.NEE)
+            stappen.append(
+                Stap(
+                    f"{regel.voorliggende_vraag} U zei: die betaalt een deel, {euro(vergoed)}. "
+                    f"Voor de rest, {euro(centen(situatie.bedrag) - vergoed)}, kijken we of u "
+                    "bijzondere bijstand krijgt.",
+                    vergoed,
+                )
+            )
+            te_betalen = centen(situatie.bedrag) - vergoed
+        else:
+            stappen.append(Stap("Er is geen andere regeling die deze kosten betaalt."))
 
     # 2. Are the costs covered at all, and do they occur (timing)?
     if not regel.vergoed:
@@ -237,6 +260,18 @@ def beoordeel(situatie: Situatie, versie: Beleidsversie) -> Uitkomst:
             )
         )
         return uitkomst(Oordeel.NEE)
+    if situatie.al_gekocht:
+        termijn = (
+            f" Vraag het aan binnen {regel.maanden_na_factuur} maanden na de datum op de rekening."
+            if regel.maanden_na_factuur is not None
+            else ""
+        )
+        stappen.append(
+            Stap(
+                f"U heeft het al gekocht. Bij deze kosten mag dat. Stuur de bon of rekening mee "
+                f"met uw aanvraag.{termijn}"
+            )
+        )
     if regel.maanden_na_factuur is not None and situatie.factuurdatum is not None:
         uiterlijk = situatie.factuurdatum + relativedelta(months=regel.maanden_na_factuur)
         if situatie.peildatum > uiterlijk:
@@ -249,7 +284,7 @@ def beoordeel(situatie: Situatie, versie: Beleidsversie) -> Uitkomst:
             return uitkomst(Oordeel.NEE)
 
     # 3. Maximum for this kind of cost.
-    kosten = centen(situatie.bedrag)
+    kosten = te_betalen
     if regel.maximum is not None and kosten > regel.maximum:
         stappen.append(
             Stap(
@@ -293,13 +328,20 @@ def beoordeel(situatie: Situatie, versie: Beleidsversie) -> Uitkomst:
         return uitkomst(Oordeel.ONBEKEND)
 
     buffer = centen(norm * versie.vermogen_buffer_maanden)
-    vermogen_telt = max(Decimal(0), centen(situatie.vermogen) - buffer - grens)
+    vermogen = centen(situatie.vermogen)
+    na_buffer = max(Decimal(0), vermogen - buffer)
+    vermogen_telt = max(Decimal(0), na_buffer - grens)
     if vermogen_telt > 0:
-        uitleg = f" (na aftrek van {euro(buffer)} voor de gewone uitgaven)" if buffer else ""
+        uitleg = (
+            f" Daarvan is {euro(buffer)} voor uw gewone uitgaven. Dan blijft {euro(na_buffer)} "
+            "over."
+            if buffer
+            else ""
+        )
         stappen.append(
             Stap(
-                f"U heeft {euro(centen(situatie.vermogen))} aan geld{uitleg}. Boven de grens van "
-                f"{euro(grens)} telt alles mee: {euro(vermogen_telt)}.",
+                f"U heeft {euro(vermogen)} aan geld.{uitleg} Wat boven de grens van "
+                f"{euro(grens)} komt, telt mee: {euro(vermogen_telt)}.",
                 vermogen_telt,
             )
         )
@@ -339,8 +381,9 @@ def beoordeel(situatie: Situatie, versie: Beleidsversie) -> Uitkomst:
     if bedrag == 0:
         stappen.append(
             Stap(
-                f"U kunt de kosten ({euro(kosten)}) zelf betalen: uw draagkracht is "
-                f"{euro(draagkracht)}. U krijgt daarom geen bijzondere bijstand.",
+                f"U kunt de kosten ({euro(kosten)}) zelf betalen: u kunt zelf "
+                f"{euro(draagkracht)} missen (dat heet uw draagkracht). U krijgt daarom geen "
+                "bijzondere bijstand.",
                 draagkracht,
             )
         )

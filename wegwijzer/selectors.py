@@ -27,6 +27,21 @@ def kostensoort_list(*, beleidsregel: Beleidsregel | None = None, alleen_vergoed
     return qs
 
 
+def kostensoorten_vergoed_en_niet(*, peildatum: date) -> tuple[list, list]:
+    """For the start page: the kostensoorten some gemeente here pays under its rules of today,
+    and those none pays (listed apart, so nobody reads "oven" as something to apply for)."""
+    geldig = Beleidsregel.objects.geldig_op(peildatum)
+    vergoed = list(
+        Kostensoort.objects.filter(beleid__beleidsregel__in=geldig, beleid__vergoed=True).distinct()
+    )
+    niet = list(
+        Kostensoort.objects.filter(beleid__beleidsregel__in=geldig)
+        .exclude(pk__in=[k.pk for k in vergoed])
+        .distinct()
+    )
+    return vergoed, niet
+
+
 def aow_leeftijden_get() -> dict[int, int]:
     """Year of reaching the AOW age → that age in months (wegwijzer.regels.aow_datum)."""
     return {r.jaar: r.in_maanden for r in AowLeeftijd.objects.all()}

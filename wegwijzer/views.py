@@ -18,7 +18,14 @@ from wegwijzer.check import (
     staat_load,
     staat_nieuw,
 )
-from wegwijzer.forms import AndersVraag, GeldVraag, GemeenteVraag, KostenVraag, SituatieVraag
+from wegwijzer.forms import (
+    ANDERE_GEMEENTE,
+    AndersVraag,
+    GeldVraag,
+    GemeenteVraag,
+    KostenVraag,
+    SituatieVraag,
+)
 from wegwijzer.regels import beoordeel
 
 VRAGEN = [
@@ -34,11 +41,13 @@ NAMEN = [naam for naam, _form, _titel in VRAGEN]
 def start(request):
     """The start page: who can get it, for what, what you need, how long it takes."""
     vandaag = timezone.localdate()
+    vergoed, niet_vergoed = selectors.kostensoorten_vergoed_en_niet(peildatum=vandaag)
     return render(
         request,
         "wegwijzer/start.html",
         {
-            "kostensoorten": selectors.kostensoort_list(),
+            "kostensoorten": vergoed,
+            "niet_vergoed": niet_vergoed,
             "normen": selectors.normbedrag_list(peildatum=vandaag).filter(leeftijdsgroep="21_aow"),
             "vermogensgrenzen": selectors.vermogensgrens_list(peildatum=vandaag),
             "gemeenten": gemeente_list(),
@@ -64,6 +73,13 @@ def _form_kwargs(naam: str, antwoorden: dict) -> dict:
     return {}
 
 
+def _gemeente_naam(staat: dict) -> str:
+    if not staat.get("gemeente_automatisch"):
+        return ""
+    gemeente = selectors.gemeente_get(pk=int(staat["antwoorden"]["gemeente"]))
+    return gemeente.naam
+
+
 def _vraag(request, staat: dict, naam: str, form=None, status: int = 200):
     index = NAMEN.index(naam)
     form = form or VRAGEN[index][1](
@@ -80,6 +96,8 @@ def _vraag(request, staat: dict, naam: str, form=None, status: int = 200):
             "nummer": index + 1 - eerste,
             "totaal": len(VRAGEN) - eerste,
             "kan_terug": index > eerste,
+            "gemeente_automatisch": staat.get("gemeente_automatisch", False),
+            "gemeente_naam": _gemeente_naam(staat),
             "staat": staat_dump(staat),
         },
         status=status,
@@ -115,6 +133,8 @@ def check(request):
     form = VRAGEN[index][1](request.POST, **_form_kwargs(naam, staat["antwoorden"]))
     if not form.is_valid():
         return _vraag(request, staat, naam, form=form)
+    if naam == "gemeente" and form.cleaned_data["gemeente"] == ANDERE_GEMEENTE:
+        return andere_gemeente(request)
     staat["antwoorden"].update({k: als_tekst(v) for k, v in form.cleaned_data.items()})
     if naam == "gemeente":
         services.check_gestart(
@@ -123,6 +143,11 @@ def check(request):
     if index + 1 < len(VRAGEN):
         return _vraag(request, staat, NAMEN[index + 1])
     return _uitkomst(request, staat)
+
+
+def andere_gemeente(request):
+    """Bijzondere bijstand is asked where one lives: say where to go instead."""
+    return render(request, "wegwijzer/andere_gemeente.html", {"gemeenten": gemeente_list()})
 
 
 def _vorige_velden(naam: str) -> list[str]:
