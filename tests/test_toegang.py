@@ -41,6 +41,7 @@ MATRIX = [
     # (url name, kwargs, method, expected per role)
     ("wegwijzer:start", {}, "get", ALLEN),
     ("wegwijzer:check", {}, "get", ALLEN),
+    ("wegwijzer:andere-gemeente", {}, "get", ALLEN),
     ("aanvragen:van-check", {}, "post", dict.fromkeys(ROLLEN, WEG)),
     ("home", {}, "get", dict.fromkeys(ROLLEN, WEG)),
     ("healthz", {}, "get", ALLEN),
@@ -78,6 +79,7 @@ MATRIX = [
     ("aanvragen:document", {"pk": "DOCUMENT"}, "get", inwonerpagina()),
     ("aanvragen:bevestigen", {"pk": "PK"}, "get", {**inwonerpagina(), "inwoner": NIET_GEVONDEN}),
     ("aanvragen:aanvulling", {"pk": "PK"}, "get", {**inwonerpagina(), "inwoner": NIET_GEVONDEN}),
+    ("aanvragen:bewijs", {"pk": "PK"}, "get", {**inwonerpagina(), "inwoner": NIET_GEVONDEN}),
     (
         "aanvragen:partner-toestemming",
         {"pk": "PK"},
@@ -106,8 +108,14 @@ MATRIX = [
         {**BEHANDELEN, "behandelaar": WEG, "teamleider": WEG},
     ),
     ("behandeling:toekennen", {"pk": "PK"}, "post", BEHANDELEN),  # empty form: shown again
-    ("behandeling:afwijzen", {"pk": "PK"}, "post", BEHANDELEN),  # empty form: shown again
+    (  # an empty refusal is a valid form; the aanvraag is not theirs: back, with the message
+        "behandeling:afwijzen",
+        {"pk": "PK"},
+        "post",
+        {**BEHANDELEN, "behandelaar": WEG, "teamleider": WEG},
+    ),
     ("behandeling:contactmoment", {"pk": "PK"}, "post", BEHANDELEN),
+    ("behandeling:leeftijdsgroep", {"pk": "PK"}, "post", BEHANDELEN),  # empty form: shown again
     ("behandeling:toewijzen", {"pk": "PK"}, "post", {**alleen(Rol.TEAMLEIDER), "teamleider": WEG}),
     (
         "behandeling:betaling-opnieuw",

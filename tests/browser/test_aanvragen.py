@@ -27,8 +27,16 @@ def inloggen(page, base, bsn="999993653"):
     page.get_by_role("button", name="Inloggen").click()
 
 
-def tot_controle(page, *, met_partner: bool = False, rekeninghouder: str = "J. de Vries"):
-    """Fill in steps 1 to 4 with valid answers (a washing machine) and stop at the check."""
+def tot_controle(
+    page,
+    *,
+    met_partner: bool = False,
+    rekeninghouder: str = "J. de Vries",
+    bewijs_later: str = "",
+):
+    """Fill in steps 1 to 4 with valid answers (a washing machine) and stop at the check.
+
+    `bewijs_later`: the label of the "proof follows" box to tick instead of uploading."""
     page.get_by_label("Telefoonnummer").fill("06 12345678")
     page.get_by_role("button", name="Volgende").click()
     page.get_by_label("Waarvoor vraagt u geld aan?").select_option(label="Wasmachine")
@@ -36,7 +44,10 @@ def tot_controle(page, *, met_partner: bool = False, rekeninghouder: str = "J. d
     page.get_by_label("Hoeveel kost het?").fill("450")
     page.get_by_role("group", name="Betaalt een andere regeling").get_by_label("Nee").check()
     page.get_by_role("group", name="Heeft u het al gekocht").get_by_label("Nee").check()
-    page.get_by_label("Offerte of bon").set_input_files(OFFERTE)
+    if bewijs_later:
+        page.get_by_label(bewijs_later).check()
+    else:
+        page.get_by_label("Offerte of bon").set_input_files(OFFERTE)
     page.get_by_role("button", name="Volgende").click()
     page.get_by_label("Uw netto inkomen per maand").fill("1200")
     if met_partner:

@@ -73,8 +73,16 @@ def test_behandelaar_belt_vraagt_aanvulling_kent_toe_en_collega_keurt_goed(
     # The behandelaar awards above the four-eyes amount: only a proposal.
     bea.reload()
     expect(bea.get_by_test_id("contactlog")).to_contain_text("Hierbij de offerte.")
+    # More than asked, without a reason: refused, with the reason why at the field.
+    bea.get_by_label("Toe te kennen bedrag").fill("1.500")
+    bea.get_by_role("button", name="Toekennen", exact=True).click()
+    expect(bea.locator("#foutsamenvatting")).to_contain_text(
+        "U wijkt af van de berekening (meer dan de aanvrager vroeg"
+    )
+    expect(bea.get_by_label("Toe te kennen bedrag")).to_have_value("1.500")
+    toegankelijk(bea)
     bea.get_by_label("Toe te kennen bedrag").fill("1.200")
-    bea.get_by_label("Motivering").fill("Noodzakelijke tandartskosten.")
+    bea.get_by_label("Uitleg voor de aanvrager").fill("Noodzakelijke tandartskosten.")
     bea.get_by_role("button", name="Toekennen", exact=True).click()
     expect(bea.get_by_test_id("vier-ogen")).to_contain_text("€ 1.200,00")
     expect(bea.get_by_role("button", name="Goedkeuren en toekennen")).to_have_count(0)
@@ -84,6 +92,14 @@ def test_behandelaar_belt_vraagt_aanvulling_kent_toe_en_collega_keurt_goed(
     medewerker_inloggen(tessa, base, "tessa")
     tessa.get_by_role("link", name=dossier.referentie).first.click()
     toegankelijk(tessa)
+    # The approver sees asked, computed and proposed side by side, with the reason.
+    vergelijking = tessa.get_by_test_id("vergelijking")
+    expect(vergelijking).to_contain_text("Gevraagd")
+    expect(vergelijking).to_contain_text("€ 1.400,00")
+    expect(vergelijking).to_contain_text("Volgens de berekening")
+    expect(vergelijking).to_contain_text("€ 1.200,00")
+    expect(vergelijking).to_contain_text("meer dan het maximum voor deze kosten")
+    expect(vergelijking).to_contain_text("Noodzakelijke tandartskosten.")
     tessa.get_by_role("button", name="Goedkeuren en toekennen").click()
     expect(tessa.get_by_role("status")).to_contain_text("Goedgekeurd")
     tessa.goto(f"{base}/behandeling/dashboard/")
