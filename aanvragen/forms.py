@@ -10,7 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from aanvragen.bestanden import keur
 from aanvragen.models import Tijdvak
 from aanvragen.virusscan import ScanNietBeschikbaar, scan
-from portal.forms import BedragField, BsnField, Formulier, IbanField, RekeninghouderField
+from portal.forms import (
+    BedragField,
+    BsnField,
+    DatumField,
+    Formulier,
+    IbanField,
+    RekeninghouderField,
+)
 from wegwijzer.models import Kostensoort
 
 TELEFOON_TEKENS = set("0123456789+-() ")
@@ -132,7 +139,7 @@ class KostenForm(Formulier):
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies of u het al gekocht heeft.")},
     )
-    factuurdatum = forms.DateField(
+    factuurdatum = DatumField(
         label=_("Datum op de rekening (als u die al heeft)"),
         required=False,
         input_formats=["%d-%m-%Y", "%d/%m/%Y", "%d %m %Y", "%Y-%m-%d"],

@@ -106,10 +106,9 @@ def werkvoorraad(request):
 def _getal(waarde) -> int | None:
     """An id from the query string, or None: never one the database cannot hold (a 20-digit
     number would overflow PostgreSQL's bigint and answer 500)."""
-    try:
-        getal = int(waarde)
-    except (TypeError, ValueError):
-        return None
+    if not isinstance(waarde, str) or not (waarde.isascii() and waarde.isdigit()):
+        return None  # also refuses Arabic-Indic or full-width digits that int() would read
+    getal = int(waarde)
     return getal if 0 < getal < 2**63 else None
 
 

@@ -76,6 +76,15 @@ class AantalField(forms.IntegerField):
         return super().to_python(value)
 
 
+class DatumField(forms.DateField):
+    """A date typed with ASCII digits only (strptime would also read other scripts' digits)."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip() and not value.strip().isascii():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 class Formulier(forms.Form):
     """Base for every form: validated on the server only (no browser `required` checks), so the
     inwoner gets our Dutch messages and an error summary instead of the browser's bubbles."""

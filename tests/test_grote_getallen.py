@@ -55,3 +55,69 @@ def test_vreemde_filters_geven_geen_500(rol, naam, query):
     client = PortalClient()
     client.force_login(UserFactory(rollen=[rol]))
     assert client.get(reverse(naam) + query).status_code == 200
+
+
+# Every form of the portal with an amount, a number or a date: the extremes are refused with a
+# Dutch message, never read as a number nobody typed.
+def _velden():
+    import importlib
+    import inspect
+
+    from django import forms as djforms
+
+    from portal.forms import AantalField, BedragField, DatumField
+
+    for module in ("aanvragen.forms", "behandeling.forms", "uitbetaling.forms", "wegwijzer.forms"):
+        for naam, klasse in inspect.getmembers(importlib.import_module(module), inspect.isclass):
+            if not issubclass(klasse, djforms.Form) or klasse.__module__ != module:
+                continue
+            for veld, definitie in klasse.base_fields.items():
+                if isinstance(definitie, (BedragField, AantalField, DatumField)):
+                    yield pytest.param(definitie, id=f"{naam}.{veld}")
+                else:
+                    assert not isinstance(definitie, (djforms.IntegerField, djforms.DecimalField))
+                    assert type(definitie) is not djforms.DateField, f"{naam}.{veld}"
+
+
+VREEMD = [
+    TWINTIG,
+    "1e9",
+    "٤٥٠",  # Arabic-Indic 450
+    "４５０",  # full-width 450
+    "٢٠٢٦-٠٣-١٥",
+    "１５-０３-２０２６",
+    "-0",
+    "NaN",
+    "Infinity",
+]
+
+
+@pytest.mark.parametrize("veld", list(_velden()))
+@pytest.mark.parametrize("waarde", VREEMD)
+def test_elk_getal_of_datumveld_weigert_vreemde_invoer(veld, waarde):
+    from django import forms as djforms
+
+    from portal.forms import BedragField
+
+    try:
+        schoon = veld.clean(waarde)
+    except djforms.ValidationError as fout:
+        assert all(bericht and bericht.isprintable() for bericht in fout.messages)
+        return
+    # Only an amount may come through, and then only within the column and ASCII input.
+    assert isinstance(veld, BedragField) and waarde.isascii(), (waarde, schoon)
+    assert schoon <= BedragField.KOLOM_MAXIMUM
+
+
+@pytest.mark.parametrize("waarde", ["٤٥٠", "４５０", "٤٥٠,٥٠"])
+def test_bedrag_in_andere_cijfers_wordt_niet_gelezen(waarde):
+    from portal.bedrag import OngeldigBedrag, parse_bedrag
+
+    with pytest.raises(OngeldigBedrag):
+        parse_bedrag(waarde)
+
+
+def test_werkvoorraadfilter_in_andere_cijfers_wordt_genegeerd():
+    from behandeling.views import _getal
+
+    assert _getal("٣") is None and _getal("３") is None and _getal("3") == 3
