@@ -17,7 +17,7 @@ class ToekennenForm(Formulier):
         error_messages={"required": _("Vul het bedrag in dat u toekent.")},
     )
     motivering = forms.CharField(
-        label=_("Uitleg voor de aanvrager"),
+        label=_("Uitleg bij de toekenning"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=4000,
         required=False,
@@ -95,7 +95,7 @@ class AfwijzenForm(Formulier):
     prefix = "afwijzen"
 
     motivering = forms.CharField(
-        label=_("Uitleg voor de aanvrager"),
+        label=_("Uitleg bij de afwijzing"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=4000,
         required=False,
