@@ -18,7 +18,8 @@ from portal.forms import (
     IbanField,
     RekeninghouderField,
 )
-from wegwijzer.models import Kostensoort
+from wegwijzer.forms import deel_vergoed_controleren, vergoed_door_ander_veld
+from wegwijzer.models import Kostensoort, VoorliggendeVoorziening
 
 TELEFOON_TEKENS = set("0123456789+-() ")
 
@@ -128,10 +129,11 @@ class KostenForm(Formulier):
     voorliggende_voorziening = forms.ChoiceField(
         label=_("Betaalt een andere regeling of een verzekering deze kosten?"),
         help_text=_("Bijvoorbeeld uw zorgverzekering, bij een bril of de tandarts."),
-        choices=[("nee", _("Nee")), ("ja", _("Ja")), ("weet_niet", _("Weet ik niet"))],
+        choices=VoorliggendeVoorziening.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies of een andere regeling deze kosten betaalt.")},
     )
+    vergoed_door_ander = vergoed_door_ander_veld()
     al_gekocht = forms.TypedChoiceField(
         label=_("Heeft u het al gekocht of betaald?"),
         choices=[("nee", _("Nee, nog niet")), ("ja", _("Ja"))],
@@ -181,7 +183,7 @@ class KostenForm(Formulier):
         return gekeurd_bestand(self.cleaned_data.get("bewijs"))
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = deel_vergoed_controleren(self, super().clean())
         kostensoort = cleaned.get("kostensoort")
         nodig = self.bewijs_nodig.get(kostensoort.pk) if kostensoort else None
         if cleaned.get("bewijs"):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from aanvragen.statussen import LABELS, OPEN, Status
 from portal.models import Historie
 from portal.opslag import prive_opslag
+from wegwijzer.models import VoorliggendeVoorziening
 
 STATUS_CHOICES = [(status.value, _(LABELS[status])) for status in Status]
 
@@ -100,7 +101,14 @@ class Aanvraag(models.Model):
         _("betaalt een andere regeling dit?"),
         max_length=10,
         default="nee",
-        choices=[("ja", _("Ja")), ("nee", _("Nee")), ("weet_niet", _("Weet ik niet"))],
+        choices=VoorliggendeVoorziening.choices,
+    )
+    vergoed_door_ander = models.DecimalField(
+        _("betaalt de andere regeling (deel)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
     )
     bewijs_volgt = models.BooleanField(
         _("bewijs volgt"),

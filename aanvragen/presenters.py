@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from portal.bedrag import format_bedrag
+from wegwijzer.models import VoorliggendeVoorziening
 
 
 @dataclass(frozen=True)
@@ -15,7 +16,7 @@ class Regel:
     wijzig_url: str
 
 
-VOORLIGGEND = {"ja": _("Ja"), "nee": _("Nee"), "weet_niet": _("Weet ik niet")}
+VOORLIGGEND = dict(VoorliggendeVoorziening.choices)
 
 
 def _ja_nee(waarde: bool) -> str:
@@ -49,6 +50,10 @@ def samenvatting(data: dict[str, dict], *, stap_url: Callable[[str], str]) -> li
         ),
         (_("Al gekocht of betaald"), _ja_nee(kosten.get("al_gekocht", False)), "kosten"),
     ]
+    if kosten.get("vergoed_door_ander") is not None:
+        regels.append(
+            (_("Betaalt de andere regeling"), _bedrag(kosten["vergoed_door_ander"]), "kosten")
+        )
     if kosten.get("bewijs_later"):
         regels.append((_("Bewijs"), _("Stuur ik later"), "kosten"))
     if kosten.get("factuurdatum"):

@@ -44,6 +44,7 @@ def situatie_van(
     inkomen_partner: Decimal | None,
     vermogen: Decimal,
     voorliggende_voorziening: str = "nee",
+    vergoed_door_ander: Decimal | None = None,
     al_gekocht: bool = False,
     factuurdatum: date | None = None,
     alleenstaande_ouder: bool = False,
@@ -72,6 +73,7 @@ def situatie_van(
         al_gekocht=al_gekocht,
         factuurdatum=factuurdatum,
         voorliggende_voorziening=Antwoord(voorliggende_voorziening),
+        vergoed_door_ander=vergoed_door_ander,
     )
 
 
@@ -91,6 +93,7 @@ def voorstel_get(*, aanvraag: Aanvraag) -> Uitkomst | None:
             inkomen_partner=aanvraag.inkomen_partner,
             vermogen=aanvraag.vermogen,
             voorliggende_voorziening=aanvraag.voorliggende_voorziening,
+            vergoed_door_ander=aanvraag.vergoed_door_ander,
             al_gekocht=aanvraag.al_gekocht,
             factuurdatum=aanvraag.factuurdatum,
             alleenstaande_ouder=aanvraag.alleenstaande_ouder,

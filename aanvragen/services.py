@@ -60,6 +60,7 @@ class AanvraagGegevens:
     iban: str
     rekeninghouder: str
     voorliggende_voorziening: str = "nee"
+    vergoed_door_ander: Decimal | None = None  # with "deels"
     al_gekocht: bool = False
     factuurdatum: date | None = None
     partner_toestemming: bool = False
@@ -247,6 +248,7 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
         beleidsregel=beleidsregel_get(gemeente=gemeente, regeling=regeling, peildatum=vandaag),
         duur_seconden=duur_seconden,
         voorliggende_voorziening=gegevens.voorliggende_voorziening,
+        vergoed_door_ander=gegevens.vergoed_door_ander,
         al_gekocht=gegevens.al_gekocht,
         factuurdatum=gegevens.factuurdatum,
         bewijs_volgt=gegevens.bewijs_volgt

@@ -119,8 +119,8 @@ def check_antwoorden_voor_stap(request, stap: str) -> dict:
             for k in ("kostensoort", "voorliggende_voorziening", "al_gekocht")
             if k in antwoorden
         }
-        if initial.get("voorliggende_voorziening") == "deels":
-            initial.pop("voorliggende_voorziening")  # the wizard asks it again, with the proof
+        if antwoorden.get("vergoed_door_ander") not in (None, "", "None"):
+            initial["vergoed_door_ander"] = Decimal(antwoorden["vergoed_door_ander"])
         return {**initial, **{k: v for k, v in bedragen.items() if k == "bedrag"}}
     if stap == "inkomen":
         initial = {k: v for k, v in bedragen.items() if k == "vermogen"}

@@ -6,9 +6,31 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.forms import BedragField, Formulier
-from wegwijzer.models import Leefsituatie, Leeftijdsgroep
+from wegwijzer.models import Leefsituatie, Leeftijdsgroep, VoorliggendeVoorziening
 
 ANDERE_GEMEENTE = "anders"
+
+
+def vergoed_door_ander_veld() -> BedragField:
+    """With "Ja, een deel": how much the other scheme pays (check and wizard alike)."""
+    return BedragField(
+        label=_("Betaalt de regeling of verzekering een deel? Hoeveel dan?"),
+        required=False,
+        help_text=_("Alleen invullen als u 'Ja, een deel' koos. Bijvoorbeeld 75."),
+    )
+
+
+def deel_vergoed_controleren(form, cleaned: dict) -> dict:
+    """The amount is needed with "Ja, een deel" and ignored with any other answer."""
+    if cleaned.get("voorliggende_voorziening") == VoorliggendeVoorziening.DEELS:
+        if cleaned.get("vergoed_door_ander") is None and "vergoed_door_ander" not in form.errors:
+            form.add_error(
+                "vergoed_door_ander",
+                _("Vul in hoeveel de regeling of verzekering betaalt, bijvoorbeeld 75."),
+            )
+    else:
+        cleaned["vergoed_door_ander"] = None
+    return cleaned
 
 
 class GemeenteVraag(Formulier):
@@ -101,20 +123,11 @@ class AndersVraag(Formulier):
     voorliggende_voorziening = forms.ChoiceField(
         label=_("Betaalt een andere regeling of een verzekering deze kosten?"),
         help_text=_("Bijvoorbeeld uw zorgverzekering, bij een bril of de tandarts."),
-        choices=[
-            ("nee", _("Nee")),
-            ("ja", _("Ja, alles")),
-            ("deels", _("Ja, een deel")),
-            ("weet_niet", _("Weet ik niet")),
-        ],
+        choices=VoorliggendeVoorziening.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies of een andere regeling deze kosten betaalt.")},
     )
-    vergoed_door_ander = BedragField(
-        label=_("Betaalt de regeling of verzekering een deel? Hoeveel dan?"),
-        required=False,
-        help_text=_("Alleen invullen als u 'Ja, een deel' koos. Bijvoorbeeld 75."),
-    )
+    vergoed_door_ander = vergoed_door_ander_veld()
     al_gekocht = forms.ChoiceField(
         label=_("Heeft u het al gekocht of betaald?"),
         choices=[("nee", _("Nee, nog niet")), ("ja", _("Ja"))],
@@ -123,16 +136,4 @@ class AndersVraag(Formulier):
     )
 
     def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("voorliggende_voorziening") == "deels":
-            if (
-                cleaned.get("vergoed_door_ander") is None
-                and "vergoed_door_ander" not in self.errors
-            ):
-                self.add_error(
-                    "vergoed_door_ander",
-                    _("Vul in hoeveel de regeling of verzekering betaalt, bijvoorbeeld 75."),
-                )
-        else:
-            cleaned["vergoed_door_ander"] = None
-        return cleaned
+        return deel_vergoed_controleren(self, super().clean())

@@ -18,6 +18,15 @@ class Leeftijdsgroep(models.TextChoices):
     AOW = "aow", _("AOW-leeftijd of ouder")
 
 
+class VoorliggendeVoorziening(models.TextChoices):
+    """Does another scheme or insurance pay (wegwijzer.regels.Antwoord), as inwoners read it."""
+
+    NEE = "nee", _("Nee")
+    JA = "ja", _("Ja, alles")
+    DEELS = "deels", _("Ja, een deel")
+    WEET_NIET = "weet_niet", _("Weet ik niet")
+
+
 class GeldigheidQuerySet(models.QuerySet):
     def geldig_op(self, peildatum):
         return self.filter(geldig_vanaf__lte=peildatum).filter(

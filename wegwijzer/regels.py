@@ -203,12 +203,14 @@ def beoordeel(situatie: Situatie, versie: Beleidsversie) -> Uitkomst:
         stappen.append(Stap("Deze kosten staan niet in onze regels. Bel ons, dan kijken we mee."))
         return uitkomst(Oordeel.ONBEKEND)
 
-    # 1. Voorliggende voorziening: another scheme pays first.
-    if regel.voorliggende_vraag:
+    # 1. Voorliggende voorziening: another scheme pays first. Asked for every kostensoort, so
+    # the answer counts even where the rules name no particular scheme.
+    if regel.voorliggende_vraag or situatie.voorliggende_voorziening != Antwoord.NEE:
+        vraag = regel.voorliggende_vraag or "Betaalt een andere regeling of verzekering dit?"
         if situatie.voorliggende_voorziening == Antwoord.JA:
             stappen.append(
                 Stap(
-                    f"{regel.voorliggende_vraag} U zei ja. Dan betaalt die regeling en krijgt u "
+                    f"{vraag} U zei ja. Dan betaalt die regeling en krijgt u "
                     "hiervoor geen bijzondere bijstand."
                 )
             )
@@ -216,7 +218,7 @@ def beoordeel(situatie: Situatie, versie: Beleidsversie) -> Uitkomst:
         if situatie.voorliggende_voorziening == Antwoord.WEET_NIET:
             stappen.append(
                 Stap(
-                    f"{regel.voorliggende_vraag} Dat weet u nog niet. "
+                    f"{vraag} Dat weet u nog niet. "
                     "Zoek dat eerst uit, of bel ons."
                 )
             )
@@ -226,14 +228,14 @@ def beoordeel(situatie: Situatie, versie: Beleidsversie) -> Uitkomst:
             if vergoed >= centen(situatie.bedrag):
                 stappen.append(
                     Stap(
-                        f"{regel.voorliggende_vraag} U zei: die betaalt {euro(vergoed)}. Dat is "
+                        f"{vraag} U zei: die betaalt {euro(vergoed)}. Dat is "
                         "alles. Dan krijgt u hiervoor geen bijzondere bijstand."
                     )
                 )
                 return uitkomst(Oordeel.NEE)
             stappen.append(
                 Stap(
-                    f"{regel.voorliggende_vraag} U zei: die betaalt een deel, {euro(vergoed)}. "
+                    f"{vraag} U zei: die betaalt een deel, {euro(vergoed)}. "
                     f"Voor de rest, {euro(centen(situatie.bedrag) - vergoed)}, kijken we of u "
                     "bijzondere bijstand krijgt.",
                     vergoed,

@@ -216,3 +216,22 @@ def test_bewaard_bestand_alleen_genoemd_bij_de_stap_met_de_upload(inwoner, GELDI
     inkomen = inwoner.get(reverse("aanvragen:stap", args=["inkomen"])).content.decode()
     assert "U heeft al een bestand toegevoegd" in kosten
     assert "U heeft al een bestand toegevoegd" not in inkomen
+
+
+def test_verzekering_betaalt_een_deel_gaat_mee_naar_het_voorstel(inwoner, GELDIG):
+    from decimal import Decimal
+
+    from aanvragen.selectors import voorstel_get
+
+    zonder_bedrag = {**GELDIG["kosten"], "voorliggende_voorziening": "deels"}
+    antwoord = post_stap(inwoner, "gegevens", GELDIG["gegevens"])
+    antwoord = post_stap(inwoner, "kosten", zonder_bedrag)
+    assert "Vul in hoeveel de regeling of verzekering betaalt" in antwoord.content.decode()
+    stappen = {**GELDIG, "kosten": {**zonder_bedrag, "vergoed_door_ander": "100"}}
+    for stap, data in stappen.items():
+        assert post_stap(inwoner, stap, data).status_code == 302
+    inwoner.get(reverse("aanvragen:stap", args=["klaar"]))
+    aanvraag = Aanvraag.objects.get()
+    assert aanvraag.voorliggende_voorziening == "deels"
+    assert aanvraag.vergoed_door_ander == Decimal("100.00")
+    assert "De kosten zijn € 350,00." in voorstel_get(aanvraag=aanvraag).motivering
