@@ -105,3 +105,42 @@ def test_leesbaar_op_320_pixels(live_server, beleid, browser):
         breedte = page.evaluate("document.documentElement.scrollWidth")
         assert breedte <= 320, f"{pad} scrolls sideways ({breedte}px)"
     context.close()
+
+
+def test_check_gebruikt_elk_antwoord(live_server, beleid, nieuwe_pagina, toegankelijk):
+    """A bril of which the insurance pays part, already bought; and someone from elsewhere."""
+    page = nieuwe_pagina(mobiel=True)
+    page.goto(f"{live_server.url}/wegwijzer/check/")
+    page.get_by_label("Ik woon in een andere gemeente").check()
+    page.get_by_role("button", name="Volgende vraag").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vraag het aan bij uw eigen gemeente")
+    expect(page.get_by_test_id("gemeenten")).to_contain_text("Voorbeeldstad")
+    toegankelijk(page)
+
+    page.get_by_role("link", name="Opnieuw beginnen").click()
+    page.get_by_label("Voorbeeldstad").check()
+    page.get_by_role("button", name="Volgende vraag").click()
+    page.get_by_label("Bril").check()
+    page.get_by_label("Hoeveel kost het ongeveer?").fill("250")
+    page.get_by_role("button", name="Volgende vraag").click()
+    page.get_by_label("Alleen, zonder kinderen").check()
+    page.get_by_label("21 jaar of ouder").check()
+    page.get_by_role("button", name="Volgende vraag").click()
+    page.get_by_label("Hoeveel geld komt er elke maand binnen?").fill("1000")
+    page.get_by_label("Hoeveel geld heeft u op uw rekeningen").fill("0")
+    page.get_by_role("button", name="Volgende vraag").click()
+    page.get_by_role("group", name="Betaalt een andere regeling").get_by_label(
+        "Ja, een deel"
+    ).check()
+    page.get_by_role("group", name="Heeft u het al gekocht").get_by_label("Ja").check()
+    page.get_by_role("button", name="Bekijk de uitkomst").click()
+    expect(page.get_by_role("alert")).to_contain_text("Vul in hoeveel de regeling")
+    toegankelijk(page)
+    page.get_by_label("Betaalt de regeling of verzekering een deel?").fill("75")
+    page.get_by_role("button", name="Bekijk de uitkomst").click()
+    expect(page.get_by_test_id("uitkomst")).to_contain_text("U krijgt waarschijnlijk € 175,00")
+    stappen = page.get_by_role("list").last
+    expect(stappen).to_contain_text("die betaalt een deel, € 75,00")
+    expect(stappen).to_contain_text("U heeft het al gekocht.")
+    expect(page.get_by_text("Voorbeeldbeleid bijzondere bijstand 2026")).to_be_visible()
+    toegankelijk(page)
