@@ -216,12 +216,7 @@ def beoordeel(situatie: Situatie, versie: Beleidsversie) -> Uitkomst:
             )
             return uitkomst(Oordeel.NEE)
         if situatie.voorliggende_voorziening == Antwoord.WEET_NIET:
-            stappen.append(
-                Stap(
-                    f"{vraag} Dat weet u nog niet. "
-                    "Zoek dat eerst uit, of bel ons."
-                )
-            )
+            stappen.append(Stap(f"{vraag} Dat weet u nog niet. Zoek dat eerst uit, of bel ons."))
             return uitkomst(Oordeel.ONBEKEND)
         if situatie.voorliggende_voorziening == Antwoord.DEELS:
             vergoed = centen(situatie.vergoed_door_ander or Decimal(0))
