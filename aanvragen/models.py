@@ -60,6 +60,23 @@ class Aanvraag(models.Model):
     woonplaats = models.CharField(_("woonplaats"), max_length=100)
     partner_naam = models.CharField(_("naam partner"), max_length=200, blank=True)
     partner_bsn = models.CharField(_("BSN partner"), max_length=9, blank=True, db_index=True)
+    # aanvragen.huishouden: the one answer to "does the applicant live with a partner".
+    partner_situatie = models.CharField(
+        _("partner volgens de BRP"),
+        max_length=12,
+        choices=[
+            ("geen", _("Geen partner")),
+            ("partner", _("Partner")),
+            ("zonder_bsn", _("Partner zonder BSN (bijvoorbeeld in het buitenland ingeschreven)")),
+            ("meerdere", _("Meer dan één partner: de behandelaar beslist")),
+        ],
+        default="geen",
+    )
+    # What the BRP marks as under investigation (inOnderzoek): naam, geboortedatum, adres, partner.
+    brp_in_onderzoek = models.CharField(_("in onderzoek bij de BRP"), max_length=100, blank=True)
+    leeftijd_brp = models.PositiveSmallIntegerField(
+        _("leeftijd volgens de BRP"), null=True, blank=True
+    )
     geboortedatum = models.DateField(_("geboortedatum"), null=True)
     # Without a full birth date from the BRP the behandelaar confirms the norm's age group.
     leeftijdsgroep_bevestigd = models.CharField(

@@ -1,6 +1,7 @@
 from datetime import date
 from decimal import Decimal
 
+from aanvragen.huishouden import PartnerSituatie
 from aanvragen.models import Aanvraag, AanvraagConcept, Document, Terugbelverzoek
 from aanvragen.statussen import Status
 from portal import werkgebied
@@ -84,7 +85,7 @@ def voorstel_get(*, aanvraag: Aanvraag) -> Uitkomst | None:
     versie = beleidsversie_get(beleidsregel=aanvraag.beleidsregel, peildatum=aanvraag.peildatum)
     return beoordeel(
         situatie_van(
-            heeft_partner=bool(aanvraag.partner_naam),
+            heeft_partner=aanvraag.partner_situatie != PartnerSituatie.GEEN,
             geboortedatum=aanvraag.geboortedatum,
             peildatum=aanvraag.peildatum,
             kostensoort_slug=aanvraag.kostensoort.slug,

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from aanvragen import selectors
-from aanvragen.brp import BrpFout, brp_client
+from aanvragen.brp import BrpConfiguratieFout, BrpFout, brp_client
 from aanvragen.forms import (
     AanvullingAntwoordForm,
     BewijsForm,
@@ -129,11 +129,20 @@ class AanvraagWizard(NamedUrlSessionWizardView):
     def dispatch(self, request, *args, **kwargs):
         try:
             self.persoon = brp_client().persoon_get(request.aanvrager.bsn)
+        except BrpConfiguratieFout:
+            return render(request, "aanvragen/brp_onbereikbaar.html", status=503)
         except BrpFout:
             return render(request, "aanvragen/brp_onbereikbaar.html", status=503)
         if self.persoon is None:
             return render(request, "aanvragen/niet_gevonden.html", status=404)
         self.gemeente = gemeente_van(self.persoon)
+        if not self.persoon.adres_bruikbaar:  # abroad, unknown: a beschikking needs an address
+            return render(
+                request,
+                "aanvragen/geen_adres.html",
+                {"persoon": self.persoon, "gemeente": self.gemeente},
+                status=200,
+            )
         namens = request.aanvrager.namens
         if namens is not None and not werkgebied.werkt_voor(
             namens, getattr(self.gemeente, "pk", None)
@@ -195,7 +204,12 @@ class AanvraagWizard(NamedUrlSessionWizardView):
         if step == "controleren" and self.request.aanvrager.namens is not None:
             return {"namens": self.gemeente.bevestiging_namens}
         if step == "gegevens":
-            vastleggen = self.gemeente.partner_toestemming == PartnerToestemming.VASTLEGGEN
+            # A partner without a BSN of their own cannot consent with DigiD: the applicant
+            # declares the consent instead (Pw art. 43), whatever the gemeente chose.
+            vastleggen = (
+                self.gemeente.partner_toestemming == PartnerToestemming.VASTLEGGEN
+                or not self.persoon.huishouden.toestemming_met_digid_mogelijk
+            )
             return {
                 "partner_naam": self.persoon.partner_naam
                 if self.persoon.heeft_partner and vastleggen

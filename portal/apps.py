@@ -13,6 +13,24 @@ class PortalConfig(AppConfig):
         from portal.tweefactor import wachtwoord_gegeven
 
         user_logged_in.connect(wachtwoord_gegeven, dispatch_uid="wachtwoord-gegeven")
+        saml_standaarden_sha256()
         post_save.connect(
             regeling_gewijzigd, sender=self.get_model("Regeling"), dispatch_uid="regeling"
         )
+
+
+def saml_standaarden_sha256() -> None:
+    """DigiD over SAML signs and digests with SHA-256 by default, as Logius' own metadata and the
+    eToegang rules do. The package's defaults are the SAML standard's SHA-1 (signature *and*
+    digest); a new configuration here starts from SHA-256 for both, and beheer can only choose
+    SHA-256 or stronger in the admin (the package offers nothing weaker for new values)."""
+    from django.apps import apps
+
+    if not apps.is_installed("digid_eherkenning"):
+        return
+    from digid_eherkenning.choices import DigestAlgorithms, SignatureAlgorithms
+    from digid_eherkenning.models import DigidConfiguration
+
+    velden = DigidConfiguration._meta
+    velden.get_field("signature_algorithm").default = SignatureAlgorithms.rsa_sha256
+    velden.get_field("digest_algorithm").default = DigestAlgorithms.sha256

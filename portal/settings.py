@@ -275,7 +275,15 @@ if DIGID_SAML:
 # BRP: "fixture" (demo persons in aanvragen/brp_fixture.json) or "haalcentraal".
 BRP_BACKEND = os.environ.get("BRP_BACKEND", "fixture")
 BRP_API_URL = os.environ.get("BRP_API_URL", "")
-BRP_API_KEY = os.environ.get("BRP_API_KEY", "")
+BRP_API_KEY = os.environ.get("BRP_API_KEY", "")  # proefomgeving: X-API-KEY
+# Production over Diginetwerk: a PKIoverheid client certificate (mutual TLS) and an OAuth 2.0
+# client-credentials token (token endpoint, client id and secret from RvIG).
+BRP_CERTIFICAAT = os.environ.get("BRP_CERTIFICAAT", "")  # PEM file: certificate (and key)
+BRP_SLEUTEL = os.environ.get("BRP_SLEUTEL", "")  # PEM file: the key, if not in the above
+BRP_CA_BUNDEL = os.environ.get("BRP_CA_BUNDEL", "")  # CAs that sign the BRP's server certificate
+BRP_TOKEN_URL = os.environ.get("BRP_TOKEN_URL", "")
+BRP_CLIENT_ID = os.environ.get("BRP_CLIENT_ID", "")
+BRP_CLIENT_SECRET = os.environ.get("BRP_CLIENT_SECRET", "")
 # Fixture backend: a JSON file of BRP persons (Haal Centraal shape); empty = the bundled demo file.
 BRP_FIXTURE = os.environ.get("BRP_FIXTURE", "")
 

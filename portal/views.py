@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from aanvragen.brp import stand_get as brp_stand_get
 from portal.celery import app as celery_app
 from portal.digid import huidige_inwoner, inwoner_inloggen, inwoner_uitloggen
 from portal.forms import DigidSimulatorForm
@@ -109,7 +110,12 @@ def _worker_status(database: str) -> tuple[str, str | None]:
 def healthz(request):
     database = _database_status()
     worker, laatste = _worker_status(database)
-    checks = {"database": database, "broker": _broker_status(), "worker": worker}
+    checks = {
+        "database": database,
+        "broker": _broker_status(),
+        "worker": worker,
+        "brp": brp_stand_get(),  # "configuratie": the BRP refuses our key/certificate/token
+    }
     overall = "ok" if all(v == "ok" for v in checks.values()) else "degraded"
     if database != "ok":
         overall = "down"

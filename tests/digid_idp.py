@@ -136,6 +136,7 @@ class Verzoek:
     acs: str
     relay_state: str
     niveaus: list[str]  # the AuthnContextClassRefs the SP asked for
+    algoritmen: tuple[str, ...] = ()  # SignatureMethod and DigestMethod of its signature
 
 
 @dataclass
@@ -242,6 +243,16 @@ class LokaleDigiD:
             acs=verzoek_xml.get("AssertionConsumerServiceURL"),
             relay_state=velden.get("RelayState", [""])[0],
             niveaus=[e.text for e in verzoek_xml.iterfind(".//saml:AuthnContextClassRef", NS)],
+            algoritmen=tuple(
+                e.get("Algorithm")
+                for e in verzoek_xml.iterfind("ds:Signature/ds:SignedInfo/*[@Algorithm]", NS)
+            )
+            + tuple(
+                e.get("Algorithm")
+                for e in verzoek_xml.iterfind(
+                    "ds:Signature/ds:SignedInfo/ds:Reference/ds:DigestMethod", NS
+                )
+            ),
         )
         self.ontvangen.append(verzoek)
         token = secrets.token_urlsafe(16)
@@ -367,7 +378,7 @@ def html_formulier(pagina: str) -> tuple[str, dict[str, str]]:
 def portal_configureren(*, idp: LokaleDigiD, sp: Sleutelpaar, base_url: str) -> None:
     """Configure the portal's DigiD as functioneel beheer does in the admin: a key pair (for
     signing and the TLS client), the IdP's metadata, our entity ID and address."""
-    from digid_eherkenning.choices import ConfigTypes, SignatureAlgorithms, XMLContentTypes
+    from digid_eherkenning.choices import ConfigTypes, XMLContentTypes
     from digid_eherkenning.models import ConfigCertificate, DigidConfiguration
     from django.core.files.base import ContentFile
     from simple_certmanager.constants import CertificateTypes
@@ -384,7 +395,6 @@ def portal_configureren(*, idp: LokaleDigiD, sp: Sleutelpaar, base_url: str) -> 
     config.service_name = "Bijzondere bijstand"
     config.idp_service_entity_id = idp.entity_id
     config.idp_metadata_file.save("metadata.xml", ContentFile(idp.metadata()), save=False)
-    config.want_assertions_signed = True
-    config.signature_algorithm = SignatureAlgorithms.rsa_sha256
+    config.want_assertions_signed = True  # the algorithms are our defaults (SHA-256)
     config.artifact_resolve_content_type = XMLContentTypes.text_xml
     config.save()

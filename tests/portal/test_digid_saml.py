@@ -75,6 +75,11 @@ def test_inloggen_met_digid_via_saml(client, idp):
     assert client.session[SESSIE_SLEUTEL]["niveau"] == "midden"
     # The AuthnRequest asked for the regeling's level (Midden by default) as a minimum ...
     assert idp.ontvangen[-1].niveaus == [Niveau.MIDDEN.urn]
+    # ... signed with RSA-SHA256 and a SHA-256 digest: our defaults, not the package's SHA-1.
+    algoritmen = idp.ontvangen[-1].algoritmen
+    assert "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256" in algoritmen
+    assert "http://www.w3.org/2001/04/xmlenc#sha256" in algoritmen
+    assert not [a for a in algoritmen if "sha1" in a]
     # ... and the assertion came over the back channel, once.
     assert idp.resolves == 1
     pagina = client.get(MIJN_AANVRAGEN)
@@ -201,6 +206,15 @@ def test_metadata_voor_logius(idp):
     assert acs.get("Location") == "http://localhost/digid/acs/"
     assert metadata.find("ds:Signature", ns) is not None  # signed with our key
     assert metadata.find(".//md:SingleLogoutService", ns) is None
+    # SHA-256 for the signature and the digest, without beheer having to set either.
+    sha256 = "http://www.w3.org/2001/04/xmlenc#sha256"
+    assert (
+        metadata.find("ds:Signature/ds:SignedInfo/ds:SignatureMethod", ns).get("Algorithm")
+        == "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
+    )
+    digests = metadata.findall("ds:Signature/ds:SignedInfo/ds:Reference/ds:DigestMethod", ns)
+    assert digests and all(d.get("Algorithm") == sha256 for d in digests)
+    assert "sha1" not in uit.getvalue()
 
 
 def test_metadata_zonder_configuratie_geeft_een_duidelijke_fout(db, settings):
