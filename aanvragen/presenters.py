@@ -147,7 +147,7 @@ def aanvraag_samenvatting(aanvraag) -> list[tuple[str, str]]:
         regels.append(
             (_("Netto inkomen partner per maand"), format_bedrag(aanvraag.inkomen_partner))
         )
-    if not aanvraag.partner_bsn:
+    if aanvraag.partner_situatie == "geen":
         regels.append((_("Kind jonger dan 18 bij u thuis"), _ja_nee(aanvraag.alleenstaande_ouder)))
     return regels + [
         (_("Geld op rekeningen en spaargeld"), format_bedrag(aanvraag.vermogen)),

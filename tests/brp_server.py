@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from tests.brp_schema import fouten
+
 
 def probleem(status: int, title: str, detail: str = "") -> dict:
     return {
@@ -44,6 +46,7 @@ class LokaleBrp:
     verzoeken: list[dict] = field(default_factory=list)
     tokens_uitgegeven: int = 0
     pogingen: int = 0  # every POST /personen, also the refused ones
+    ongeldig: list[str] = field(default_factory=list)  # schema errors in what a test served
     _tokens: set[str] = field(default_factory=set)
 
     def token_intrekken(self) -> None:
@@ -85,6 +88,9 @@ class LokaleBrp:
     def stoppen(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+        assert not self.ongeldig, "served a response outside the contract:\n" + "\n".join(
+            self.ongeldig
+        )
 
     @staticmethod
     def _json(handler, status: int, inhoud, soort: str | None = None) -> None:
@@ -164,4 +170,10 @@ class LokaleBrp:
         if self.storing == "leeg-200":
             self._json(handler, 200, {"type": "RaadpleegMetBurgerservicenummer"})
             return
-        self._json(handler, 200, {"type": "RaadpleegMetBurgerservicenummer", "personen": personen})
+        inhoud = {"type": "RaadpleegMetBurgerservicenummer", "personen": personen}
+        ongeldig = fouten(inhoud, "RaadpleegMetBurgerservicenummerResponse")
+        if ongeldig:  # the test served something the contract does not allow: fail loudly
+            self.ongeldig.extend(ongeldig)
+            self._json(handler, 500, probleem(500, "Fixture voldoet niet aan het schema."))
+            return
+        self._json(handler, 200, inhoud)

@@ -81,3 +81,11 @@ def is_radio(veld) -> bool:
 @register.filter
 def is_checkbox(veld) -> bool:
     return isinstance(veld.field.widget, forms.CheckboxInput)
+
+
+@register.simple_tag
+def brp_stand() -> str:
+    """ "ok", "storing" or "configuratie": the BRP's state as /healthz reports it."""
+    from aanvragen.brp import stand_get
+
+    return stand_get()

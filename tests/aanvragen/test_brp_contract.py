@@ -364,12 +364,23 @@ def test_onbereikbaar_is_een_storing():
 
 
 def test_persoon_zonder_bsn_in_het_antwoord_is_geen_500(lokale_brp):
+    """The schema does not require a BSN in `Persoon`: a person without one is allowed by the
+    contract, and unusable for us."""
     brp, url = lokale_brp
     zonder = copy.deepcopy(persoon())
     del zonder["burgerservicenummer"]
     brp.personen["999993653"] = zonder
     with pytest.raises(BrpStoring):
         HaalCentraalBrp(url, api_key="proef-sleutel").persoon_get("999993653")
+
+
+def test_de_server_dient_niets_buiten_het_contract(lokale_brp):
+    brp, url = lokale_brp
+    brp.personen["999993653"] = {**persoon(), "verblijfplaats": {"verblijfadres": {}}}
+    with pytest.raises(BrpStoring):
+        HaalCentraalBrp(url, api_key="proef-sleutel").persoon_get("999993653")
+    assert brp.ongeldig
+    brp.ongeldig.clear()  # seen: the fixture's teardown would fail the test otherwise
 
 
 # --- Production: mutual TLS and an OAuth 2.0 client-credentials token --------------------------

@@ -117,3 +117,16 @@ def test_kapotte_brp_geeft_de_storingspagina(settings, storing, GELDIG):
     gezondheid = als_inwoner().get(reverse("healthz")).json()
     assert gezondheid["brp"] == ("configuratie" if storing == "401" else "storing")
     assert gezondheid["status"] == "degraded"
+
+
+def test_beheer_ziet_een_configuratiefout_van_de_brp(client):
+    from django.core.cache import cache
+
+    from aanvragen.brp import STAND_SLEUTEL
+    from tests.factories import UserFactory
+
+    beheer = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(beheer)
+    assert "BRP: configuratie" not in client.get("/beheer/").content.decode()
+    cache.set(STAND_SLEUTEL, "configuratie", 60)
+    assert "BRP: configuratie" in client.get("/beheer/").content.decode()
