@@ -158,7 +158,8 @@ class HaalCentraalBrp:
 
     def _post(self, body: dict) -> requests.Response:
         """One POST; on a 401 with a token, once more with a fresh token. A transient failure
-        (connection, 503) is tried once more after a short pause: the request only reads."""
+        (no connection, 503) is tried once more after a short pause: the request only reads. A
+        timeout is not: the inwoner would wait twice as long."""
         pogingen = 2
         vernieuwd = False
         for poging in range(pogingen):
@@ -173,7 +174,10 @@ class HaalCentraalBrp:
             except requests.exceptions.SSLError as exc:
                 logger.error("BRP TLS geweigerd: %s", type(exc).__name__)
                 raise BrpConfiguratieFout("TLS handshake refused") from exc
-            except (requests.ConnectionError, requests.Timeout) as exc:
+            except requests.Timeout as exc:  # no second wait: the inwoner is waiting
+                logger.warning("BRP te traag: %s", type(exc).__name__)
+                raise BrpStoring(type(exc).__name__) from exc
+            except requests.ConnectionError as exc:
                 if poging + 1 < pogingen:
                     time.sleep(0.2)
                     continue

@@ -2,6 +2,7 @@ import csv
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +46,20 @@ def aanvraag_regel(aanvraag, *, vandaag: date, kalender: Kalender) -> AanvraagRe
         sla_label=SLA_LABELS[sla],
         werkdagen_over=werkdagen_tussen(vandaag, aanvraag.einddatum_gepland, kalender),
     )
+
+
+def werkvoorraad_filters(*, status: str, mijn: bool, vrij: bool, kostensoort, gemeente) -> str:
+    """The active filters as a query string ending in "&" (for the page links), so paging never
+    drops a filter."""
+    velden = {
+        "status": status,
+        "mijn": "1" if mijn else "",
+        "vrij": "1" if vrij else "",
+        "kostensoort": kostensoort or "",
+        "gemeente": gemeente or "",
+    }
+    tekst = urlencode({k: v for k, v in velden.items() if v})
+    return f"{tekst}&" if tekst else ""
 
 
 def toekennen_initial(voorstel: Uitkomst | None) -> dict:

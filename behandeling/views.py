@@ -30,6 +30,7 @@ from behandeling.presenters import (
     toekennen_initial,
     vergelijking,
     vier_ogen_teksten,
+    werkvoorraad_filters,
     zekerheden_balken,
     zekerheden_csv,
 )
@@ -95,6 +96,13 @@ def werkvoorraad(request):
             "gemeente_id": gemeente_id,
             "niet_opgepakt": niet_opgepakt,
             "alleen_mijn": alleen_mijn,
+            "filters": werkvoorraad_filters(
+                status=filter_status,
+                mijn=alleen_mijn,
+                vrij=niet_opgepakt,
+                kostensoort=kostensoort_id,
+                gemeente=gemeente_id,
+            ),
             "ter_goedkeuring": selectors.ter_goedkeuring_list(medewerker=request.user)[:20],
             "betalingen_terug": uitbetaling_selectors.betalingen_terug_list(
                 medewerker=request.user

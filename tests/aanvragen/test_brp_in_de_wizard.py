@@ -35,6 +35,20 @@ def test_woonboot_vraagt_gewoon_aan_met_het_adres_uit_de_brp(GELDIG):
     assert "geboortedatum niet precies" in voorstel_get(aanvraag=aanvraag).motivering
 
 
+def test_behandelaar_ziet_de_leeftijd_als_de_geboortedatum_onvolledig_is(GELDIG, client):
+    from behandeling import services
+    from portal.rollen import Rol
+    from tests.factories import UserFactory
+
+    aanvraag = indienen(als_inwoner(bsn="100200047"), GELDIG)
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    client.force_login(bea)
+    pagina = client.get(reverse("behandeling:aanvraag", args=[aanvraag.pk])).content.decode()
+    assert "Geboortedatum onbekend: bevestig de leeftijdsgroep" in pagina
+    assert "wel de leeftijd: 43 jaar" in pagina
+
+
 def test_gescheiden_inwoner_woont_alleen(GELDIG):
     aanvraag = indienen(als_inwoner(bsn="100200011"), GELDIG)
     assert aanvraag.partner_situatie == "geen" and aanvraag.partner_naam == ""
