@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from aanvragen.statussen import LABELS, OPEN, Status
+from aanvragen.statussen import LABELS, OPEN, SLA_LABELS, SlaStatus, Status
 from portal.models import Historie
 from portal.opslag import prive_opslag
 from wegwijzer.models import VoorliggendeVoorziening
@@ -13,11 +13,7 @@ from wegwijzer.models import VoorliggendeVoorziening
 STATUS_CHOICES = [(status.value, _(LABELS[status])) for status in Status]
 
 
-class SlaStatus(models.TextChoices):
-    OP_SCHEMA = "op_schema", _("Op schema")
-    RISICO = "risico", _("Risico")
-    TE_LAAT = "te_laat", _("Te laat")
-    OPGESCHORT = "opgeschort", _("Opgeschort")  # waiting for the inwoner: the clock stands still
+SLA_CHOICES = [(sla.value, _(SLA_LABELS[sla])) for sla in SlaStatus]
 
 
 class AanvraagQuerySet(models.QuerySet):
@@ -173,7 +169,7 @@ class Aanvraag(models.Model):
     einddatum_gepland = models.DateField(_("besluit uiterlijk (servicenorm)"), null=True)
     uiterlijke_einddatum_afdoening = models.DateField(_("wettelijke beslistermijn"), null=True)
     sla_status = models.CharField(
-        _("SLA"), max_length=10, choices=SlaStatus, default=SlaStatus.OP_SCHEMA
+        _("SLA"), max_length=10, choices=SLA_CHOICES, default=SlaStatus.OP_SCHEMA
     )
 
     behandelaar = models.ForeignKey(

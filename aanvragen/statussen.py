@@ -60,6 +60,28 @@ TRANSITIES: dict[Status, frozenset[Status]] = {
 }
 
 OPEN = frozenset({Status.INGEDIEND, Status.IN_BEHANDELING, Status.WACHT_OP_AANVULLING})
+# The SLA clock runs while the gemeente has the aanvraag; it stands still while it waits for the
+# inwoner (Awb 4:15). The sweep, the escalations and the teamleider's list use this one set.
+KLOK_LOOPT = frozenset({Status.INGEDIEND, Status.IN_BEHANDELING})
+
+
+class SlaStatus(StrEnum):
+    """The SLA state of an open aanvraag (behandeling/sla.py decides it)."""
+
+    OP_SCHEMA = "op_schema"  # more than one werkdag left
+    RISICO = "risico"  # decision due today or on the next werkdag
+    TE_LAAT = "te_laat"  # the service norm date has passed
+    OPGESCHORT = "opgeschort"  # waiting for the inwoner: never risico or te laat
+
+
+SLA_LABELS: dict[SlaStatus, str] = {
+    SlaStatus.OP_SCHEMA: _("Op schema"),
+    SlaStatus.RISICO: _("Risico"),
+    SlaStatus.TE_LAAT: _("Te laat"),
+    SlaStatus.OPGESCHORT: _("Opgeschort"),
+}
+AANDACHT = frozenset({SlaStatus.RISICO, SlaStatus.TE_LAAT})  # escalated and listed
+
 BESLOTEN = frozenset(
     {Status.TOEGEKEND, Status.AFGEWEZEN, Status.BUITEN_BEHANDELING, Status.UITBETAALD}
 )

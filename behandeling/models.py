@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aanvragen.statussen import SlaStatus
+
 
 class Kanaal(models.TextChoices):
     TELEFOON = "telefoon", _("Telefoon")
@@ -104,8 +106,8 @@ class Opschorting(models.Model):
 
 
 class SlaSignaalSoort(models.TextChoices):
-    RISICO = "risico", _("Besluit moet vandaag of morgen")
-    TE_LAAT = "te_laat", _("Besluit is te laat")
+    RISICO = SlaStatus.RISICO.value, _("Besluit moet vandaag of morgen")
+    TE_LAAT = SlaStatus.TE_LAAT.value, _("Besluit is te laat")
 
 
 class SlaSignaal(models.Model):

@@ -10,19 +10,15 @@ from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
 from aanvragen.presenters import iban_leesbaar
+from aanvragen.statussen import SLA_LABELS as STATUS_SLA_LABELS
 from behandeling.regels import Afwijking, Toetsing, afwijzing_toetsen, toekenning_toetsen
-from behandeling.sla import OP_SCHEMA, OPGESCHORT, RISICO, TE_LAAT, sla_status
+from behandeling.sla import OPGESCHORT, sla_status
 from portal.bedrag import format_bedrag
 from portal.werkdagen import Kalender, werkdagen_tussen
 from uitbetaling.begunstigde import Begunstigde, VierOgenReden
 from wegwijzer.regels import Oordeel, Uitkomst
 
-SLA_LABELS = {
-    OP_SCHEMA: _("Op schema"),
-    RISICO: _("Risico"),
-    TE_LAAT: _("Te laat"),
-    OPGESCHORT: _("Opgeschort"),
-}
+SLA_LABELS = {sla: _(label) for sla, label in STATUS_SLA_LABELS.items()}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from aanvragen.models import Aanvraag
 from aanvragen.services import termijnen_berekenen
-from aanvragen.statussen import OPEN, Status
+from aanvragen.statussen import AANDACHT, KLOK_LOOPT, OPEN, SlaStatus, Status
 from behandeling.models import Contactmoment
 from portal import werkgebied
 from portal.rollen import Rol
@@ -50,8 +50,8 @@ def werkvoorraad_tellingen(*, medewerker) -> dict[str, int]:
     return open_qs.aggregate(
         totaal=Count("pk"),
         niet_opgepakt=Count("pk", filter=Q(status=Status.INGEDIEND)),
-        te_laat=Count("pk", filter=Q(sla_status="te_laat")),
-        risico=Count("pk", filter=Q(sla_status="risico")),
+        te_laat=Count("pk", filter=Q(sla_status=SlaStatus.TE_LAAT)),
+        risico=Count("pk", filter=Q(sla_status=SlaStatus.RISICO)),
         opgeschort=Count("pk", filter=Q(status=Status.WACHT_OP_AANVULLING)),
     )
 
@@ -80,10 +80,10 @@ def sla_per_gemeente(*, medewerker):
         .values("gemeente__naam")
         .annotate(
             totaal=Count("pk"),
-            op_schema=Count("pk", filter=Q(sla_status="op_schema")),
-            risico=Count("pk", filter=Q(sla_status="risico")),
-            te_laat=Count("pk", filter=Q(sla_status="te_laat")),
-            opgeschort=Count("pk", filter=Q(sla_status="opgeschort")),
+            op_schema=Count("pk", filter=Q(sla_status=SlaStatus.OP_SCHEMA)),
+            risico=Count("pk", filter=Q(sla_status=SlaStatus.RISICO)),
+            te_laat=Count("pk", filter=Q(sla_status=SlaStatus.TE_LAAT)),
+            opgeschort=Count("pk", filter=Q(sla_status=SlaStatus.OPGESCHORT)),
         )
         .order_by("gemeente__naam")
     )
@@ -182,8 +182,8 @@ def aandacht_list(*, medewerker, limiet: int = 20):
     return (
         werkgebied.beperk(Aanvraag.objects, medewerker)
         .filter(
-            status__in=[Status.INGEDIEND, Status.IN_BEHANDELING],
-            sla_status__in=["risico", "te_laat"],
+            status__in=list(KLOK_LOOPT),
+            sla_status__in=list(AANDACHT),
         )
         .select_related("behandelaar", "gemeente")
         .order_by("einddatum_gepland", "pk")[:limiet]
@@ -199,7 +199,7 @@ def werkverdeling(*, medewerker):
         .annotate(
             totaal=Count("pk"),
             wacht=Count("pk", filter=Q(status=Status.WACHT_OP_AANVULLING)),
-            te_laat=Count("pk", filter=Q(sla_status="te_laat")),
+            te_laat=Count("pk", filter=Q(sla_status=SlaStatus.TE_LAAT)),
         )
         .order_by("-totaal")
     )

@@ -26,7 +26,7 @@ from aanvragen.services import (
     status_wijzigen,
     termijnen_berekenen,
 )
-from aanvragen.statussen import Status
+from aanvragen.statussen import KLOK_LOOPT, SlaStatus, Status
 from behandeling.models import (
     Aanvullingsverzoek,
     Contactmoment,
@@ -376,27 +376,27 @@ def aanvraag_vrijgeven(*, aanvraag_id: int, behandelaar) -> Aanvraag:
 def sla_bijwerken(*, vandaag: date) -> int:
     """Recompute the SLA state of all open aanvragen in SQL, per gemeente (its closing days)."""
     bijgewerkt = 0
-    open_statussen = [Status.INGEDIEND, Status.IN_BEHANDELING]
+    open_statussen = list(KLOK_LOOPT)
     for gemeente in Gemeente.objects.all():
         grenzen = sla_grenzen(vandaag, kalender_get(gemeente=gemeente, vanaf=vandaag))
         qs = Aanvraag.objects.filter(gemeente=gemeente, status__in=open_statussen)
         bijgewerkt += (
             qs.filter(einddatum_gepland__lt=grenzen.te_laat_voor)
-            .exclude(sla_status="te_laat")
-            .update(sla_status="te_laat")
+            .exclude(sla_status=SlaStatus.TE_LAAT)
+            .update(sla_status=SlaStatus.TE_LAAT)
         )
         bijgewerkt += (
             qs.filter(
                 einddatum_gepland__gte=grenzen.te_laat_voor,
                 einddatum_gepland__lte=grenzen.risico_tot_en_met,
             )
-            .exclude(sla_status="risico")
-            .update(sla_status="risico")
+            .exclude(sla_status=SlaStatus.RISICO)
+            .update(sla_status=SlaStatus.RISICO)
         )
         bijgewerkt += (
             qs.filter(einddatum_gepland__gt=grenzen.risico_tot_en_met)
-            .exclude(sla_status="op_schema")
-            .update(sla_status="op_schema")
+            .exclude(sla_status=SlaStatus.OP_SCHEMA)
+            .update(sla_status=SlaStatus.OP_SCHEMA)
         )
         bijgewerkt += (
             Aanvraag.objects.filter(gemeente=gemeente, status=Status.WACHT_OP_AANVULLING)
@@ -619,9 +619,7 @@ def sla_signalen_versturen() -> int:
             aanvraag=OuterRef("pk"), soort=soort, voor_einddatum=OuterRef("einddatum_gepland")
         )
         kandidaten = (
-            Aanvraag.objects.filter(
-                status__in=[Status.INGEDIEND, Status.IN_BEHANDELING], sla_status=soort
-            )
+            Aanvraag.objects.filter(status__in=list(KLOK_LOOPT), sla_status=soort)
             .exclude(Exists(al_gemeld))
             .select_related("behandelaar")
         )

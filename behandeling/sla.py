@@ -8,12 +8,15 @@ inwoner, the terms stand still.
 from dataclasses import dataclass
 from datetime import date
 
+from aanvragen.statussen import SlaStatus
 from portal.werkdagen import Kalender, plus_werkdagen, werkdagen_tussen
 
-OP_SCHEMA, RISICO, TE_LAAT = "op_schema", "risico", "te_laat"
-# While the aanvraag waits for the inwoner (Awb 4:15) the terms stand still: it is neither on
-# schedule nor at risk nor late, and no counter or escalation treats it as such.
-OPGESCHORT = "opgeschort"
+OP_SCHEMA, RISICO, TE_LAAT, OPGESCHORT = (
+    SlaStatus.OP_SCHEMA,
+    SlaStatus.RISICO,
+    SlaStatus.TE_LAAT,
+    SlaStatus.OPGESCHORT,
+)
 
 
 @dataclass(frozen=True)

@@ -87,3 +87,25 @@ def test_opgeschort_telt_nergens_als_risico_of_te_laat():
     aanvraag.refresh_from_db()
     assert aanvraag.sla_status != "opgeschort"
     assert Aanvraag.objects.filter(sla_status="opgeschort").count() == 0
+
+
+def test_werkvoorraad_dashboard_en_aandachtlijst_tellen_dezelfde_zaken():
+    from aanvragen.statussen import SlaStatus
+
+    te_laat = ingediende_aanvraag(nu=datetime(2026, 11, 2, 9, 0, tzinfo=AMS))
+    risico = ingediende_aanvraag(nu=datetime(2026, 11, 23, 9, 0, tzinfo=AMS))
+    wacht, verzoek, bea = gevraagd(datetime(2026, 11, 25, 10, 0, tzinfo=AMS))
+    op_tijd = ingediende_aanvraag(nu=datetime(2026, 11, 27, 9, 0, tzinfo=AMS))
+    services.sla_bijwerken(vandaag=date(2026, 11, 30))
+    standen = dict(Aanvraag.objects.values_list("pk", "sla_status"))
+    assert standen[te_laat.pk] == SlaStatus.TE_LAAT
+    assert standen[risico.pk] == SlaStatus.RISICO
+    assert standen[wacht.pk] == SlaStatus.OPGESCHORT
+    assert standen[op_tijd.pk] == SlaStatus.OP_SCHEMA
+    tellingen = selectors.werkvoorraad_tellingen(medewerker=bea)
+    [rij] = selectors.sla_per_gemeente(medewerker=bea)
+    aandacht = {a.pk for a in selectors.aandacht_list(medewerker=bea)}
+    assert tellingen["te_laat"] == rij["te_laat"] == 1
+    assert tellingen["risico"] == rij["risico"] == 1
+    assert aandacht == {te_laat.pk, risico.pk}
+    assert tellingen["opgeschort"] == rij["opgeschort"] == 1
