@@ -61,7 +61,9 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             "  inwoner (DigiD-simulator): BSN 999993653 (Jan de Vries, Voorbeeldstad),"
-            " 111222333 (met partner), 100042090 (Dorpsveen)"
+            " 111222333 (met partner), 100042090 (Dorpsveen); BRP-varianten: 100200011"
+            " (gescheiden), 100200035 (partner zonder BSN), 100200047 (woonboot, alleen"
+            " geboortemaand), 100200059 (adres in onderzoek)"
         )
 
     def _regeling(self) -> Regeling:
