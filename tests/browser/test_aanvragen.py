@@ -68,6 +68,10 @@ def test_waarschuwing_voor_uitloggen_met_verlengen(
     page = nieuwe_pagina()
     page.clock.install()
     inloggen(page, live_server.url)
+    # Wait for the wizard page itself: its timer starts when it loads. Fast-forwarding while the
+    # login is still navigating would move the old page's clock (a race that failed under load).
+    expect(page).to_have_title(re.compile("stap 1 van 5"))
+    page.wait_for_load_state("load")
     waarschuwing = page.get_by_role("alertdialog")
     expect(waarschuwing).to_be_hidden()
     page.clock.fast_forward("13:01")
