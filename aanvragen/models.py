@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from aanvragen.huishouden import PartnerSituatie
 from aanvragen.statussen import LABELS, OPEN, SLA_LABELS, SlaStatus, Status
 from portal.models import Historie
 from portal.opslag import prive_opslag
@@ -61,12 +62,15 @@ class Aanvraag(models.Model):
         _("partner volgens de BRP"),
         max_length=12,
         choices=[
-            ("geen", _("Geen partner")),
-            ("partner", _("Partner")),
-            ("zonder_bsn", _("Partner zonder BSN (bijvoorbeeld in het buitenland ingeschreven)")),
-            ("meerdere", _("Meer dan één partner: de behandelaar beslist")),
+            (PartnerSituatie.GEEN.value, _("Geen partner")),
+            (PartnerSituatie.PARTNER.value, _("Partner")),
+            (
+                PartnerSituatie.ZONDER_BSN.value,
+                _("Partner zonder BSN (bijvoorbeeld in het buitenland ingeschreven)"),
+            ),
+            (PartnerSituatie.MEERDERE.value, _("Meer dan één partner: de behandelaar beslist")),
         ],
-        default="geen",
+        default=PartnerSituatie.GEEN.value,
     )
     # What the BRP marks as under investigation (inOnderzoek): naam, geboortedatum, adres, partner.
     brp_in_onderzoek = models.CharField(_("in onderzoek bij de BRP"), max_length=100, blank=True)

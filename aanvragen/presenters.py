@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from aanvragen.huishouden import PartnerSituatie
 from portal.bedrag import format_bedrag
 from wegwijzer.models import VoorliggendeVoorziening
 
@@ -147,7 +148,7 @@ def aanvraag_samenvatting(aanvraag) -> list[tuple[str, str]]:
         regels.append(
             (_("Netto inkomen partner per maand"), format_bedrag(aanvraag.inkomen_partner))
         )
-    if aanvraag.partner_situatie == "geen":
+    if aanvraag.partner_situatie == PartnerSituatie.GEEN:
         regels.append((_("Kind jonger dan 18 bij u thuis"), _ja_nee(aanvraag.alleenstaande_ouder)))
     return regels + [
         (_("Geld op rekeningen en spaargeld"), format_bedrag(aanvraag.vermogen)),
