@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class AanvragenConfig(AppConfig):
     name = "aanvragen"
     verbose_name = "Aanvragen"
+
+    def ready(self):
+        from aanvragen.brp import stand_get
+        from portal import gezondheid
+
+        # "configuratie": the BRP refuses our key, certificate or token.
+        gezondheid.registreren("brp", stand_get)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aanvragen.huishouden import PartnerSituatie
 from portal.bedrag import format_bedrag
+from portal.iban import iban_leesbaar
 from wegwijzer.models import VoorliggendeVoorziening
 
 
@@ -80,17 +81,6 @@ def samenvatting(data: dict[str, dict], *, stap_url: Callable[[str], str]) -> li
 
 def _bedrag(bedrag) -> str:
     return "" if bedrag is None else format_bedrag(bedrag)
-
-
-def iban_leesbaar(iban: str) -> str:
-    return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
-
-
-def iban_gemaskeerd(iban: str) -> str:
-    """NL91 **** **** **43 00 style: enough to recognise, not to copy."""
-    if len(iban) < 8:
-        return iban
-    return iban_leesbaar(iban[:4] + "*" * (len(iban) - 8) + iban[-4:])
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,12 @@ from urllib.parse import urlencode
 
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
-from schwifty import IBAN
-from schwifty.exceptions import SchwiftyException
 
-from aanvragen.presenters import iban_leesbaar
 from aanvragen.statussen import SLA_LABELS as STATUS_SLA_LABELS
 from behandeling.regels import Afwijking, Toetsing, afwijzing_toetsen, toekenning_toetsen
 from behandeling.sla import OPGESCHORT, sla_status
 from portal.bedrag import format_bedrag
+from portal.iban import bank_naam, iban_leesbaar
 from portal.werkdagen import Kalender, werkdagen_tussen
 from uitbetaling.begunstigde import Begunstigde, VierOgenReden
 from wegwijzer.regels import Oordeel, Uitkomst
@@ -131,13 +129,6 @@ class BegunstigdeRegel:
     eigen_iban: str
     eigen_naam: str
     wijkt_af: bool
-
-
-def bank_naam(iban: str) -> str:
-    try:
-        return IBAN(iban).bank_name or str(_("bank onbekend"))
-    except SchwiftyException:
-        return str(_("bank onbekend"))
 
 
 def begunstigde_regel(begunstigde: Begunstigde, *, eigen_iban: str, eigen_naam: str):

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aanvragen.models import Aanvraag, Document, DocumentSoort
-from aanvragen.presenters import iban_gemaskeerd
 from aanvragen.selectors import voorstel_get
 from aanvragen.services import (
     AanvraagGewijzigd,
@@ -44,6 +43,7 @@ from behandeling.regels import (
 from behandeling.sla import OPGESCHORT, sla_grenzen, sla_status
 from portal import logboek, werkgebied
 from portal.bedrag import format_bedrag
+from portal.iban import iban_gemaskeerd
 from portal.models import Gemeente
 from portal.rollen import Rol
 from portal.selectors import kalender_get

@@ -9,7 +9,7 @@ from schwifty.exceptions import SchwiftyException
 from portal.bedrag import OngeldigBedrag, format_bedrag, parse_bedrag
 from portal.models import DigidNiveau
 from portal.niveaus import voldoet
-from portal.tekst import zonder_bidi
+from portal.tekst import epc_tekst, zonder_bidi
 
 
 class BedragField(forms.Field):
@@ -191,7 +191,6 @@ class RekeninghouderField(forms.CharField):
         super().__init__(**kwargs)
 
     def clean(self, value):
-        from uitbetaling.opdracht import epc_tekst
 
         waarde = super().clean(value)
         if waarde and len(epc_tekst(waarde, 70).replace(" ", "")) < 2:

@@ -5,6 +5,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.tekst import epc_tekst
+
 cbs_code_validator = RegexValidator(r"^\d{4}$", _("Een CBS-code bestaat uit 4 cijfers."))
 
 
@@ -122,8 +124,6 @@ class Gemeente(models.Model):
         from django.core.exceptions import ValidationError
         from schwifty import IBAN
         from schwifty.exceptions import SchwiftyException
-
-        from uitbetaling.opdracht import epc_tekst
 
         fouten = {}
         try:

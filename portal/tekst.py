@@ -9,6 +9,9 @@ pages show free text inside <bdi> (isolation), so a right-to-left name never reo
 sentence around it.
 """
 
+import re
+import unicodedata
+
 BIDI_STUURTEKENS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _WEG = {ord(teken): None for teken in BIDI_STUURTEKENS}
 
@@ -22,3 +25,38 @@ def vertaalbaar(tekst: str) -> str:
     """Marks a label in a pure module for the translation catalogue (makemessages finds the
     `_(...)` call); the model layer translates it. Import it as `_`."""
     return tekst
+
+
+# The EPC character set of SEPA names and remittance information (a space allowed).
+EPC_TEKENS = re.compile(r"[^A-Za-z0-9/\-?:().,'+ ]")
+
+# Letters that Unicode does not decompose into a base letter plus accent.
+_TRANSLITERATIE = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "œ": "oe",
+        "Œ": "OE",
+        "ı": "i",
+    }
+)
+
+
+def ascii_tekst(tekst: str) -> str:
+    """Letters without accents (é → e, ø → o); what has no ASCII form is dropped."""
+    tekst = tekst.translate(_TRANSLITERATIE)
+    return unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii")
+
+
+def epc_tekst(tekst: str, maximum: int) -> str:
+    """Transliterate to the EPC character set (é → e, & → +) and cut to `maximum`: names and
+    remittance information in a payment file (shared/domain.md §5)."""
+    schoon = EPC_TEKENS.sub("", ascii_tekst(tekst.replace("&", "+")))
+    return re.sub(r"\s+", " ", schoon).strip()[:maximum].strip()

@@ -8,7 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from aanvragen.brp import stand_get as brp_stand_get
+from portal import gezondheid
 from portal.celery import app as celery_app
 from portal.digid import huidige_inwoner, inwoner_inloggen, inwoner_uitloggen
 from portal.forms import DigidSimulatorForm
@@ -114,7 +114,7 @@ def healthz(request):
         "database": database,
         "broker": _broker_status(),
         "worker": worker,
-        "brp": brp_stand_get(),  # "configuratie": the BRP refuses our key/certificate/token
+        **gezondheid.standen(),
     }
     overall = "ok" if all(v == "ok" for v in checks.values()) else "degraded"
     if database != "ok":

@@ -6,45 +6,15 @@ also allow a space; remittance at most 140 characters, creditor name at most 70.
 """
 
 import re
-import unicodedata
+
+from portal.tekst import ascii_tekst, epc_tekst
 
 REFERENTIE_TEKENS = re.compile(r"[^A-Za-z0-9/\-?:().,'+]")
-TEKST_TEKENS = re.compile(r"[^A-Za-z0-9/\-?:().,'+ ]")
-
-
-# Letters that Unicode does not decompose into a base letter plus accent.
-_TRANSLITERATIE = str.maketrans(
-    {
-        "ø": "o",
-        "Ø": "O",
-        "æ": "ae",
-        "Æ": "AE",
-        "ß": "ss",
-        "ł": "l",
-        "Ł": "L",
-        "đ": "d",
-        "Đ": "D",
-        "œ": "oe",
-        "Œ": "OE",
-        "ı": "i",
-    }
-)
-
-
-def _ascii(tekst: str) -> str:
-    tekst = tekst.translate(_TRANSLITERATIE)
-    return unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii")
-
-
-def epc_tekst(tekst: str, maximum: int) -> str:
-    """Transliterate to the EPC character set (é → e, & → +) and cut to `maximum`."""
-    schoon = TEKST_TEKENS.sub("", _ascii(tekst.replace("&", "+")))
-    return re.sub(r"\s+", " ", schoon).strip()[:maximum].strip()
 
 
 def end_to_end_id(referentie: str) -> str:
     """The EndToEndId derived from the case reference."""
-    schoon = REFERENTIE_TEKENS.sub("", _ascii(referentie))
+    schoon = REFERENTIE_TEKENS.sub("", ascii_tekst(referentie))
     schoon = re.sub(r"/+", "/", schoon).strip("/")
     return schoon[:35]
 

@@ -23,7 +23,8 @@ from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 from sepaxml import SepaTransfer
 
-from uitbetaling.opdracht import TEKST_TEKENS, is_geldige_referentie
+from portal.tekst import EPC_TEKENS
+from uitbetaling.opdracht import is_geldige_referentie
 
 VERSIES = ("pain.001.001.03", "pain.001.001.09")
 
@@ -69,9 +70,9 @@ def regel_fouten(regel: OpdrachtRegel) -> list[str]:
         fouten.append(
             "de naam van de rekeninghouder heeft geen Latijnse letters (zoals op de bankpas)"
         )
-    elif TEKST_TEKENS.search(regel.naam) or len(regel.naam) > 70:
+    elif EPC_TEKENS.search(regel.naam) or len(regel.naam) > 70:
         fouten.append("de naam van de rekeninghouder past niet in de EPC-regels")
-    if TEKST_TEKENS.search(regel.omschrijving) or not 0 < len(regel.omschrijving) <= 140:
+    if EPC_TEKENS.search(regel.omschrijving) or not 0 < len(regel.omschrijving) <= 140:
         fouten.append("de omschrijving past niet in de EPC-regels")
     if not _iban_klopt(regel.iban):
         fouten.append("het rekeningnummer (IBAN) klopt niet")
@@ -97,7 +98,7 @@ def _controleer_epc(debiteur: Debiteur, regels: list[OpdrachtRegel], *ids: str) 
     for waarde in ids:
         if not is_geldige_referentie(waarde):
             fouten.append(f"identifier {waarde!r} breaks the EPC rules")
-    if not debiteur.naam.strip() or TEKST_TEKENS.search(debiteur.naam) or len(debiteur.naam) > 70:
+    if not debiteur.naam.strip() or EPC_TEKENS.search(debiteur.naam) or len(debiteur.naam) > 70:
         fouten.append("debtor name breaks the EPC rules")
     for regel in regels:
         fouten.extend(f"{regel.end_to_end_id}: {fout}" for fout in regel_fouten(regel))

@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aanvragen.models import Aanvraag
-from aanvragen.presenters import iban_gemaskeerd
 from aanvragen.services import status_wijzigen, statussen_wijzigen
 from aanvragen.statussen import Status
 from portal import logboek, werkgebied
+from portal.iban import iban_gemaskeerd
 from portal.models import Gemeente
 from portal.taken import na_commit
+from portal.tekst import epc_tekst
 from uitbetaling import afstemming
 from uitbetaling.afstemming import Bevinding, afstemmen
 from uitbetaling.bankdagen import uitvoerdatum
@@ -34,7 +35,7 @@ from uitbetaling.models import (
     OpdrachtStatusWijziging,
     Rekeningwijziging,
 )
-from uitbetaling.opdracht import end_to_end_id, epc_tekst, omschrijving
+from uitbetaling.opdracht import end_to_end_id, omschrijving
 from uitbetaling.sepa import Debiteur, OpdrachtRegel, pain001_maken, regel_fouten
 from uitbetaling.statussen import (
     TERUG_BIJ_BEHANDELAAR,

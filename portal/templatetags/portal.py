@@ -1,7 +1,8 @@
 from django import forms, template
-from django.utils.translation import gettext
 
 from portal.bedrag import format_bedrag
+from portal.iban import bank_naam, iban_leesbaar
+from portal.iban import iban_gemaskeerd as iban_gemaskeerd_
 
 register = template.Library()
 
@@ -15,36 +16,19 @@ WIDGET_KLASSEN = {
 
 @register.filter
 def iban_gemaskeerd(iban: str) -> str:
-    from aanvragen.presenters import iban_gemaskeerd as maskeren
-
-    return maskeren(iban or "")
+    return iban_gemaskeerd_(iban or "")
 
 
 @register.filter
 def iban(waarde: str) -> str:
     """The full IBAN in groups of four (staff pages that must show the payee)."""
-    from aanvragen.presenters import iban_leesbaar
-
     return iban_leesbaar(waarde or "")
 
 
 @register.filter
 def bank(waarde: str) -> str:
     """The bank's name for an IBAN (schwifty), for the approver to recognise the payee."""
-    from behandeling.presenters import bank_naam
-
     return bank_naam(waarde or "")
-
-
-@register.filter
-def status_medewerker(status: str) -> str:
-    """An aanvraag's status as staff read it (aanvragen.statussen.LABELS_MEDEWERKER)."""
-    from aanvragen.statussen import LABELS_MEDEWERKER, Status
-
-    try:
-        return gettext(LABELS_MEDEWERKER[Status(status)])
-    except ValueError:
-        return status
 
 
 @register.filter
@@ -81,11 +65,3 @@ def is_radio(veld) -> bool:
 @register.filter
 def is_checkbox(veld) -> bool:
     return isinstance(veld.field.widget, forms.CheckboxInput)
-
-
-@register.simple_tag
-def brp_stand() -> str:
-    """ "ok", "storing" or "configuratie": the BRP's state as /healthz reports it."""
-    from aanvragen.brp import stand_get
-
-    return stand_get()

@@ -10,11 +10,12 @@ from behandeling import services as behandeling
 from portal.models import WorkerHartslag
 from portal.rollen import Rol
 from portal.tasks import hartslag
+from portal.tekst import epc_tekst
 from tests.factories import UserFactory, ingediende_aanvraag
 from tests.helpers import wacht_op
 from uitbetaling import services
 from uitbetaling.models import Betaalopdracht
-from uitbetaling.opdracht import end_to_end_id, epc_tekst, is_geldige_referentie
+from uitbetaling.opdracht import end_to_end_id, is_geldige_referentie
 from uitbetaling.tasks import betaalopdracht_aanmaken, ontbrekende_betaalopdrachten_aanmaken
 
 

@@ -1,5 +1,6 @@
 """Load demo data: gemeenten, the 2026 national amounts, kostensoorten, staff accounts and a few
-aanvragen in each status. Idempotent: running it again changes nothing that exists.
+aanvragen in each status. It lives in the top layer (behandeling) because it fills every app.
+Idempotent: running it again changes nothing that exists.
 
 Demo only: the passwords below are printed and in the README.
 """
