@@ -12,7 +12,7 @@ from aanvragen.models import Aanvraag, StatusWijziging
 from portal import logboek, werkgebied
 from portal.admin import InzageGelogd, WerkgebiedAdmin
 from portal.forms import BsnField
-from portal.models import Verwerking
+from portal.models import Bericht, Verwerking
 
 # Beheer helps with a stuck case, not with the inwoner's circumstances: these stay out of sight.
 PERSOONSGEGEVENS = [
@@ -138,6 +138,45 @@ class VerwerkingAdmin(admin.ModelAdmin):
             "title": _("Logboek doorzoeken op BSN"),
         }
         return TemplateResponse(request, "admin/portal/verwerking/zoeken.html", context)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Bericht)
+class BerichtAdmin(admin.ModelAdmin):
+    """The outbox for beheer: what waits, what was sent, what failed and why. Read-only; the
+    recipient and the text stay out of sight (personal data). Scoped like the logboek."""
+
+    list_display = ["aangemaakt_op", "soort", "aanvraag_id", "status", "pogingen", "verzonden_op"]
+    list_filter = ["status", "soort"]
+    fields = [
+        "soort",
+        "aanvraag_id",
+        "status",
+        "pogingen",
+        "laatste_fout",
+        "aangemaakt_op",
+        "volgende_poging_op",
+        "verzonden_op",
+    ]
+    readonly_fields = fields
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        if request.user.is_superuser:
+            return qs
+        gemeenten = sorted(werkgebied.gemeente_ids(request.user))
+        return qs.filter(
+            aanvraag_id__in=Aanvraag.objects.filter(gemeente_id__in=gemeenten).values("pk")
+        )
 
     def has_add_permission(self, request):
         return False

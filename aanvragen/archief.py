@@ -4,6 +4,11 @@ The aanvraag row stays, stripped of everything that identifies or describes the 
 figures of the dashboard (amounts, dates, doorlooptijden) keep adding up; documents and their
 files, contact notes, requests for information and free-text reasons are deleted. Run daily by
 Celery beat; `manage.py bewaartermijnen` shows what would go (dry run) and `--uitvoeren` does it.
+
+The apps above aanvragen keep their own data about an aanvraag (calls and escalations in
+behandeling, payment instructions in uitbetaling). They remove it themselves, in the same
+transaction, on the signal `anonimiseren_signaal`; and they apply their own terms on
+`bewaartermijnen_signaal` (uitbetaling empties old payment files). aanvragen never imports them.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from aanvragen.bewaartermijnen import (
@@ -21,11 +27,20 @@ from aanvragen.bewaartermijnen import (
     terugbelverzoek_grens,
     vernietigen_vanaf,
 )
-from aanvragen.models import Aanvraag, StatusWijziging, Terugbelverzoek
+from aanvragen.models import (
+    Aanvraag,
+    Aanvullingsverzoek,
+    Opschorting,
+    StatusWijziging,
+    Terugbelverzoek,
+)
 from portal import logboek
+from portal.models import Bericht
 
-# Payment files (names and IBANs of many inwoners) are emptied after the financial term.
-BETAALBESTAND_JAREN = 7
+# Sent inside anonimiseren's transaction with `aanvraag`: remove your personal data about it.
+anonimiseren_signaal = Signal()
+# Sent by the daily run with `vandaag`: apply your own terms, return {what: how many}.
+bewaartermijnen_signaal = Signal()
 
 
 @dataclass(frozen=True)
@@ -61,9 +76,6 @@ def vervallen_list(*, vandaag: date) -> list[Vervallen]:
 @transaction.atomic
 def anonimiseren(*, aanvraag_id: int, nu: datetime | None = None) -> bool:
     """Remove the personal data of one aanvraag; False when it was done already."""
-    from behandeling.models import Aanvullingsverzoek, Contactmoment, Opschorting, SlaSignaal
-    from uitbetaling.models import Betaalopdracht, OpdrachtStatusWijziging
-
     nu = nu or timezone.now()
     aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag_id)
     if aanvraag.geanonimiseerd_op is not None:
@@ -74,13 +86,14 @@ def anonimiseren(*, aanvraag_id: int, nu: datetime | None = None) -> bool:
     for document in aanvraag.documenten.all():
         document.bestand.delete(save=False)
         document.delete()
-    Contactmoment.objects.filter(aanvraag=aanvraag).delete()
     Opschorting.objects.filter(aanvraag=aanvraag).delete()
     Aanvullingsverzoek.objects.filter(aanvraag=aanvraag).delete()
-    SlaSignaal.objects.filter(aanvraag=aanvraag).delete()
     StatusWijziging.objects.filter(aanvraag=aanvraag).update(reden="")
-    Betaalopdracht.objects.filter(aanvraag=aanvraag).update(iban="", naam="")
-    OpdrachtStatusWijziging.objects.filter(opdracht__aanvraag=aanvraag).update(reden="")
+    # What was sent and when stays (proof); to whom and what it said goes.
+    Bericht.objects.filter(aanvraag_id=aanvraag.pk).update(
+        aan="", onderwerp="", tekst="", bijlage_bestand=""
+    )
+    anonimiseren_signaal.send(sender=Aanvraag, aanvraag=aanvraag)
     leeg = {
         "bsn": "",
         "naam": "",
@@ -109,13 +122,6 @@ def anonimiseren(*, aanvraag_id: int, nu: datetime | None = None) -> bool:
     return True
 
 
-def betaalbestanden_legen(*, vandaag: date) -> int:
-    from uitbetaling.models import Betaalbatch
-
-    grens = vandaag.replace(year=vandaag.year - BETAALBESTAND_JAREN)
-    return Betaalbatch.objects.filter(aangemaakt_op__date__lt=grens).exclude(xml="").update(xml="")
-
-
 def vervallen_terugbelverzoeken(*, vandaag: date):
     zone = timezone.get_current_timezone()
     grens = datetime.combine(terugbelverzoek_grens(vandaag), time.min, zone)
@@ -142,6 +148,12 @@ def bewaartermijnen_toepassen(*, vandaag: date) -> dict[str, int]:
             gedaan[vervallen.status] += 1
     return {
         **{str(k): v for k, v in gedaan.items()},
-        "betaalbestanden": betaalbestanden_legen(vandaag=vandaag),
         "terugbelverzoeken": terugbelverzoeken_verwijderen(vandaag=vandaag),
+        **{
+            wat: aantal
+            for _ontvanger, gedaan_elders in bewaartermijnen_signaal.send(
+                sender=Aanvraag, vandaag=vandaag
+            )
+            for wat, aantal in gedaan_elders.items()
+        },
     }

@@ -230,7 +230,7 @@ class InkomenForm(Formulier):
         error_messages={"required": _("Vul in hoeveel geld u heeft. Geen geld? Vul 0 in.")},
     )
     # Pw art. 4: an alleenstaande ouder may keep more savings. Asked only without a partner.
-    kind_thuis = forms.TypedChoiceField(
+    alleenstaande_ouder = forms.TypedChoiceField(
         label=_("Woont er een kind jonger dan 18 bij u, dat u verzorgt?"),
         choices=[("nee", _("Nee")), ("ja", _("Ja"))],
         coerce=lambda waarde: waarde == "ja",
@@ -247,7 +247,7 @@ class InkomenForm(Formulier):
             self.fields["inkomen_partner"].error_messages["required"] = _(
                 "Vul het netto inkomen van uw partner in. Geen inkomen? Vul 0 in."
             )
-            del self.fields["kind_thuis"]
+            del self.fields["alleenstaande_ouder"]
         else:
             del self.fields["inkomen_partner"]
 

@@ -143,6 +143,10 @@ class Aanvraag(models.Model):
         help_text="Typed by a colleague on the phone and not (yet) confirmed by the inwoner with "
         "DigiD, nor used by them before: a second colleague approves the payment.",
     )
+    # Set while the award's payment is back at the gemeente (refused, returned, cannot be paid):
+    # the behandelaar calls, the inwoner reads that we will. Kept by uitbetaling through
+    # aanvragen.services.betaling_teruggekomen / betaling_weer_onderweg.
+    betaling_terug_op = models.DateTimeField(_("betaling teruggekomen op"), null=True, blank=True)
 
     ingediend_namens_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -308,6 +312,65 @@ class AanvraagConcept(models.Model):
 
     def __str__(self) -> str:
         return f"concept {self.sleutel} ({self.stap})"
+
+
+class Aanvullingsverzoek(models.Model):
+    """A request to supplement the aanvraag, with a term (Awb 4:5)."""
+
+    aanvraag = models.ForeignKey(
+        "aanvragen.Aanvraag", on_delete=models.CASCADE, related_name="aanvullingsverzoeken"
+    )
+    vraag = models.TextField(_("wat hebben we nodig"))
+    termijn_tot = models.DateField(_("uiterlijk"))
+    gevraagd_op = models.DateTimeField(_("gevraagd op"))
+    gevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="aanvullingsverzoeken"
+    )
+    beantwoord_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    antwoord = models.TextField(_("antwoord"), blank=True)
+    # A colleague on the phone typed the answer for the inwoner (empty: the inwoner themself).
+    beantwoord_namens = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingevuld door medewerker"),
+    )
+
+    class Meta:
+        verbose_name = _("aanvullingsverzoek")
+        verbose_name_plural = _("aanvullingsverzoeken")
+        ordering = ["gevraagd_op", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.aanvraag}: tot {self.termijn_tot:%d-%m-%Y}"
+
+
+class Opschorting(models.Model):
+    """An interval in which the terms stand still (Awb 4:15). `tot` is empty while it lasts."""
+
+    aanvraag = models.ForeignKey(
+        "aanvragen.Aanvraag", on_delete=models.CASCADE, related_name="opschortingen"
+    )
+    van = models.DateField(_("vanaf"))
+    tot = models.DateField(_("tot en met"), null=True, blank=True)
+    reden = models.CharField(_("reden"), max_length=200)
+    verzoek = models.OneToOneField(
+        "aanvragen.Aanvullingsverzoek",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="opschorting",
+    )
+
+    class Meta:
+        verbose_name = _("opschorting")
+        verbose_name_plural = _("opschortingen")
+        ordering = ["van", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.aanvraag}: {self.van} – {self.tot or '…'}"
 
 
 class DocumentSoort(models.TextChoices):

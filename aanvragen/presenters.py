@@ -12,7 +12,7 @@ from wegwijzer.models import VoorliggendeVoorziening
 
 
 @dataclass(frozen=True)
-class Regel:
+class SamenvattingRij:
     label: str
     waarde: str
     wijzig_url: str
@@ -25,7 +25,7 @@ def _ja_nee(waarde: bool) -> str:
     return _("Ja") if waarde else _("Nee")
 
 
-def samenvatting(data: dict[str, dict], *, stap_url: Callable[[str], str]) -> list[Regel]:
+def samenvatting(data: dict[str, dict], *, stap_url: Callable[[str], str]) -> list[SamenvattingRij]:
     """The check-answers list, each line with a link back to its step."""
     gegevens, kosten = data["gegevens"], data["kosten"]
     inkomen, uitbetaling = data["inkomen"], data["uitbetaling"]
@@ -67,16 +67,20 @@ def samenvatting(data: dict[str, dict], *, stap_url: Callable[[str], str]) -> li
         regels.append(
             (_("Netto inkomen partner per maand"), _bedrag(inkomen["inkomen_partner"]), "inkomen")
         )
-    if "kind_thuis" in inkomen:
+    if "alleenstaande_ouder" in inkomen:
         regels.append(
-            (_("Kind jonger dan 18 bij u thuis"), _ja_nee(inkomen["kind_thuis"]), "inkomen")
+            (
+                _("Kind jonger dan 18 bij u thuis"),
+                _ja_nee(inkomen["alleenstaande_ouder"]),
+                "inkomen",
+            )
         )
     regels += [
         (_("Geld op rekeningen en spaargeld"), _bedrag(inkomen.get("vermogen")), "inkomen"),
         (_("Rekeningnummer (IBAN)"), iban_leesbaar(uitbetaling.get("iban", "")), "uitbetaling"),
         (_("Naam rekeninghouder"), uitbetaling.get("rekeninghouder", ""), "uitbetaling"),
     ]
-    return [Regel(label, waarde, stap_url(stap)) for label, waarde, stap in regels]
+    return [SamenvattingRij(label, waarde, stap_url(stap)) for label, waarde, stap in regels]
 
 
 def _bedrag(bedrag) -> str:
@@ -145,12 +149,3 @@ def aanvraag_samenvatting(aanvraag) -> list[tuple[str, str]]:
         (_("Rekeningnummer (IBAN)"), iban_leesbaar(aanvraag.iban)),
         (_("Naam rekeninghouder"), aanvraag.rekeninghouder),
     ]
-
-
-def betaling_teruggekomen(aanvraag) -> bool:
-    """The award's payment came back (refused, returned, cannot be paid): the inwoner reads
-    that we will call, not that the money is on its way."""
-    from uitbetaling.statussen import TERUG_BIJ_BEHANDELAAR
-
-    opdracht = getattr(aanvraag, "betaalopdracht", None)
-    return opdracht is not None and opdracht.status in TERUG_BIJ_BEHANDELAAR

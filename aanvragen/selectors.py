@@ -1,11 +1,17 @@
 from datetime import date
-from decimal import Decimal
 
+from aanvragen.gegevens import situatie
 from aanvragen.huishouden import PartnerSituatie
-from aanvragen.models import Aanvraag, AanvraagConcept, Document, Terugbelverzoek
+from aanvragen.models import (
+    Aanvraag,
+    AanvraagConcept,
+    Aanvullingsverzoek,
+    Document,
+    Terugbelverzoek,
+)
 from aanvragen.statussen import Status
 from portal import werkgebied
-from wegwijzer.regels import Antwoord, Situatie, Uitkomst, beoordeel, leeftijdsgroep
+from wegwijzer.regels import Situatie, Uitkomst, beoordeel
 from wegwijzer.selectors import (
     aow_leeftijden_get,
     beleidsversie_get,
@@ -34,70 +40,18 @@ def aanvraag_van_aanvrager_get(*, bsn: str, referentie: str, namens=None) -> Aan
     )
 
 
-def situatie_van(
-    *,
-    heeft_partner: bool,
-    geboortedatum: date | None,
-    peildatum: date,
-    kostensoort_slug: str,
-    bedrag: Decimal,
-    inkomen: Decimal,
-    inkomen_partner: Decimal | None,
-    vermogen: Decimal,
-    voorliggende_voorziening: str = "nee",
-    vergoed_door_ander: Decimal | None = None,
-    al_gekocht: bool = False,
-    factuurdatum: date | None = None,
-    alleenstaande_ouder: bool = False,
-    leeftijdsgroep_bevestigd: str = "",
-) -> Situatie:
-    """The engine's Situatie for an applicant as the BRP and the wizard describe them.
-
-    Leefsituatie follows the BRP partner and, without one, the applicant's answer whether a
-    child under 18 lives with them (the BRP lists children, not who cares for them); the age
-    group follows the BRP birth date and the AOW table, or what a behandelaar confirmed when
-    the BRP gave no full birth date.
-    """
-    if heeft_partner:
-        leefsituatie = "gehuwden"
-    else:
-        leefsituatie = "alleenstaande_ouder" if alleenstaande_ouder else "alleenstaande"
-    return Situatie(
-        leefsituatie=leefsituatie,
-        leeftijdsgroep=leeftijdsgroep_bevestigd
-        or leeftijdsgroep(geboortedatum, peildatum, aow_leeftijden_get()),
-        inkomen=inkomen + (inkomen_partner or Decimal(0)),
-        vermogen=vermogen,
-        kostensoort=kostensoort_slug,
-        bedrag=bedrag,
-        peildatum=peildatum,
-        al_gekocht=al_gekocht,
-        factuurdatum=factuurdatum,
-        voorliggende_voorziening=Antwoord(voorliggende_voorziening),
-        vergoed_door_ander=vergoed_door_ander,
-    )
-
-
 def voorstel_get(*, aanvraag: Aanvraag) -> Uitkomst | None:
     """The behandelaar's proposal: the same engine, with the rule version the aanvraag recorded."""
     if aanvraag.beleidsregel_id is None or aanvraag.peildatum is None:
         return None
     versie = beleidsversie_get(beleidsregel=aanvraag.beleidsregel, peildatum=aanvraag.peildatum)
     return beoordeel(
-        situatie_van(
+        situatie(
+            aanvraag,
             heeft_partner=aanvraag.partner_situatie != PartnerSituatie.GEEN,
             geboortedatum=aanvraag.geboortedatum,
             peildatum=aanvraag.peildatum,
-            kostensoort_slug=aanvraag.kostensoort.slug,
-            bedrag=aanvraag.bedrag,
-            inkomen=aanvraag.inkomen,
-            inkomen_partner=aanvraag.inkomen_partner,
-            vermogen=aanvraag.vermogen,
-            voorliggende_voorziening=aanvraag.voorliggende_voorziening,
-            vergoed_door_ander=aanvraag.vergoed_door_ander,
-            al_gekocht=aanvraag.al_gekocht,
-            factuurdatum=aanvraag.factuurdatum,
-            alleenstaande_ouder=aanvraag.alleenstaande_ouder,
+            aow_leeftijden=aow_leeftijden_get(),
             leeftijdsgroep_bevestigd=aanvraag.leeftijdsgroep_bevestigd,
         ),
         versie,
@@ -156,8 +110,6 @@ def ter_bevestiging_get(*, bsn: str, pk: int) -> Aanvraag | None:
 
 
 def open_aanvullingsverzoek_get(*, bsn: str, pk: int, namens=None):
-    from behandeling.models import Aanvullingsverzoek
-
     return (
         Aanvullingsverzoek.objects.filter(
             pk=pk,

@@ -5,22 +5,19 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, models, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aanvragen.brp import Persoon
+from aanvragen.gegevens import AanvraagGegevens
 from aanvragen.models import (
     Aanvraag,
     AanvraagConcept,
@@ -30,42 +27,17 @@ from aanvragen.models import (
     Terugbelverzoek,
 )
 from aanvragen.statussen import Status, controleer_transitie
-from portal import logboek, werkgebied
+from portal import berichten, logboek, werkgebied
 from portal.models import BevestigingNamens, Gemeente, PartnerToestemming, Regeling
 from portal.pdf import pdf_maken
 from portal.selectors import kalender_get
-from portal.taken import versturen
-from portal.werkdagen import Opschorting, servicetermijnen
-from wegwijzer.models import Kostensoort
+from portal.taken import na_commit
+from portal.werkdagen import Stilstand, servicetermijnen
 from wegwijzer.selectors import beleidsregel_get
 
 
 class AanvraagGewijzigd(Exception):
     """Someone else changed the aanvraag first; the user sees this message."""
-
-
-@dataclass(frozen=True)
-class AanvraagGegevens:
-    """What the inwoner filled in; the rest comes from the BRP."""
-
-    telefoon: str
-    email: str
-    elektronisch_communiceren: bool
-    kostensoort: Kostensoort
-    omschrijving: str
-    bedrag: Decimal
-    inkomen: Decimal
-    inkomen_partner: Decimal | None
-    vermogen: Decimal
-    iban: str
-    rekeninghouder: str
-    voorliggende_voorziening: str = "nee"
-    vergoed_door_ander: Decimal | None = None  # with "deels"
-    al_gekocht: bool = False
-    factuurdatum: date | None = None
-    partner_toestemming: bool = False
-    alleenstaande_ouder: bool = False  # no partner in the BRP, a child under 18 at home
-    bewijs_volgt: bool = False  # the proof comes later (asked for with an aanvulling)
 
 
 def door_omschrijving(door) -> str:
@@ -186,6 +158,60 @@ def gebeurtenis_vastleggen(*, aanvraag: Aanvraag, door, reden: str, nu=None) -> 
     )
 
 
+def gebeurtenissen_vastleggen(*, aanvraag_ids: list[int], door, reden: str, nu) -> None:
+    """`gebeurtenis_vastleggen` for many aanvragen at once (a refused payment file)."""
+    medewerker = door if werkgebied.is_medewerker(door) else None
+    StatusWijziging.objects.bulk_create(
+        [
+            StatusWijziging(
+                aanvraag_id=pk,
+                van=status,
+                naar=status,
+                op=nu,
+                door=medewerker,
+                door_omschrijving=door_omschrijving(door),
+                reden=reden,
+            )
+            for pk, status in Aanvraag.objects.filter(pk__in=aanvraag_ids).values_list(
+                "pk", "status"
+            )
+        ]
+    )
+
+
+@transaction.atomic
+def betaling_teruggekomen(*, aanvraag_ids: list[int], door, reden: str, nu) -> None:
+    """The award's payment came back to the gemeente (the bank refused or returned it, or it
+    cannot be paid): a task for the behandelaar, who calls the inwoner; the inwoner reads that
+    we will call. Money that was paid and came back makes the aanvraag toegekend again."""
+    tekst = _("Betaling teruggekomen: %(reden)s") % {"reden": reden}
+    Aanvraag.objects.filter(pk__in=aanvraag_ids).update(betaling_terug_op=nu)
+    uitbetaald = list(
+        Aanvraag.objects.filter(pk__in=aanvraag_ids, status=Status.UITBETAALD).values_list(
+            "pk", flat=True
+        )
+    )
+    statussen_wijzigen(
+        aanvraag_ids=uitbetaald,
+        naar=Status.TOEGEKEND,
+        door=door,
+        reden=tekst,
+        verwacht=[Status.UITBETAALD],
+        nu=nu,
+    )
+    gebeurtenissen_vastleggen(
+        aanvraag_ids=[pk for pk in aanvraag_ids if pk not in set(uitbetaald)],
+        door=door,
+        reden=tekst,
+        nu=nu,
+    )
+
+
+def betaling_weer_onderweg(*, aanvraag_ids: list[int]) -> None:
+    """The payment that came back is set up again: no task any more."""
+    Aanvraag.objects.filter(pk__in=aanvraag_ids).update(betaling_terug_op=None)
+
+
 def gemeente_van(persoon: Persoon) -> Gemeente | None:
     return Gemeente.objects.filter(cbs_code=persoon.gemeente_code).first()
 
@@ -277,9 +303,9 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
         document_toevoegen(aanvraag=aanvraag, soort=soort, bestand=bestand)
     if _wacht_op_inwoner(aanvraag):
         # Filled in on the phone; the inwoner confirms it with DigiD before it counts as sent.
-        transaction.on_commit(lambda: _bevestiging_vragen(aanvraag.pk))
-    if _wacht_op_partner(aanvraag):
-        transaction.on_commit(lambda: _bevestiging_vragen(aanvraag.pk, partner=True))
+        _bevestiging_vragen(aanvraag)
+    elif _wacht_op_partner(aanvraag):
+        _partner_toestemming_vragen(aanvraag)
     if namens is None:
         bevestiging = _("Digitaal ingediend met DigiD.")
     elif gemeente.bevestiging_namens == BevestigingNamens.DIGID:
@@ -335,7 +361,7 @@ def _indienen_als_compleet(*, aanvraag: Aanvraag, door, nu: datetime, bevestigin
 def _indienen(*, aanvraag: Aanvraag, door, nu: datetime, bevestiging: str) -> Aanvraag:
     """concept → ingediend: reference, deadlines from today, and the receipt after commit."""
     vandaag = timezone.localdate(nu)
-    transaction.on_commit(lambda: _ontvangstbevestiging_plannen(aanvraag.pk))
+    na_commit("aanvragen.ontvangstbevestiging_maken", aanvraag.pk)
     return status_wijzigen(
         aanvraag_id=aanvraag.pk,
         naar=Status.INGEDIEND,
@@ -358,7 +384,7 @@ def termijnen_berekenen(*, aanvraag: Aanvraag, ingediend: date, vandaag: date) -
     Called on every event that can move them: submission, suspension, resumption.
     """
     opschortingen = [
-        Opschorting(van=o.van, tot=o.tot or vandaag)
+        Stilstand(van=o.van, tot=o.tot or vandaag)
         for o in aanvraag.opschortingen.all()
         if (o.tot or vandaag) >= o.van
     ]
@@ -387,6 +413,8 @@ def aanvraag_bevestigen(*, aanvraag_id: int, bsn: str, nu: datetime | None = Non
     aanvraag.inwoner_bevestigd_op = nu
     aanvraag.rekening_door_medewerker = False  # the inwoner saw and confirmed the account
     aanvraag.save(update_fields=["inwoner_bevestigd_op", "rekening_door_medewerker"])
+    if _wacht_op_partner(aanvraag):
+        _partner_toestemming_vragen(aanvraag)
     return _indienen_als_compleet(
         aanvraag=aanvraag,
         door="inwoner",
@@ -421,24 +449,36 @@ def partner_toestemming_geven(
     return _indienen_als_compleet(aanvraag=aanvraag, door="partner", nu=nu, bevestiging=bevestiging)
 
 
-def _bevestiging_vragen(aanvraag_id: int, partner: bool = False) -> None:
-    """Tell the inwoner there is an aanvraag to confirm (e-mail when known; no personal data).
+def _bevestiging_vragen(aanvraag: Aanvraag) -> None:
+    """Tell the inwoner there is an aanvraag to confirm (when an e-mail address is known; no
+    personal data in the message)."""
+    if aanvraag.email:
+        berichten.plaatsen(
+            soort="bevestigen",
+            aanvraag_id=aanvraag.pk,
+            aan=[aanvraag.email],
+            onderwerp=_("Bevestig uw aanvraag bijzondere bijstand"),
+            template="aanvragen/bevestigen_mail.txt",
+            context={"aanvraag": aanvraag, "link": _mijn_aanvragen_link()},
+        )
 
-    The partner has no e-mail address here: the applicant is asked to tell them.
-    """
-    aanvraag = Aanvraag.objects.select_related("gemeente").get(pk=aanvraag_id)
-    if aanvraag.email and not partner:
-        EmailMessage(
-            subject=_("Bevestig uw aanvraag bijzondere bijstand"),
-            body=render_to_string(
-                "aanvragen/bevestigen_mail.txt",
-                {
-                    "aanvraag": aanvraag,
-                    "link": f"{settings.PORTAL_BASIS_URL}{reverse('aanvragen:mijn-aanvragen')}",
-                },
-            ),
-            to=[aanvraag.email],
-        ).send()
+
+def _partner_toestemming_vragen(aanvraag: Aanvraag) -> None:
+    """The partner must consent with their own DigiD (Pw art. 43). We have no address of the
+    partner: the applicant is asked to tell them (when an e-mail address is known)."""
+    if aanvraag.email:
+        berichten.plaatsen(
+            soort="partner-toestemming",
+            aanvraag_id=aanvraag.pk,
+            aan=[aanvraag.email],
+            onderwerp=_("Uw partner moet uw aanvraag nog goedkeuren"),
+            template="aanvragen/partner_toestemming_mail.txt",
+            context={"aanvraag": aanvraag, "link": _mijn_aanvragen_link()},
+        )
+
+
+def _mijn_aanvragen_link() -> str:
+    return f"{settings.PORTAL_BASIS_URL}{reverse('aanvragen:mijn-aanvragen')}"
 
 
 def concept_sleutel(aanvrager) -> str:
@@ -452,9 +492,21 @@ def concept_data_get(*, aanvrager) -> dict | None:
     return concept.data if concept else None
 
 
+def _zonder_nul(waarde):
+    """PostgreSQL's jsonb cannot hold U+0000; nobody types it, a fuzzer or an attacker does."""
+    if isinstance(waarde, str):
+        return waarde.replace("\x00", "")
+    if isinstance(waarde, dict):
+        return {_zonder_nul(k): _zonder_nul(v) for k, v in waarde.items()}
+    if isinstance(waarde, list):
+        return [_zonder_nul(v) for v in waarde]
+    return waarde
+
+
 def concept_opslaan(*, aanvrager, data: dict, stap: str) -> None:
     """One UPDATE on every later step; INSERT only the first time (a race falls back to UPDATE)."""
     sleutel = concept_sleutel(aanvrager)
+    data = _zonder_nul(data)
     velden = {"data": data, "stap": stap, "bijgewerkt_op": timezone.now()}
     if AanvraagConcept.objects.filter(sleutel=sleutel).update(**velden):
         return
@@ -482,12 +534,6 @@ def concepten_opruimen(*, ouder_dan: datetime) -> int:
             for bestand in bestanden.values():
                 opslag.delete(bestand["tmp_name"])
     return oud.delete()[0]
-
-
-def _ontvangstbevestiging_plannen(aanvraag_id: int) -> None:
-    from aanvragen.tasks import ontvangstbevestiging_maken
-
-    versturen(ontvangstbevestiging_maken, aanvraag_id)
 
 
 def document_toevoegen(
@@ -533,7 +579,7 @@ def pdf_document_eenmaal(
     mail_template: str = "",
 ) -> Document:
     """Render a PDF into the dossier once per aanvraag and kind (a unique key guards parallel
-    runs of the same task); optionally e-mail it once, right after it was made."""
+    runs of the same task); optionally e-mail it, through the outbox in the same transaction."""
     bestaand = Document.objects.filter(aanvraag=aanvraag, soort=soort).first()
     if bestaand is not None:
         return bestaand
@@ -550,16 +596,19 @@ def pdf_document_eenmaal(
                 bestandsnaam=naam,
                 content_type="application/pdf",
             )
+            if mail_onderwerp and aanvraag.email:
+                # With the document or not at all: a retry of the task finds both.
+                berichten.plaatsen(
+                    soort=soort,
+                    aanvraag_id=aanvraag.pk,
+                    aan=[aanvraag.email],
+                    onderwerp=mail_onderwerp,
+                    template=mail_template,
+                    context={"aanvraag": aanvraag},
+                    bijlage=document.bestand,
+                )
     except IntegrityError:  # made by a parallel run of the same task
         return Document.objects.get(aanvraag=aanvraag, soort=soort)
-    if mail_onderwerp and aanvraag.email:
-        bericht = EmailMessage(
-            subject=mail_onderwerp,
-            body=render_to_string(mail_template, {"aanvraag": aanvraag}),
-            to=[aanvraag.email],
-        )
-        bericht.attach(naam, pdf, "application/pdf")
-        bericht.send()
     return document
 
 

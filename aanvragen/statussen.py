@@ -5,9 +5,12 @@ concept → ingediend → in behandeling ⇄ wacht op aanvulling
                                                           uitbetaald → toegekend (money returned)
 """
 
+from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from portal.tekst import vertaalbaar as _
+from portal.werkdagen import Kalender, plus_werkdagen, werkdagen_tussen
 
 
 class Status(StrEnum):
@@ -66,7 +69,7 @@ KLOK_LOOPT = frozenset({Status.INGEDIEND, Status.IN_BEHANDELING})
 
 
 class SlaStatus(StrEnum):
-    """The SLA state of an open aanvraag (behandeling/sla.py decides it)."""
+    """The SLA state of an open aanvraag (`sla_status` below decides it)."""
 
     OP_SCHEMA = "op_schema"  # more than one werkdag left
     RISICO = "risico"  # decision due today or on the next werkdag
@@ -81,6 +84,36 @@ SLA_LABELS: dict[SlaStatus, str] = {
     SlaStatus.OPGESCHORT: _("Opgeschort"),
 }
 AANDACHT = frozenset({SlaStatus.RISICO, SlaStatus.TE_LAAT})  # escalated and listed
+
+
+@dataclass(frozen=True)
+class SlaGrenzen:
+    """Dates that split open aanvragen by their einddatum_gepland."""
+
+    te_laat_voor: date  # einddatum_gepland < this → te laat
+    risico_tot_en_met: date  # einddatum_gepland <= this → risico
+
+
+def sla_grenzen(vandaag: date, kalender: Kalender) -> SlaGrenzen:
+    return SlaGrenzen(
+        te_laat_voor=vandaag, risico_tot_en_met=plus_werkdagen(vandaag, 1, kalender).datum
+    )
+
+
+def sla_status(einddatum_gepland: date, vandaag: date, kalender: Kalender) -> SlaStatus:
+    """The state of an aanvraag whose clock runs (KLOK_LOOPT) on `vandaag`."""
+    grenzen = sla_grenzen(vandaag, kalender)
+    if einddatum_gepland < grenzen.te_laat_voor:
+        return SlaStatus.TE_LAAT
+    if einddatum_gepland <= grenzen.risico_tot_en_met:
+        return SlaStatus.RISICO
+    return SlaStatus.OP_SCHEMA
+
+
+def werkdagen_over(einddatum_gepland: date, vandaag: date, kalender: Kalender) -> int:
+    """Werkdagen left until the norm date; negative when late."""
+    return werkdagen_tussen(vandaag, einddatum_gepland, kalender)
+
 
 BESLOTEN = frozenset(
     {Status.TOEGEKEND, Status.AFGEWEZEN, Status.BUITEN_BEHANDELING, Status.UITBETAALD}

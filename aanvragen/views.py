@@ -19,6 +19,8 @@ from django.views.decorators.http import require_POST
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from aanvragen import selectors
+from aanvragen import van_check as check
+from aanvragen.aanvulling import aanvulling_ontvangen
 from aanvragen.brp import BrpConfiguratieFout, BrpFout, brp_client
 from aanvragen.forms import (
     AanvullingAntwoordForm,
@@ -31,16 +33,15 @@ from aanvragen.forms import (
     TerugbelForm,
     UitbetalingForm,
 )
+from aanvragen.gegevens import AanvraagGegevens, situatie
 from aanvragen.models import DocumentSoort
 from aanvragen.presenters import (
     aanvraag_samenvatting,
-    betaling_teruggekomen,
     samenvatting,
     voortgang,
 )
-from aanvragen.selectors import indicatie_get, situatie_van
+from aanvragen.selectors import indicatie_get
 from aanvragen.services import (
-    AanvraagGegevens,
     BewijsNietMeerNodig,
     aanvraag_bevestigen,
     aanvraag_indienen,
@@ -52,19 +53,14 @@ from aanvragen.services import (
 )
 from aanvragen.statussen import Status
 from aanvragen.storage import concept_bestanden
-from behandeling.services import aanvulling_ontvangen
 from portal import logboek, werkgebied
 from portal.digid import huidige_inwoner, login_url
 from portal.limieten import beperkt, te_vaak, te_veel_verzoeken
 from portal.models import PartnerToestemming
 from portal.rollen import Rol, heeft_rol, rol_vereist, verzoek_heeft_rol
 from portal.selectors import gemeente_list, regeling_get
-from wegwijzer.check import (
-    check_antwoorden_bewaren,
-    check_antwoorden_voor_stap,
-    check_antwoorden_wissen,
-)
 from wegwijzer.selectors import (
+    aow_leeftijden_get,
     beleidsregel_get,
     bewijs_nodig_per_kostensoort,
     kostensoort_list,
@@ -241,7 +237,7 @@ class AanvraagWizard(NamedUrlSessionWizardView):
 
     def get_form_initial(self, step):
         """Answers from the Wegwijzer check, so nothing is asked twice."""
-        return check_antwoorden_voor_stap(self.request, step)
+        return check.voor_stap(self.request, step)
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
@@ -268,30 +264,29 @@ class AanvraagWizard(NamedUrlSessionWizardView):
 
     def indicatie(self):
         """The pre-check: the same engine and rule version as the behandelaar's proposal."""
-        kosten = self.get_cleaned_data_for_step("kosten")
-        inkomen = self.get_cleaned_data_for_step("inkomen")
-        if not kosten or not inkomen:
+        if not self.get_cleaned_data_for_step("kosten") or not self.get_cleaned_data_for_step(
+            "inkomen"
+        ):
             return None
+        gegevens = AanvraagGegevens.uit_stappen(
+            {
+                veld: waarde
+                for naam, *_r in STAPPEN
+                for veld, waarde in (self.get_cleaned_data_for_step(naam) or {}).items()
+            }
+        )
         return indicatie_get(
             gemeente=self.gemeente,
             regeling=self.regeling,
             peildatum=self.vandaag,
-            situatie=situatie_van(
+            situatie=situatie(
+                gegevens,
                 heeft_partner=self.persoon.heeft_partner,
                 geboortedatum=date.fromisoformat(self.persoon.geboortedatum)
                 if self.persoon.geboortedatum
                 else None,
                 peildatum=self.vandaag,
-                kostensoort_slug=kosten["kostensoort"].slug,
-                bedrag=kosten["bedrag"],
-                inkomen=inkomen["inkomen"],
-                inkomen_partner=inkomen.get("inkomen_partner"),
-                vermogen=inkomen["vermogen"],
-                voorliggende_voorziening=kosten["voorliggende_voorziening"],
-                vergoed_door_ander=kosten.get("vergoed_door_ander"),
-                al_gekocht=kosten["al_gekocht"],
-                factuurdatum=kosten.get("factuurdatum"),
-                alleenstaande_ouder=inkomen.get("kind_thuis", False),
+                aow_leeftijden=aow_leeftijden_get(),
             ),
         )
 
@@ -301,33 +296,14 @@ class AanvraagWizard(NamedUrlSessionWizardView):
             data.update(form.cleaned_data)
         aanvraag = aanvraag_indienen(
             persoon=self.persoon,
-            gegevens=AanvraagGegevens(
-                telefoon=data["telefoon"],
-                email=data.get("email", ""),
-                elektronisch_communiceren=data.get("elektronisch_communiceren", False),
-                kostensoort=data["kostensoort"],
-                omschrijving=data["omschrijving"],
-                bedrag=data["bedrag"],
-                inkomen=data["inkomen"],
-                inkomen_partner=data.get("inkomen_partner"),
-                vermogen=data["vermogen"],
-                iban=data["iban"],
-                rekeninghouder=data["rekeninghouder"],
-                voorliggende_voorziening=data["voorliggende_voorziening"],
-                vergoed_door_ander=data.get("vergoed_door_ander"),
-                al_gekocht=data["al_gekocht"],
-                factuurdatum=data.get("factuurdatum"),
-                partner_toestemming=data.get("partner_toestemming", False),
-                alleenstaande_ouder=data.get("kind_thuis", False),
-                bewijs_volgt=data.get("bewijs_later", False),
-            ),
+            gegevens=AanvraagGegevens.uit_stappen(data),
             regeling=self.regeling,
             token=uuid.UUID(self.storage.extra_data["token"]),
             namens=self.request.aanvrager.namens,
             duur_seconden=int(time.time() - self.storage.extra_data.get("gestart", time.time())),
             bijlagen=[(DocumentSoort.BEWIJS, data["bewijs"])] if data.get("bewijs") else [],
         )
-        check_antwoorden_wissen(self.request)
+        check.wissen(self.request)
         if aanvraag.status == Status.CONCEPT:  # waits for the inwoner's DigiD confirmation
             return render(self.request, "aanvragen/ter_bevestiging.html", {"aanvraag": aanvraag})
         return redirect("aanvragen:ontvangen", referentie=aanvraag.referentie)
@@ -406,7 +382,6 @@ def mijn_aanvragen(request):
     aanvragen = list(selectors.aanvraag_list_van_inwoner(bsn=bsn, namens=namens))
     for aanvraag in aanvragen:
         aanvraag.voortgang = voortgang(aanvraag.status)
-        aanvraag.betaling_terug = betaling_teruggekomen(aanvraag)
     concept = selectors.concept_van_inwoner_get(bsn=bsn) if namens is None else None
     return render(
         request,
@@ -532,7 +507,7 @@ def bevestigen(request, pk: int):
 @require_POST
 def van_check(request):
     """ "Aanvraag starten" on the Wegwijzer outcome: keep the answers, then into the wizard."""
-    if not check_antwoorden_bewaren(request, request.POST.get("staat", "")):
+    if not check.bewaren(request, request.POST.get("staat", "")):
         messages.info(request, _("Uw antwoorden uit de check waren te oud. Vul ze hier in."))
     return redirect("aanvragen:start")
 

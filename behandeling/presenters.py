@@ -8,11 +8,11 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from aanvragen.statussen import SLA_LABELS as STATUS_SLA_LABELS
+from aanvragen.statussen import SlaStatus, Status, sla_status, werkdagen_over
 from behandeling.regels import Afwijking, Toetsing, afwijzing_toetsen, toekenning_toetsen
-from behandeling.sla import OPGESCHORT, sla_status
 from portal.bedrag import format_bedrag
 from portal.iban import bank_naam, iban_leesbaar
-from portal.werkdagen import Kalender, werkdagen_tussen
+from portal.werkdagen import Kalender
 from uitbetaling.begunstigde import Begunstigde, VierOgenReden
 from wegwijzer.regels import Oordeel, Uitkomst
 
@@ -20,25 +20,25 @@ SLA_LABELS = {sla: _(label) for sla, label in STATUS_SLA_LABELS.items()}
 
 
 @dataclass(frozen=True)
-class AanvraagRegel:
+class AanvraagRij:
     aanvraag: object
     sla: str
     sla_label: str
     werkdagen_over: int | None
 
 
-def aanvraag_regel(aanvraag, *, vandaag: date, kalender: Kalender) -> AanvraagRegel:
+def aanvraag_rij(aanvraag, *, vandaag: date, kalender: Kalender) -> AanvraagRij:
     """SLA text, colour class and werkdagen left for one aanvraag."""
     if aanvraag.einddatum_gepland is None:
-        return AanvraagRegel(aanvraag, "", "", None)
-    if aanvraag.status == "wacht_op_aanvulling":
-        return AanvraagRegel(aanvraag, OPGESCHORT, SLA_LABELS[OPGESCHORT], None)
+        return AanvraagRij(aanvraag, "", "", None)
+    if aanvraag.status == Status.WACHT_OP_AANVULLING:
+        return AanvraagRij(aanvraag, SlaStatus.OPGESCHORT, SLA_LABELS[SlaStatus.OPGESCHORT], None)
     sla = sla_status(aanvraag.einddatum_gepland, vandaag, kalender)
-    return AanvraagRegel(
+    return AanvraagRij(
         aanvraag=aanvraag,
         sla=sla,
         sla_label=SLA_LABELS[sla],
-        werkdagen_over=werkdagen_tussen(vandaag, aanvraag.einddatum_gepland, kalender),
+        werkdagen_over=werkdagen_over(aanvraag.einddatum_gepland, vandaag, kalender),
     )
 
 

@@ -2,37 +2,26 @@
 
 from datetime import date, timedelta
 from decimal import Decimal
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aanvragen.models import Aanvraag, Document, DocumentSoort
+from aanvragen.models import Aanvraag, Aanvullingsverzoek, Document, DocumentSoort, Opschorting
 from aanvragen.selectors import voorstel_get
 from aanvragen.services import (
     AanvraagGewijzigd,
-    document_toevoegen,
     door_omschrijving,
     gebeurtenis_vastleggen,
     pdf_document_eenmaal,
     status_wijzigen,
-    termijnen_berekenen,
 )
-from aanvragen.statussen import KLOK_LOOPT, SlaStatus, Status
-from behandeling.models import (
-    Aanvullingsverzoek,
-    Contactmoment,
-    Opschorting,
-    SlaSignaal,
-    SlaSignaalSoort,
-)
+from aanvragen.statussen import KLOK_LOOPT, SlaStatus, Status, sla_grenzen
+from behandeling.models import Contactmoment, SlaSignaal, SlaSignaalSoort
 from behandeling.presenters import beschikking_motivering, vier_ogen_teksten
 from behandeling.regels import (
     afwijzing_toetsen,
@@ -40,16 +29,20 @@ from behandeling.regels import (
     toekenning_toetsen,
     vier_ogen_nodig,
 )
-from behandeling.sla import OPGESCHORT, sla_grenzen, sla_status
-from portal import logboek, werkgebied
+from portal import berichten, logboek, werkgebied
 from portal.bedrag import format_bedrag
 from portal.iban import iban_gemaskeerd
 from portal.models import Gemeente
 from portal.rollen import Rol
 from portal.selectors import kalender_get
-from portal.taken import na_commit, versturen
-from portal.werkdagen import Kalender, plus_werkdagen, werkdagen_tussen, wettelijke_termijn
-from portal.werkdagen import Opschorting as OpschortingPeriode
+from portal.taken import na_commit
+from portal.werkdagen import (
+    Kalender,
+    Stilstand,
+    plus_werkdagen,
+    werkdagen_tussen,
+    wettelijke_termijn,
+)
 from uitbetaling.begunstigde import betrokkenen, mag_goedkeuren
 from uitbetaling.selectors import (
     begunstigde_van,
@@ -57,6 +50,7 @@ from uitbetaling.selectors import (
     verwachte_uitvoerdatum,
     voorstel_kenmerk,
 )
+from uitbetaling.services import betaalopdracht_aanmaken
 from wegwijzer.models import Leeftijdsgroep
 
 
@@ -270,8 +264,8 @@ def toekenning_afkeuren(*, aanvraag_id: int, door, reden: str) -> Aanvraag:
 
 
 def _toekennen(*, aanvraag_id: int, door, bedrag: Decimal, motivering: str, reden: str):
-    from uitbetaling.tasks import betaalopdracht_aanmaken
-
+    """The award and its one payment instruction in the caller's transaction (both or
+    neither); after the commit the instruction goes to the bank and the beschikking is made."""
     aanvraag = _besluiten(
         aanvraag_id=aanvraag_id,
         naar=Status.TOEGEKEND,
@@ -284,8 +278,9 @@ def _toekennen(*, aanvraag_id: int, door, bedrag: Decimal, motivering: str, rede
             "voorgesteld_bedrag": None,
         },
     )
-    na_commit(betaalopdracht_aanmaken, aanvraag_id)
-    transaction.on_commit(lambda: _beschikking_plannen(aanvraag_id))
+    betaalopdracht_aanmaken(aanvraag_id=aanvraag_id, door=door, nu=aanvraag.besloten_op)
+    na_commit("uitbetaling.batch_maken", aanvraag.gemeente_id)
+    na_commit("behandeling.beschikking_maken", aanvraag_id)
     return aanvraag
 
 
@@ -315,7 +310,7 @@ def doorlooptijd_berekenen(*, aanvraag: Aanvraag, besloten_op) -> int | None:
     opgeschort = {
         dag: "opgeschort"
         for o in Opschorting.objects.filter(aanvraag=aanvraag)
-        for dag in OpschortingPeriode(o.van, o.tot or besloten).dagen()
+        for dag in Stilstand(o.van, o.tot or besloten).dagen()
     }
     zonder = Kalender(kalender.gelijkgestelde_dagen, {**kalender.sluitingsdagen, **opgeschort})
     return werkdagen_tussen(ingediend, besloten, zonder)
@@ -329,7 +324,7 @@ def aanvraag_afwijzen(*, aanvraag_id: int, behandelaar, motivering: str) -> Aanv
         motivering_controleren(
             afwijzing_toetsen(berekening=voorstel_get(aanvraag=aanvraag)), motivering
         )
-        transaction.on_commit(lambda: _beschikking_plannen(aanvraag_id))
+        na_commit("behandeling.beschikking_maken", aanvraag_id)
         return _besluiten(
             aanvraag_id=aanvraag_id,
             naar=Status.AFGEWEZEN,
@@ -400,8 +395,8 @@ def sla_bijwerken(*, vandaag: date) -> int:
         )
         bijgewerkt += (
             Aanvraag.objects.filter(gemeente=gemeente, status=Status.WACHT_OP_AANVULLING)
-            .exclude(sla_status=OPGESCHORT)
-            .update(sla_status=OPGESCHORT)
+            .exclude(sla_status=SlaStatus.OPGESCHORT)
+            .update(sla_status=SlaStatus.OPGESCHORT)
         )
     return bijgewerkt
 
@@ -446,7 +441,7 @@ def aanvulling_vragen(
             verwacht=[Status.IN_BEHANDELING],
             reden=vraag,
             nu=nu,
-            velden={"sla_status": OPGESCHORT},
+            velden={"sla_status": SlaStatus.OPGESCHORT},
         )
         kalender = kalender_get(gemeente=aanvraag.gemeente, vanaf=vandaag)
         verzoek = Aanvullingsverzoek.objects.create(
@@ -463,81 +458,20 @@ def aanvulling_vragen(
             reden=_("Vraag om aanvulling"),
         )
         if aanvraag.email:
-            transaction.on_commit(lambda: _aanvulling_melden(verzoek.pk))
-    return verzoek
-
-
-def _aanvulling_melden(verzoek_id: int) -> None:
-    """Tell the inwoner there is a question in Mijn aanvragen (no personal data in the mail)."""
-    verzoek = Aanvullingsverzoek.objects.select_related("aanvraag__gemeente").get(pk=verzoek_id)
-    send_mail(
-        subject=_("Wij hebben een vraag over uw aanvraag %(ref)s")
-        % {"ref": verzoek.aanvraag.referentie},
-        message=render_to_string(
-            "behandeling/aanvulling_mail.txt",
-            {
-                "verzoek": verzoek,
-                "link": f"{settings.PORTAL_BASIS_URL}{reverse('aanvragen:mijn-aanvragen')}",
-            },
-        ),
-        from_email=None,
-        recipient_list=[verzoek.aanvraag.email],
-    )
-
-
-def aanvulling_ontvangen(
-    *, verzoek_id: int, bsn: str, antwoord: str, bestand=None, namens=None, nu=None
-) -> Aanvullingsverzoek:
-    """The inwoner answers (or a colleague on the phone for them, `namens`): the suspension
-    ends the day before, the clock runs again."""
-    nu = nu or timezone.now()
-    vandaag = timezone.localdate(nu)
-    with transaction.atomic():
-        verzoek = Aanvullingsverzoek.objects.select_for_update().get(
-            pk=verzoek_id, aanvraag__bsn=bsn, beantwoord_op__isnull=True
-        )
-        if namens is not None:
-            werkgebied.controleer(namens, verzoek.aanvraag.gemeente_id)
-        verzoek.antwoord = antwoord
-        verzoek.beantwoord_op = nu
-        verzoek.beantwoord_namens = namens
-        verzoek.save(update_fields=["antwoord", "beantwoord_op", "beantwoord_namens"])
-        # Ends the day before the answer; answered before it began (the same day it was asked),
-        # it never stood still: the period stays recorded as empty (tot = van - 1 day).
-        opschorting = Opschorting.objects.filter(verzoek=verzoek).first()
-        if opschorting is not None:
-            opschorting.tot = max(vandaag, opschorting.van) - timedelta(days=1)
-            opschorting.save(update_fields=["tot"])
-        if bestand is not None:
-            document_toevoegen(
-                aanvraag=verzoek.aanvraag, soort=DocumentSoort.AANVULLING, bestand=bestand
+            # Tell the inwoner there is a question in Mijn aanvragen (no personal data in it).
+            berichten.plaatsen(
+                soort="aanvulling",
+                aanvraag_id=aanvraag.pk,
+                aan=[aanvraag.email],
+                onderwerp=_("Wij hebben een vraag over uw aanvraag %(ref)s")
+                % {"ref": aanvraag.referentie},
+                template="behandeling/aanvulling_mail.txt",
+                context={
+                    "verzoek": verzoek,
+                    "link": f"{settings.PORTAL_BASIS_URL}{reverse('aanvragen:mijn-aanvragen')}",
+                },
+                nu=nu,
             )
-            # The proof that was to follow came with the answer.
-            Aanvraag.objects.filter(pk=verzoek.aanvraag_id, bewijs_volgt=True).update(
-                bewijs_volgt=False
-            )
-        aanvraag = Aanvraag.objects.select_related("regeling", "gemeente").get(
-            pk=verzoek.aanvraag_id
-        )
-        termijnen = termijnen_berekenen(
-            aanvraag=aanvraag, ingediend=timezone.localdate(aanvraag.ingediend_op), vandaag=vandaag
-        )
-        kalender = kalender_get(gemeente=aanvraag.gemeente, vanaf=vandaag)
-        status_wijzigen(
-            aanvraag_id=aanvraag.pk,
-            naar=Status.IN_BEHANDELING,
-            door=namens or "inwoner",
-            verwacht=[Status.WACHT_OP_AANVULLING],
-            reden=_("Aanvulling ontvangen")
-            if namens is None
-            else _("Aanvulling ontvangen, aan de telefoon ingevuld door %(naam)s namens de inwoner")
-            % {"naam": door_omschrijving(namens)},
-            nu=nu,
-            velden={
-                **termijnen,
-                "sla_status": sla_status(termijnen["einddatum_gepland"], vandaag, kalender),
-            },
-        )
     return verzoek
 
 
@@ -549,7 +483,7 @@ def aanvraag_buiten_behandeling(*, aanvraag_id: int, behandelaar, motivering: st
         Opschorting.objects.filter(aanvraag_id=aanvraag_id, tot__isnull=True).update(
             tot=timezone.localdate(nu)
         )
-        transaction.on_commit(lambda: _beschikking_plannen(aanvraag_id))
+        na_commit("behandeling.beschikking_maken", aanvraag_id)
         return _besluiten(
             aanvraag_id=aanvraag_id,
             naar=Status.BUITEN_BEHANDELING,
@@ -599,21 +533,15 @@ def bezwaartermijn_einde(verzonden: date) -> date:
     return wettelijke_termijn(verzonden, 6, Kalender()).datum
 
 
-def _beschikking_plannen(aanvraag_id: int) -> None:
-    from behandeling.tasks import beschikking_maken as taak
-
-    versturen(taak, aanvraag_id)
-
-
 def sla_signalen_versturen() -> int:
     """Escalate each risico (to the behandelaar) and te laat (to the teamleiders) once.
 
-    Two steps, so a worker killed halfway loses nothing: first record the signals that are due
-    (one query per kind finds open aanvragen whose current deadline has no signal of that kind
-    yet; the unique key makes a second run, or two at once, record nothing twice), then deliver
-    every recorded signal that was not delivered yet. After a worker outage the next run
-    catches up with both.
+    One query per kind finds open aanvragen whose current deadline has no signal of that kind
+    yet; each signal is recorded together with its message in the outbox (portal/berichten.py),
+    which delivers it once, with retries, under a fixed Message-ID. The unique key makes a second
+    run, or two at once, record nothing twice. Returns how many signals were recorded.
     """
+    vastgelegd = 0
     for soort in (SlaSignaalSoort.RISICO, SlaSignaalSoort.TE_LAAT):
         al_gemeld = SlaSignaal.objects.filter(
             aanvraag=OuterRef("pk"), soort=soort, voor_einddatum=OuterRef("einddatum_gepland")
@@ -624,55 +552,29 @@ def sla_signalen_versturen() -> int:
             .select_related("behandelaar")
         )
         for aanvraag in kandidaten:
+            ontvangers = _signaal_ontvangers(aanvraag, soort)
             try:
                 with transaction.atomic():
-                    SlaSignaal.objects.create(
+                    signaal = SlaSignaal.objects.create(
                         aanvraag=aanvraag,
                         soort=soort,
                         voor_einddatum=aanvraag.einddatum_gepland,
-                        aan=", ".join(_signaal_ontvangers(aanvraag, soort)),
+                        aan=", ".join(ontvangers),
                     )
+                    if ontvangers:
+                        signaal.bericht = berichten.plaatsen(
+                            soort="sla-signaal",
+                            aanvraag_id=aanvraag.pk,
+                            aan=ontvangers,
+                            onderwerp=f"[{soort.label}] {aanvraag.referentie}",
+                            template="behandeling/sla_signaal_mail.txt",
+                            context={"aanvraag": aanvraag, "soort": soort},
+                        )
+                        signaal.save(update_fields=["bericht"])
             except IntegrityError:
                 continue  # another run recorded it
-    return _signalen_bezorgen()
-
-
-def _signalen_bezorgen() -> int:
-    """Deliver recorded signals one by one. Each is locked while its mail goes out and marked
-    in the same transaction: a worker killed mid-send leaves it undelivered for the next run.
-    A kill after the mail server accepted but before the commit sends it again, with the same
-    Message-ID, so mail clients show it once."""
-    bezorgd = 0
-    while True:
-        with transaction.atomic():
-            signaal = (
-                SlaSignaal.objects.select_for_update(skip_locked=True, of=("self",))
-                .filter(verstuurd_op__isnull=True)
-                .select_related("aanvraag")
-                .order_by("pk")
-                .first()
-            )
-            if signaal is None:
-                return bezorgd
-            if signaal.aan:
-                soort = SlaSignaalSoort(signaal.soort)
-                EmailMessage(
-                    subject=f"[{soort.label}] {signaal.aanvraag.referentie}",
-                    body=render_to_string(
-                        "behandeling/sla_signaal_mail.txt",
-                        {"aanvraag": signaal.aanvraag, "soort": signaal.soort},
-                    ),
-                    to=signaal.aan.split(", "),
-                    headers={"Message-ID": signaal_message_id(signaal)},
-                ).send()
-            signaal.verstuurd_op = timezone.now()
-            signaal.save(update_fields=["verstuurd_op"])
-            bezorgd += 1
-
-
-def signaal_message_id(signaal: SlaSignaal) -> str:
-    domein = urlsplit(settings.PORTAL_BASIS_URL).hostname or "localhost"
-    return f"<sla-signaal-{signaal.pk}@{domein}>"
+            vastgelegd += 1
+    return vastgelegd
 
 
 def _signaal_ontvangers(aanvraag, soort: str) -> list[str]:

@@ -23,7 +23,7 @@ from behandeling.forms import (
     ToekennenForm,
 )
 from behandeling.presenters import (
-    aanvraag_regel,
+    aanvraag_rij,
     aanvulling_initial,
     begunstigde_regel,
     motivering_ontbreekt_tekst,
@@ -84,8 +84,8 @@ def werkvoorraad(request):
         "behandeling/werkvoorraad.html",
         {
             "pagina": pagina,
-            "regels": [
-                aanvraag_regel(a, vandaag=vandaag, kalender=kalenders[a.gemeente_id])
+            "rijen": [
+                aanvraag_rij(a, vandaag=vandaag, kalender=kalenders[a.gemeente_id])
                 for a in aanvragen
             ],
             "tellingen": tellingen,
@@ -159,7 +159,7 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
     )
     context = {
         "aanvraag": aanvraag,
-        "regel": aanvraag_regel(
+        "rij": aanvraag_rij(
             aanvraag,
             vandaag=vandaag,
             kalender=kalender_get(gemeente=aanvraag.gemeente, vanaf=vandaag),

@@ -13,14 +13,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from uitbetaling.sepa import Debiteur, OpdrachtRegel, pain001_maken  # noqa: E402
+from uitbetaling.sepa import Debiteur, OpdrachtRij, pain001_maken  # noqa: E402
 
 IBANS = ["NL91ABNA0417164300", "NL20INGB0001234567", "NL44RABO0123456789"]
 
 
 def main(aantal: int = 10_000, herhalingen: int = 3) -> dict:
     regels = [
-        OpdrachtRegel(
+        OpdrachtRij(
             naam=f"Inwoner {n}",
             iban=IBANS[n % 3],
             bedrag=Decimal(10 + n % 500) + Decimal("0.95"),
@@ -34,7 +34,7 @@ def main(aantal: int = 10_000, herhalingen: int = 3) -> dict:
         begin = time.perf_counter()
         bestand = pain001_maken(
             debiteur=Debiteur("Gemeente Voorbeeldstad", "NL14BNGH0285001234", "BNGHNL2G"),
-            regels=regels,
+            rijen=regels,
             uitvoerdatum=date(2026, 12, 1),
             msg_id="BENCH-1",
             pmt_inf_id="BENCH-1-1",

@@ -278,3 +278,50 @@ class Verwerking(models.Model):
 
     def delete(self, *args, **kwargs):
         raise VerwerkingNietWijzigbaar("Het logboek dataverwerkingen heeft geen verwijderfunctie.")
+
+
+class BerichtStatus(models.TextChoices):
+    WACHT = "wacht", _("Wacht op verzending")
+    VERZONDEN = "verzonden", _("Verzonden")
+    MISLUKT = "mislukt", _("Niet verzonden")
+
+
+class Bericht(models.Model):
+    """A message the portal sends (portal/berichten.py): written in the same transaction as the
+    event that causes it, delivered by the worker, retried with backoff, under one fixed
+    Message-ID so a resend after a crash shows once. What was sent stays recorded (Wmebv: the
+    gemeente must be able to show what it sent and when)."""
+
+    soort = models.CharField(_("soort"), max_length=40)
+    # The aanvraag it is about (no foreign key: the outbox is part of the shared core).
+    aanvraag_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    aan = models.CharField(_("aan"), max_length=1000)
+    onderwerp = models.CharField(_("onderwerp"), max_length=200)
+    tekst = models.TextField(_("tekst"))
+    # An attachment in the private storage (a beschikking PDF), by name.
+    bijlage_bestand = models.CharField(max_length=300, blank=True)
+    bijlage_naam = models.CharField(max_length=200, blank=True)
+    bijlage_type = models.CharField(max_length=100, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=BerichtStatus, default=BerichtStatus.WACHT
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"))
+    pogingen = models.PositiveSmallIntegerField(default=0)
+    volgende_poging_op = models.DateTimeField()
+    laatste_fout = models.CharField(max_length=300, blank=True)
+    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bericht")
+        verbose_name_plural = _("berichten")
+        ordering = ["-aangemaakt_op", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["volgende_poging_op"],
+                condition=models.Q(status="wacht"),
+                name="bericht_te_bezorgen",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.soort} {self.aangemaakt_op:%Y-%m-%d %H:%M} ({self.get_status_display()})"

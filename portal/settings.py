@@ -219,6 +219,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "hartslag": {"task": "portal.hartslag", "schedule": 30.0},
+    "berichten-bezorgen": {"task": "portal.berichten_bezorgen", "schedule": 60.0},
     "sla-bewaken": {"task": "behandeling.sla_bewaken", "schedule": crontab(minute="*/5")},
     "concepten-opruimen": {
         "task": "aanvragen.concepten_opruimen",

@@ -4,6 +4,7 @@ from celery import shared_task
 from celery.signals import worker_ready
 from django.utils import timezone
 
+from portal import berichten
 from portal.models import WorkerHartslag
 
 
@@ -19,3 +20,10 @@ def hartslag(self) -> str:
 def _hartslag_bij_start(sender, **kwargs) -> None:
     """Report alive at once, not only after beat's first 30 seconds."""
     sender.app.send_task("portal.hartslag")
+
+
+@shared_task(name="portal.berichten_bezorgen", acks_late=True)
+def berichten_bezorgen() -> int:
+    """Send the outbox (portal/berichten.py): queued after each commit that placed a message,
+    and by beat every minute for retries and anything whose hand-off was lost."""
+    return berichten.bezorgen()

@@ -136,8 +136,9 @@ class Servicetermijnen:
 
 
 @dataclass(frozen=True)
-class Opschorting:
-    """Days (inclusive) on which the terms stood still (Awb 4:15)."""
+class Stilstand:
+    """Days (inclusive) on which the terms stood still (Awb 4:15): the dates of one
+    aanvragen.Opschorting."""
 
     van: date
     tot: date
@@ -152,7 +153,7 @@ def servicetermijnen(
     norm_werkdagen: int,
     wettelijke_weken: int,
     kalender: Kalender,
-    opschortingen: Iterable[Opschorting] = (),
+    opschortingen: Iterable[Stilstand] = (),
 ) -> Servicetermijnen:
     """The one place where an aanvraag's deadlines are computed.
 

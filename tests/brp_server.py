@@ -177,3 +177,34 @@ class LokaleBrp:
             self._json(handler, 500, probleem(500, "Fixture voldoet niet aan het schema."))
             return
         self._json(handler, 200, inhoud)
+
+
+def antwoord(*personen) -> dict:
+    return {"type": "RaadpleegMetBurgerservicenummer", "personen": list(personen)}
+
+
+def datum(iso="1979-03-14", lang="14 maart 1979"):
+    return {"type": "Datum", "datum": iso, "langFormaat": lang}
+
+
+def persoon(**velden) -> dict:
+    basis = {
+        "burgerservicenummer": "999993653",
+        "naam": {"voornamen": "Jan", "voorvoegsel": "de", "geslachtsnaam": "Vries"},
+        "geboorte": {"datum": datum()},
+        "verblijfplaats": {
+            "type": "Adres",
+            "verblijfadres": {
+                "officieleStraatnaam": "Burgemeester van Rijnsingel",
+                "korteStraatnaam": "Burg v Rijnsingel",
+                "huisnummer": 12,
+                "huisletter": "a",
+                "huisnummertoevoeging": "3",
+                "postcode": "1234 AB",
+                "woonplaats": "Voorbeeldstad",
+            },
+        },
+        "gemeenteVanInschrijving": {"code": "9001", "omschrijving": "Voorbeeldstad"},
+    }
+    basis.update(velden)
+    return basis

@@ -61,7 +61,7 @@ GELDIG_ZONDER_KOSTENSOORT = {
         "al_gekocht": "nee",
         "bewijs": ("offerte.pdf", b"%PDF-1.4\n% offerte wasmachine\n%%EOF\n"),
     },
-    "inkomen": {"inkomen": "1.600", "vermogen": "120,50", "kind_thuis": "nee"},
+    "inkomen": {"inkomen": "1.600", "vermogen": "120,50", "alleenstaande_ouder": "nee"},
     "uitbetaling": {"iban": "nl91 abna 0417 1643 00", "rekeninghouder": "J. de Vries"},
     "controleren": {"verklaring": "on"},
 }

@@ -5,8 +5,10 @@ import factory
 from django.contrib.auth.models import Group, User
 
 from aanvragen.brp import FixtureBrp
-from aanvragen.services import AanvraagGegevens, aanvraag_indienen
+from aanvragen.gegevens import AanvraagGegevens
+from aanvragen.services import aanvraag_indienen
 from portal.models import Gemeente, Regeling
+from portal.rollen import Rol
 from wegwijzer.models import Kostensoort
 from wegwijzer.voorbeeldbeleid import voorbeeldbeleid_aanmaken
 
@@ -120,3 +122,79 @@ def ingediende_aanvraag(*, bsn: str = "999993653", nu=None, **overrides):
         token=uuid.uuid4(),
         nu=nu,
     )
+
+
+# Domain states, each reached through the real services (never written by hand), so a test
+# starts from what the system itself would have made.
+
+
+def opgepakte_aanvraag(*, behandelaar=None, **overrides):
+    """Submitted and claimed: (aanvraag, behandelaar). A behandelaar of both demo gemeenten is
+    made when none is given."""
+    from behandeling import services as behandeling
+
+    behandelaar = behandelaar or UserFactory(
+        rollen=[Rol.BEHANDELAAR],
+        first_name="Bea",
+        last_name="Behandelaar",
+        gemeenten=beide_gemeenten(),
+    )
+    aanvraag = ingediende_aanvraag(**overrides)
+    aanvraag = behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=behandelaar)
+    return aanvraag, behandelaar
+
+
+def toegekende_aanvraag(*, bedrag=None, behandelaar=None, met_opdracht=True, **overrides):
+    """Awarded with the payment instruction the decision makes: the amount the rules compute
+    unless `bedrag` (then with a written reason, as any deviation needs).
+    `met_opdracht=False`: an award from before the decision made its instruction itself (what
+    uitbetaling's guard task looks for)."""
+    from aanvragen.selectors import voorstel_get
+    from behandeling import services as behandeling
+    from uitbetaling.models import Betaalopdracht
+
+    aanvraag, behandelaar = opgepakte_aanvraag(behandelaar=behandelaar, **overrides)
+    berekend = voorstel_get(aanvraag=aanvraag)
+    aanvraag = behandeling.aanvraag_toekennen(
+        aanvraag_id=aanvraag.pk,
+        behandelaar=behandelaar,
+        bedrag=Decimal(bedrag) if bedrag is not None else berekend.bedrag,
+        motivering="Zo afgesproken aan de telefoon." if bedrag is not None else "",
+    )
+    if not met_opdracht:
+        Betaalopdracht.objects.filter(aanvraag=aanvraag).delete()
+    aanvraag.refresh_from_db()
+    return aanvraag
+
+
+def besloten_aanvraag(status, *, nu=None, **overrides):
+    """Decided on `nu` (now unless given) with `status`: toegekend, afgewezen or buiten
+    behandeling (after a request for information that went unanswered)."""
+    from aanvragen.statussen import Status
+    from behandeling import services as behandeling
+
+    if status == Status.TOEGEKEND:
+        return toegekende_aanvraag(**overrides)
+    aanvraag, bea = opgepakte_aanvraag(**overrides)
+    if status == Status.AFGEWEZEN:
+        behandeling.aanvraag_afwijzen(
+            aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="Uw inkomen is te hoog."
+        )
+    elif status == Status.BUITEN_BEHANDELING:
+        behandeling.aanvulling_vragen(
+            aanvraag_id=aanvraag.pk, behandelaar=bea, vraag="Stuur de offerte.", nu=nu
+        )
+        behandeling.aanvraag_buiten_behandeling(
+            aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="Geen offerte ontvangen.", nu=nu
+        )
+    else:
+        raise ValueError(f"not a decision: {status}")
+    aanvraag.refresh_from_db()
+    return aanvraag
+
+
+def betaalopdracht_van_toekenning(bedrag="99.90", bsn="999993653"):
+    """The payment instruction of an award."""
+    from uitbetaling.models import Betaalopdracht
+
+    return Betaalopdracht.objects.get(aanvraag=toegekende_aanvraag(bedrag=bedrag, bsn=bsn))

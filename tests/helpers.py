@@ -1,9 +1,14 @@
+import json
 import os
+import re
 import signal
 import socket
+import socketserver
 import subprocess
 import sys
+import threading
 import time
+from decimal import Decimal
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,7 +16,16 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from hypothesis import strategies as st
+
+from aanvragen.brp import _fixture_brp, geldige_bsns, proefpersonen
+from portal.models import Gemeente
+from portal.rollen import Rol
+from tests.factories import UserFactory
+from uitbetaling.sepa import Debiteur, OpdrachtRij
+from wegwijzer.models import Kostensoort
 
 
 def wacht_op(voorwaarde, timeout: float = 20.0):
@@ -163,3 +177,181 @@ def redis_stoppen(proces: subprocess.Popen) -> None:
     if proces.poll() is None:
         proces.terminate()
         proces.wait(10)
+
+
+def gelijktijdig(*acties):
+    """Run the actions in threads that start together; return (results, errors)."""
+    start = threading.Barrier(len(acties))
+    resultaten, fouten = [], []
+
+    def loper(actie):
+        try:
+            start.wait()
+            resultaten.append(actie())
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion
+            fouten.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=loper, args=(a,)) for a in acties]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    return resultaten, fouten
+
+
+def antwoorden(**kwargs):
+    gemeente = Gemeente.objects.get(cbs_code="9001")
+    waarden = {
+        "gemeente": str(gemeente.pk),
+        "kostensoort": str(Kostensoort.objects.get(slug="wasmachine").pk),
+        "bedrag": "450.00",
+        "leefsituatie": "alleenstaande",
+        "leeftijdsgroep": "21_aow",
+        "inkomen": "1600.00",
+        "vermogen": "0.00",
+        "voorliggende_voorziening": "nee",
+        "al_gekocht": "nee",
+    }
+    waarden.update(kwargs)
+    return waarden
+
+
+WAARDEN = st.one_of(
+    st.text(max_size=60),
+    st.sampled_from(
+        [
+            "",
+            "0",
+            "-1",
+            "1e9",
+            "999999999999",
+            "450,00",
+            "4.50,0",
+            "NaN",
+            "∞",
+            "gift",
+            "lening",
+            "leverancier",
+            "NL91ABNA0417164300",
+            "\x00",
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+            "x" * 5000,
+        ]
+    ),
+)
+
+
+DEBITEUR = Debiteur("Gemeente Voorbeeldstad", "NL14BNGH0285001234", "BNGHNL2G")
+
+
+def sepa_rij(**kwargs):
+    waarden = dict(
+        naam="J. de Vries",
+        iban="NL91ABNA0417164300",
+        bedrag=Decimal("99.90"),
+        omschrijving="BB-2026-000001 Bijzondere bijstand",
+        end_to_end_id="BB-2026-000001",
+    )
+    waarden.update(kwargs)
+    return OpdrachtRij(**waarden)
+
+
+def pdf_tekst(document) -> str:
+    resultaat = subprocess.run(
+        ["pdftotext", "-layout", document.bestand.path, "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return " ".join(resultaat.stdout.split())
+
+
+def ingelogd(bsn="999993653") -> Client:
+    return als_inwoner(Client(), bsn=bsn)
+
+
+def bsns(aantal: int) -> list[str]:
+    return geldige_bsns(aantal, vanaf=300_000_000)
+
+
+def brp_bestand(pad, nummers) -> str:
+    pad.write_text(json.dumps(proefpersonen(nummers, voornaam="Test")))
+    _fixture_brp.cache_clear()
+    return str(pad)
+
+
+MEDEWERKER_WACHTWOORD = "Een-lang-wachtwoord-2026"
+
+
+def medewerker_met_wachtwoord(rol=Rol.BEHANDELAAR, **kwargs):
+    user = UserFactory(rollen=[rol], **kwargs)
+    user.set_password(MEDEWERKER_WACHTWOORD)
+    user.save()
+    return user
+
+
+def wachtwoord_invullen(client, user, wachtwoord=MEDEWERKER_WACHTWOORD, volgende="/behandeling/"):
+    return client.post(
+        reverse("medewerker-inloggen"),
+        {"username": user.username, "password": wachtwoord, "next": volgende},
+    )
+
+
+def totp_code(apparaat: TOTPDevice, verschuiving: int = 0) -> str:
+    return f"{totp(apparaat.bin_key, t0=-verschuiving * 30):06d}"
+
+
+def inwoner_client(nummer: str) -> PortalClient:
+    return als_inwoner(bsn=nummer)
+
+
+class Postkamer(socketserver.StreamRequestHandler):
+    """A small SMTP server. While `hangen` is set it takes a message and never answers (the
+    worker is stuck mid-send); otherwise it accepts and keeps the Message-ID."""
+
+    binnen: list[bytes] = []
+    geaccepteerd: list[str] = []
+    hangen = threading.Event()
+    loslaten = threading.Event()
+
+    def handle(self):
+        self.wfile.write(b"220 postkamer ESMTP\r\n")
+        while regel := self.rfile.readline():
+            opdracht = regel[:4].upper()
+            if opdracht == b"QUIT":
+                self.wfile.write(b"221 tot ziens\r\n")
+                return
+            if opdracht != b"DATA":
+                self.wfile.write(b"250 ok\r\n")  # EHLO, MAIL, RCPT, RSET, NOOP
+                continue
+            self.wfile.write(b"354 ga uw gang\r\n")
+            bericht = b"".join(iter(lambda: self.rfile.readline(), b".\r\n"))
+            Postkamer.binnen.append(bericht)
+            if Postkamer.hangen.is_set():
+                Postkamer.loslaten.wait(60)
+                return
+            Postkamer.geaccepteerd.append(
+                re.search(rb"^Message-ID: (\S+)", bericht, re.M | re.I).group(1).decode()
+            )
+            self.wfile.write(b"250 aangenomen\r\n")
+
+    @classmethod
+    def leegmaken(cls) -> None:
+        cls.binnen.clear()
+        cls.geaccepteerd.clear()
+        cls.hangen.clear()
+        cls.loslaten.clear()
+
+
+def postkamer_starten(poort: int = 0) -> socketserver.ThreadingTCPServer:
+    """A local SMTP server (Postkamer) on `poort` (0: any free one), emptied, in a thread. Stop it
+    with `server.shutdown(); server.server_close()`."""
+    Postkamer.leegmaken()
+    socketserver.ThreadingTCPServer.allow_reuse_address = True
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", poort), Postkamer)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server

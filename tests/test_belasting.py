@@ -5,7 +5,6 @@ aanvraag per inwoner, one claim and one award per aanvraag, one instruction per 
 exactly one batch. Also used by docs/resilience.md for the load held.
 """
 
-import json
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -15,30 +14,22 @@ from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 
-from aanvragen.brp import _fixture_brp, geldige_bsns, proefpersonen
 from aanvragen.models import Aanvraag, StatusWijziging
 from aanvragen.statussen import Status
 from portal.rollen import Rol
 from tests.factories import UserFactory
-from tests.helpers import PortalClient, als_inwoner, post_stap, wacht_op
+from tests.helpers import (
+    PortalClient,
+    brp_bestand,
+    bsns,
+    inwoner_client,
+    post_stap,
+    wacht_op,
+)
 from uitbetaling.models import Betaalopdracht
 
 INWONERS = 16
 BEHANDELAARS = 6
-
-
-def bsns(aantal: int) -> list[str]:
-    return geldige_bsns(aantal, vanaf=300_000_000)
-
-
-def brp_bestand(pad, nummers) -> str:
-    pad.write_text(json.dumps(proefpersonen(nummers, voornaam="Test")))
-    _fixture_brp.cache_clear()
-    return str(pad)
-
-
-def inwoner_client(nummer: str) -> PortalClient:
-    return als_inwoner(bsn=nummer)
 
 
 def indienen(client, antwoorden) -> str:

@@ -14,12 +14,17 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aanvragen.models import Aanvraag, Document, StatusWijziging, Terugbelverzoek
-from behandeling.models import Aanvullingsverzoek, Contactmoment
+from aanvragen.models import (
+    Aanvraag,
+    Aanvullingsverzoek,
+    Document,
+    StatusWijziging,
+    Terugbelverzoek,
+)
+from behandeling.models import Contactmoment
 from portal.rollen import Rol
-from tests.behandeling.test_fuzz_formulieren import WAARDEN
 from tests.factories import UserFactory, ingediende_aanvraag
-from tests.helpers import PortalClient, als_inwoner
+from tests.helpers import WAARDEN, PortalClient, als_inwoner
 from uitbetaling.models import Betaalbatch, Betaalopdracht
 
 INWONER, ANONIEM, ONGEVERIFIEERD = "inwoner", "anoniem", "ongeverifieerd"

@@ -16,8 +16,7 @@ from django.db import connection
 from django.test import override_settings
 
 from aanvragen.models import Aanvraag
-from tests.helpers import PortalClient, post_stap, wacht_op
-from tests.test_belasting import brp_bestand, bsns
+from tests.helpers import PortalClient, brp_bestand, bsns, post_stap, wacht_op
 
 INWONERS = 12
 
@@ -37,7 +36,7 @@ def test_postgres_herstart_tijdens_indienen_geen_valse_bevestiging(tmp_path, GEL
     clients = {}
     with override_settings(BRP_FIXTURE=brp_bestand(tmp_path / "brp.json", nummers)):
         for nummer in nummers:  # everyone fills in the form; only the submission is left
-            from tests.test_belasting import inwoner_client
+            from tests.helpers import inwoner_client
 
             client = inwoner_client(nummer)
             client.raise_request_exception = False  # a failing view answers 500, as in production

@@ -43,7 +43,7 @@ class Batch:
 
 
 @dataclass(frozen=True)
-class Regel:
+class Rij:
     bevinding: Bevinding
     kenmerk: str  # EndToEndId, PmtInfId, or "" for an entry without either
     uitleg: str = ""  # for financiën, in Dutch
@@ -53,45 +53,45 @@ class Regel:
 
 def afstemmen(
     afschrift: Afschrift, *, opdrachten: dict[str, Opdracht], batches: dict[str, Batch]
-) -> list[Regel]:
-    regels: list[Regel] = []
+) -> list[Rij]:
+    rijen: list[Rij] = []
     for post in afschrift.posten:
-        regels.extend(_post(post, afschrift.iban, opdrachten, batches))
-    return regels
+        rijen.extend(_post(post, afschrift.iban, opdrachten, batches))
+    return rijen
 
 
-def _post(post: Post, iban: str, opdrachten, batches) -> list[Regel]:
+def _post(post: Post, iban: str, opdrachten, batches) -> list[Rij]:
     if post.transacties:
         return [_transactie(post, tx, iban, opdrachten) for tx in post.transacties]
     if post.pmt_inf_id:
         return _batch(post, iban, batches)
-    return [Regel(Bevinding.OVERIG, "", "Een boeking zonder betalingskenmerk.")]
+    return [Rij(Bevinding.OVERIG, "", "Een boeking zonder betalingskenmerk.")]
 
 
-def _transactie(post: Post, tx, iban: str, opdrachten) -> Regel:
+def _transactie(post: Post, tx, iban: str, opdrachten) -> Rij:
     opdracht = opdrachten.get(tx.end_to_end_id)
     if opdracht is None:
-        return Regel(Bevinding.ONBEKEND, tx.end_to_end_id, "Dit kenmerk kennen wij niet.")
+        return Rij(Bevinding.ONBEKEND, tx.end_to_end_id, "Dit kenmerk kennen wij niet.")
     if not post.geboekt:
-        return Regel(
+        return Rij(
             Bevinding.IN_AFWACHTING, tx.end_to_end_id, f"De bank meldt status {post.status}."
         )
     if iban and iban.replace(" ", "").upper() != opdracht.iban_gemeente.upper():
-        return Regel(
+        return Rij(
             Bevinding.AFWIJKEND,
             tx.end_to_end_id,
             "Dit afschrift gaat over een andere rekening dan die van de gemeente.",
         )
     if tx.valuta and tx.valuta != "EUR":
-        return Regel(Bevinding.AFWIJKEND, tx.end_to_end_id, f"Het bedrag is in {tx.valuta}.")
+        return Rij(Bevinding.AFWIJKEND, tx.end_to_end_id, f"Het bedrag is in {tx.valuta}.")
     if tx.bedrag is not None and tx.bedrag != opdracht.bedrag:
-        return Regel(
+        return Rij(
             Bevinding.AFWIJKEND,
             tx.end_to_end_id,
             f"De bank boekte {tx.bedrag}, de opdracht is {opdracht.bedrag}.",
         )
     if tx.teruggave or post.terugboeking:
-        return Regel(
+        return Rij(
             Bevinding.TERUGGEKOMEN,
             tx.end_to_end_id,
             f"Teruggekomen: {reden_tekst(tx.reden)}.",
@@ -99,26 +99,24 @@ def _transactie(post: Post, tx, iban: str, opdrachten) -> Regel:
             boekdatum=post.boekdatum,
         )
     if tx.credit_debit != "DBIT":
-        return Regel(
+        return Rij(
             Bevinding.AFWIJKEND,
             tx.end_to_end_id,
             "Een bijschrijving met ons kenmerk, zonder reden van terugboeking.",
         )
     if tx.bedrag is None:
-        return Regel(
-            Bevinding.AFWIJKEND, tx.end_to_end_id, "De bank noemt geen bedrag per betaling."
-        )
-    return Regel(Bevinding.UITGEVOERD, tx.end_to_end_id, boekdatum=post.boekdatum)
+        return Rij(Bevinding.AFWIJKEND, tx.end_to_end_id, "De bank noemt geen bedrag per betaling.")
+    return Rij(Bevinding.UITGEVOERD, tx.end_to_end_id, boekdatum=post.boekdatum)
 
 
-def _batch(post: Post, iban: str, batches) -> list[Regel]:
+def _batch(post: Post, iban: str, batches) -> list[Rij]:
     """A file booked as one entry, without per-transaction details (BtchBookg=true)."""
     batch = batches.get(post.pmt_inf_id)
     if batch is None:
-        return [Regel(Bevinding.ONBEKEND, post.pmt_inf_id, "Dit bestandskenmerk kennen wij niet.")]
+        return [Rij(Bevinding.ONBEKEND, post.pmt_inf_id, "Dit bestandskenmerk kennen wij niet.")]
     if not post.geboekt:
         return [
-            Regel(Bevinding.IN_AFWACHTING, e2e, f"De bank meldt status {post.status}.")
+            Rij(Bevinding.IN_AFWACHTING, e2e, f"De bank meldt status {post.status}.")
             for e2e in batch.end_to_end_ids
         ]
     fout = None
@@ -131,7 +129,7 @@ def _batch(post: Post, iban: str, batches) -> list[Regel]:
     elif post.aantal is not None and post.aantal != batch.aantal:
         fout = f"De bank telt {post.aantal} betalingen, het bestand heeft er {batch.aantal}."
     if fout:
-        return [Regel(Bevinding.AFWIJKEND, post.pmt_inf_id, fout)]
+        return [Rij(Bevinding.AFWIJKEND, post.pmt_inf_id, fout)]
     return [
-        Regel(Bevinding.UITGEVOERD, e2e, boekdatum=post.boekdatum) for e2e in batch.end_to_end_ids
+        Rij(Bevinding.UITGEVOERD, e2e, boekdatum=post.boekdatum) for e2e in batch.end_to_end_ids
     ]

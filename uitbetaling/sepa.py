@@ -41,7 +41,7 @@ class Debiteur:
 
 
 @dataclass(frozen=True)
-class OpdrachtRegel:
+class OpdrachtRij:
     naam: str
     iban: str
     bedrag: Decimal
@@ -60,25 +60,25 @@ class Pain001:
 MAXIMUM_BEDRAG = Decimal("999999999.99")  # EPC SCT: 0.01 to 999 999 999.99 EUR
 
 
-def regel_fouten(regel: OpdrachtRegel) -> list[str]:
+def rij_fouten(rij: OpdrachtRij) -> list[str]:
     """Why this one payment cannot go into a file (in Dutch, for financiën and the behandelaar);
     empty when it can. A bad line is set aside, never the whole file."""
     fouten = []
-    if not is_geldige_referentie(regel.end_to_end_id):
-        fouten.append(f"het kenmerk {regel.end_to_end_id!r} past niet in de EPC-regels")
-    if not regel.naam.strip():
+    if not is_geldige_referentie(rij.end_to_end_id):
+        fouten.append(f"het kenmerk {rij.end_to_end_id!r} past niet in de EPC-regels")
+    if not rij.naam.strip():
         fouten.append(
             "de naam van de rekeninghouder heeft geen Latijnse letters (zoals op de bankpas)"
         )
-    elif EPC_TEKENS.search(regel.naam) or len(regel.naam) > 70:
+    elif EPC_TEKENS.search(rij.naam) or len(rij.naam) > 70:
         fouten.append("de naam van de rekeninghouder past niet in de EPC-regels")
-    if EPC_TEKENS.search(regel.omschrijving) or not 0 < len(regel.omschrijving) <= 140:
+    if EPC_TEKENS.search(rij.omschrijving) or not 0 < len(rij.omschrijving) <= 140:
         fouten.append("de omschrijving past niet in de EPC-regels")
-    if not _iban_klopt(regel.iban):
+    if not _iban_klopt(rij.iban):
         fouten.append("het rekeningnummer (IBAN) klopt niet")
-    if not Decimal("0.01") <= regel.bedrag <= MAXIMUM_BEDRAG:
+    if not Decimal("0.01") <= rij.bedrag <= MAXIMUM_BEDRAG:
         fouten.append("het bedrag ligt niet tussen € 0,01 en € 999.999.999,99")
-    elif regel.bedrag != regel.bedrag.quantize(Decimal("0.01")):
+    elif rij.bedrag != rij.bedrag.quantize(Decimal("0.01")):
         fouten.append("het bedrag is geen heel aantal centen")
     return fouten
 
@@ -91,7 +91,7 @@ def _iban_klopt(iban: str) -> bool:
     return True
 
 
-def _controleer_epc(debiteur: Debiteur, regels: list[OpdrachtRegel], *ids: str) -> None:
+def _controleer_epc(debiteur: Debiteur, rijen: list[OpdrachtRij], *ids: str) -> None:
     fouten = []
     if not _iban_klopt(debiteur.iban):
         fouten.append("debtor IBAN is not valid")
@@ -100,8 +100,8 @@ def _controleer_epc(debiteur: Debiteur, regels: list[OpdrachtRegel], *ids: str) 
             fouten.append(f"identifier {waarde!r} breaks the EPC rules")
     if not debiteur.naam.strip() or EPC_TEKENS.search(debiteur.naam) or len(debiteur.naam) > 70:
         fouten.append("debtor name breaks the EPC rules")
-    for regel in regels:
-        fouten.extend(f"{regel.end_to_end_id}: {fout}" for fout in regel_fouten(regel))
+    for rij in rijen:
+        fouten.extend(f"{rij.end_to_end_id}: {fout}" for fout in rij_fouten(rij))
     if fouten:
         raise OngeldigBestand("; ".join(fouten))
 
@@ -109,7 +109,7 @@ def _controleer_epc(debiteur: Debiteur, regels: list[OpdrachtRegel], *ids: str) 
 def pain001_maken(
     *,
     debiteur: Debiteur,
-    regels: list[OpdrachtRegel],
+    rijen: list[OpdrachtRij],
     uitvoerdatum: date,
     msg_id: str,
     pmt_inf_id: str,
@@ -117,22 +117,22 @@ def pain001_maken(
 ) -> Pain001:
     if versie not in VERSIES:
         raise OngeldigBestand(f"unsupported version {versie}")
-    if not regels:
+    if not rijen:
         raise OngeldigBestand("no payments")
-    _controleer_epc(debiteur, regels, msg_id, pmt_inf_id)
+    _controleer_epc(debiteur, rijen, msg_id, pmt_inf_id)
     config = {"name": debiteur.naam, "IBAN": debiteur.iban, "batch": True, "currency": "EUR"}
     if debiteur.bic:
         config["BIC"] = debiteur.bic
     transfer = SepaTransfer(config, schema=versie, clean=False)
-    for regel in regels:
+    for rij in rijen:
         transfer.add_payment(
             {
-                "name": regel.naam,
-                "IBAN": regel.iban,
-                "amount": int((regel.bedrag * 100).to_integral_exact()),
+                "name": rij.naam,
+                "IBAN": rij.iban,
+                "amount": int((rij.bedrag * 100).to_integral_exact()),
                 "execution_date": uitvoerdatum,
-                "description": regel.omschrijving,
-                "endtoend_id": regel.end_to_end_id,
+                "description": rij.omschrijving,
+                "endtoend_id": rij.end_to_end_id,
             }
         )
     # Validate once, on the final document (after our identifiers are in).
@@ -144,8 +144,8 @@ def pain001_maken(
     return Pain001(
         xml=xml,
         sha256=hashlib.sha256(xml).hexdigest(),
-        aantal=len(regels),
-        totaal=sum((r.bedrag for r in regels), Decimal("0.00")),
+        aantal=len(rijen),
+        totaal=sum((r.bedrag for r in rijen), Decimal("0.00")),
     )
 
 

@@ -12,7 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aanvragen.models import Aanvraag
-from aanvragen.services import status_wijzigen, statussen_wijzigen
+from aanvragen.services import (
+    betaling_teruggekomen,
+    betaling_weer_onderweg,
+    statussen_wijzigen,
+)
 from aanvragen.statussen import Status
 from portal import logboek, werkgebied
 from portal.iban import iban_gemaskeerd
@@ -36,7 +40,7 @@ from uitbetaling.models import (
     Rekeningwijziging,
 )
 from uitbetaling.opdracht import end_to_end_id, omschrijving
-from uitbetaling.sepa import Debiteur, OpdrachtRegel, pain001_maken, regel_fouten
+from uitbetaling.sepa import Debiteur, OpdrachtRij, pain001_maken, rij_fouten
 from uitbetaling.statussen import (
     TERUG_BIJ_BEHANDELAAR,
     controleer_batch,
@@ -47,8 +51,11 @@ from uitbetaling.statussen import (
 logger = logging.getLogger(__name__)
 
 
-def betaalopdracht_aanmaken(*, aanvraag_id: int, nu: datetime | None = None) -> Betaalopdracht:
+def betaalopdracht_aanmaken(
+    *, aanvraag_id: int, door=None, nu: datetime | None = None
+) -> Betaalopdracht:
     """Create the one Betaalopdracht of an awarded aanvraag; a repeat returns the same one.
+    `door`: the colleague whose decision this is (None: the guard task).
 
     The unique key on `aanvraag` makes this safe under retries and two workers at once.
     """
@@ -81,6 +88,7 @@ def betaalopdracht_aanmaken(*, aanvraag_id: int, nu: datetime | None = None) -> 
                 aanvraag,
                 activiteit="uitbetalen",
                 naam="betaalopdracht maken",
+                door=door,
                 proces="taak:betaalopdracht",
             )
             return opdracht
@@ -103,10 +111,17 @@ class BetaalstatusFout(Exception):
 
 def opdrachten_naar(opdrachten, naar: str, *, nu, door=None, reden: str = "", **velden) -> None:
     """The one place an opdracht's status changes: every row must be locked by the caller; each
-    transition is checked against the table (uitbetaling/statussen.py) and gets a history row."""
+    transition is checked against the table (uitbetaling/statussen.py) and gets a history row.
+    A payment back at the gemeente (TERUG_BIJ_BEHANDELAAR) is told to its aanvraag."""
     rijen = list(opdrachten)
     for o in rijen:
         controleer_opdracht(o.status, naar)
+    if naar in TERUG_BIJ_BEHANDELAAR:
+        betaling_teruggekomen(
+            aanvraag_ids=[o.aanvraag_id for o in rijen], door=door, reden=reden, nu=nu
+        )
+    elif weer := [o.aanvraag_id for o in rijen if o.status in TERUG_BIJ_BEHANDELAAR]:
+        betaling_weer_onderweg(aanvraag_ids=weer)
     OpdrachtStatusWijziging.objects.bulk_create(
         [
             OpdrachtStatusWijziging(
@@ -207,8 +222,8 @@ def batch_samenstellen(*, gemeente_id: int, nu: datetime | None = None) -> Betaa
             .filter(gemeente_id=gemeente_id, status=OpdrachtStatus.KLAARGEZET, batch__isnull=True)
             .order_by("pk")
         )
-        regels = {o.pk: _regel(o) for o in opdrachten}
-        apart = {o.pk: fouten for o in opdrachten if (fouten := regel_fouten(regels[o.pk]))}
+        rijen = {o.pk: _rij(o) for o in opdrachten}
+        apart = {o.pk: fouten for o in opdrachten if (fouten := rij_fouten(rijen[o.pk]))}
         for opdracht in (o for o in opdrachten if o.pk in apart):
             probleem = "; ".join(apart[opdracht.pk])[:300]
             opdrachten_naar(
@@ -232,7 +247,7 @@ def batch_samenstellen(*, gemeente_id: int, nu: datetime | None = None) -> Betaa
             debiteur=Debiteur(
                 epc_tekst(gemeente.rekening_naam, 70), gemeente.rekening_iban, gemeente.rekening_bic
             ),
-            regels=[regels[o.pk] for o in opdrachten],
+            rijen=[rijen[o.pk] for o in opdrachten],
             uitvoerdatum=datum,
             msg_id=msg_id,
             pmt_inf_id=f"{msg_id}-1",
@@ -258,8 +273,8 @@ def batch_samenstellen(*, gemeente_id: int, nu: datetime | None = None) -> Betaa
     return batch
 
 
-def _regel(opdracht: Betaalopdracht) -> OpdrachtRegel:
-    return OpdrachtRegel(
+def _rij(opdracht: Betaalopdracht) -> OpdrachtRij:
+    return OpdrachtRij(
         opdracht.naam, opdracht.iban, opdracht.bedrag, opdracht.omschrijving, opdracht.end_to_end_id
     )
 
@@ -360,14 +375,6 @@ def betaalopdracht_geweigerd_melden(
         opdrachten_naar(
             [opdracht], OpdrachtStatus.TERUGGEBOEKT, nu=nu, door=door, reden=reden, probleem=reden
         )
-        status_wijzigen(
-            aanvraag_id=opdracht.aanvraag_id,
-            naar=Status.TOEGEKEND,
-            door=door,
-            nu=nu,
-            verwacht=[Status.UITBETAALD],
-            reden=_("Betaling teruggekomen: %(reden)s") % {"reden": reden},
-        )
     else:
         raise BetaalstatusFout(
             _(
@@ -449,7 +456,7 @@ def afschrift_verwerken(*, xml: bytes, door, nu: datetime | None = None) -> Afst
         )
         for pmt, totaal, aantal, iban in bestandsrijen
     }
-    regels = afstemmen(
+    rijen = afstemmen(
         afschrift,
         opdrachten={
             e2e: afstemming.Opdracht(e2e, bedrag, iban) for _pk, e2e, bedrag, iban, _p in rijen
@@ -460,18 +467,18 @@ def afschrift_verwerken(*, xml: bytes, door, nu: datetime | None = None) -> Afst
     meldingen = []
     with transaction.atomic():
         geboekt = defaultdict(list)
-        for regel in regels:
-            if regel.bevinding == Bevinding.UITGEVOERD:
-                geboekt[regel.boekdatum].append(ids[regel.kenmerk])
-            elif regel.bevinding == Bevinding.TERUGGEKOMEN:
-                uitkomst = _teruggekomen(ids[regel.kenmerk], door=door, nu=nu, regel=regel)
+        for rij in rijen:
+            if rij.bevinding == Bevinding.UITGEVOERD:
+                geboekt[rij.boekdatum].append(ids[rij.kenmerk])
+            elif rij.bevinding == Bevinding.TERUGGEKOMEN:
+                uitkomst = _teruggekomen(ids[rij.kenmerk], door=door, nu=nu, rij=rij)
                 tellingen[uitkomst] += 1
                 if uitkomst == Bevinding.AFWIJKEND:
-                    meldingen.append(f"{regel.kenmerk}: staat niet bij de bank, maar kwam terug.")
+                    meldingen.append(f"{rij.kenmerk}: staat niet bij de bank, maar kwam terug.")
             else:
-                tellingen[regel.bevinding] += 1
-                if regel.bevinding in (Bevinding.AFWIJKEND, Bevinding.ONBEKEND):
-                    meldingen.append(f"{regel.kenmerk or '-'}: {regel.uitleg}")
+                tellingen[rij.bevinding] += 1
+                if rij.bevinding in (Bevinding.AFWIJKEND, Bevinding.ONBEKEND):
+                    meldingen.append(f"{rij.kenmerk or '-'}: {rij.uitleg}")
         for boekdatum, pks in geboekt.items():
             te_boeken = list(
                 Betaalopdracht.objects.select_for_update()
@@ -516,7 +523,7 @@ def afschrift_verwerken(*, xml: bytes, door, nu: datetime | None = None) -> Afst
     return Afstemming(tellingen=tellingen, meldingen=meldingen)
 
 
-def _teruggekomen(opdracht_id: int, *, door, nu, regel) -> str:
+def _teruggekomen(opdracht_id: int, *, door, nu, rij) -> str:
     """Apply a return or reversal to one payment; which count it adds to."""
     with transaction.atomic():
         opdracht = Betaalopdracht.objects.select_for_update().get(pk=opdracht_id)
@@ -525,7 +532,7 @@ def _teruggekomen(opdracht_id: int, *, door, nu, regel) -> str:
         if opdracht.status not in (OpdrachtStatus.AANGEBODEN, OpdrachtStatus.UITGEVOERD):
             return Bevinding.AFWIJKEND
         betaalopdracht_geweigerd_melden(
-            opdracht_id=opdracht.pk, door=door, reden=reden_tekst(regel.reden), nu=nu
+            opdracht_id=opdracht.pk, door=door, reden=reden_tekst(rij.reden), nu=nu
         )
         return Bevinding.TERUGGEKOMEN
 
@@ -535,9 +542,7 @@ class RekeningwijzigingFout(Exception):
 
 
 def _aanbieden_na_commit(opdracht: Betaalopdracht) -> None:
-    from uitbetaling.tasks import batch_maken
-
-    na_commit(batch_maken, opdracht.gemeente_id)
+    na_commit("uitbetaling.batch_maken", opdracht.gemeente_id)
 
 
 def betaling_opnieuw_voorstellen(

@@ -2,7 +2,7 @@
 
 Nothing is stored on the server for an anonymous check: the answers travel with the form
 (signed, so they cannot be altered) and disappear when the tab closes. Only when the inwoner
-presses "Aanvraag starten" are the answers put in their session, to prefill the wizard.
+presses "Aanvraag starten" does the wizard take them (aanvragen/van_check.py).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from django.core import signing
 from wegwijzer.regels import Antwoord, Situatie
 
 SALT = "wegwijzer-check"
-SESSIE_SLEUTEL = "wegwijzer_check"
 MAX_LEEFTIJD = 24 * 3600  # a check older than a day starts again
 
 
@@ -92,47 +91,3 @@ class CheckAntwoorden:
             voorliggende_voorziening=Antwoord(self.voorliggende_voorziening),
             vergoed_door_ander=self.vergoed_door_ander,
         )
-
-
-def check_antwoorden_bewaren(request, token: str) -> bool:
-    """The inwoner starts an application from the check: keep the answers for the wizard."""
-    try:
-        staat = staat_load(token)
-        CheckAntwoorden.uit(staat["antwoorden"])
-    except (OngeldigeStaat, KeyError, ValueError, ArithmeticError):
-        return False
-    request.session[SESSIE_SLEUTEL] = staat["antwoorden"]
-    return True
-
-
-def check_antwoorden_voor_stap(request, stap: str) -> dict:
-    """Initial values for a wizard step from the check, if the inwoner came from there."""
-    antwoorden = request.session.get(SESSIE_SLEUTEL) or {}
-    if not antwoorden:
-        return {}
-    bedragen = {
-        k: Decimal(antwoorden[k]) for k in ("bedrag", "inkomen", "vermogen") if k in antwoorden
-    }
-    if stap == "kosten":
-        initial = {
-            k: antwoorden[k]
-            for k in ("kostensoort", "voorliggende_voorziening", "al_gekocht")
-            if k in antwoorden
-        }
-        if antwoorden.get("vergoed_door_ander") not in (None, "", "None"):
-            initial["vergoed_door_ander"] = Decimal(antwoorden["vergoed_door_ander"])
-        return {**initial, **{k: v for k, v in bedragen.items() if k == "bedrag"}}
-    if stap == "inkomen":
-        initial = {k: v for k, v in bedragen.items() if k == "vermogen"}
-        if antwoorden.get("leefsituatie") != "gehuwden" and "inkomen" in bedragen:
-            initial["inkomen"] = bedragen["inkomen"]  # with a partner the check asked for both
-        if antwoorden.get("leefsituatie") in ("alleenstaande", "alleenstaande_ouder"):
-            initial["kind_thuis"] = (
-                "ja" if antwoorden["leefsituatie"] == "alleenstaande_ouder" else "nee"
-            )
-        return initial
-    return {}
-
-
-def check_antwoorden_wissen(request) -> None:
-    request.session.pop(SESSIE_SLEUTEL, None)

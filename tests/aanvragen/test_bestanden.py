@@ -5,9 +5,9 @@ from django.urls import reverse
 from aanvragen.bestanden import HEIC, JPEG, PDF, PNG, keur, soort_van
 from aanvragen.models import Aanvraag, Document, DocumentSoort
 from aanvragen.services import ontvangstbevestiging_maken
-from tests.aanvragen.test_concept import ingelogd
+from portal import berichten
 from tests.factories import ingediende_aanvraag
-from tests.helpers import post_stap, wacht_op
+from tests.helpers import ingelogd, post_stap, wacht_op
 
 MB = 1024 * 1024
 
@@ -96,6 +96,8 @@ def test_ontvangstbevestiging_pdf_eenmaal_en_per_mail():
     tweede = ontvangstbevestiging_maken(aanvraag_id=aanvraag.pk)
     assert eerste.pk == tweede.pk
     assert eerste.bestand.read().startswith(b"%PDF-")
+    assert berichten.bezorgen() == 1
+    assert berichten.bezorgen() == 0
     assert len(mail.outbox) == 1
     assert aanvraag.referentie in mail.outbox[0].subject
     assert mail.outbox[0].attachments[0][2] == "application/pdf"

@@ -10,9 +10,8 @@ from aanvragen.services import BewijsNietMeerNodig, bewijs_nasturen
 from aanvragen.statussen import Status
 from behandeling import services as behandeling
 from portal.rollen import Rol
-from tests.aanvragen.test_concept import ingelogd
 from tests.factories import UserFactory
-from tests.helpers import post_stap
+from tests.helpers import ingelogd, post_stap
 
 pytestmark = pytest.mark.django_db
 

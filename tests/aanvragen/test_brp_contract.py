@@ -26,40 +26,9 @@ from aanvragen.brp import (
 from aanvragen.brp_lezen import ADRES, GEBOORTE, NAAM, PARTNER, OngeldigePersoon, persoon_lezen
 from aanvragen.huishouden import PartnerSituatie
 from tests.brp_schema import controleer, fouten
-from tests.brp_server import LokaleBrp
+from tests.brp_server import LokaleBrp, antwoord, datum, persoon
 
 FIXTURE = Path(__file__).resolve().parents[2] / "aanvragen" / "brp_fixture.json"
-
-
-def antwoord(*personen) -> dict:
-    return {"type": "RaadpleegMetBurgerservicenummer", "personen": list(personen)}
-
-
-def datum(iso="1979-03-14", lang="14 maart 1979"):
-    return {"type": "Datum", "datum": iso, "langFormaat": lang}
-
-
-def persoon(**velden) -> dict:
-    basis = {
-        "burgerservicenummer": "999993653",
-        "naam": {"voornamen": "Jan", "voorvoegsel": "de", "geslachtsnaam": "Vries"},
-        "geboorte": {"datum": datum()},
-        "verblijfplaats": {
-            "type": "Adres",
-            "verblijfadres": {
-                "officieleStraatnaam": "Burgemeester van Rijnsingel",
-                "korteStraatnaam": "Burg v Rijnsingel",
-                "huisnummer": 12,
-                "huisletter": "a",
-                "huisnummertoevoeging": "3",
-                "postcode": "1234 AB",
-                "woonplaats": "Voorbeeldstad",
-            },
-        },
-        "gemeenteVanInschrijving": {"code": "9001", "omschrijving": "Voorbeeldstad"},
-    }
-    basis.update(velden)
-    return basis
 
 
 def gelezen(data: dict):

@@ -10,8 +10,7 @@ from django.urls import reverse
 from aanvragen.models import Aanvraag
 from aanvragen.selectors import voorstel_get
 from portal.models import Gemeente, PartnerToestemming
-from tests.aanvragen.test_brp_contract import persoon
-from tests.brp_server import LokaleBrp
+from tests.brp_server import LokaleBrp, persoon
 from tests.helpers import als_inwoner, post_stap
 
 pytestmark = pytest.mark.django_db

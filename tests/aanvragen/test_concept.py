@@ -12,13 +12,9 @@ from portal.digid import SESSIE_SLEUTEL
 from portal.rollen import Rol
 from tests.factories import UserFactory
 from tests.helpers import PortalClient as Client
-from tests.helpers import als_inwoner, post_stap
+from tests.helpers import ingelogd, post_stap
 
 pytestmark = pytest.mark.django_db
-
-
-def ingelogd(bsn="999993653") -> Client:
-    return als_inwoner(Client(), bsn=bsn)
 
 
 def test_na_nieuwe_login_verder_bij_laatste_stap(GELDIG):

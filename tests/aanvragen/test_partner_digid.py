@@ -7,9 +7,8 @@ from aanvragen.models import Aanvraag
 from aanvragen.statussen import Status
 from portal.models import Gemeente
 from portal.rollen import Rol
-from tests.aanvragen.test_concept import ingelogd
 from tests.factories import UserFactory
-from tests.helpers import post_stap
+from tests.helpers import ingelogd, post_stap
 
 pytestmark = pytest.mark.django_db
 

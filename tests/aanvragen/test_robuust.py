@@ -6,8 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aanvragen.models import Aanvraag
-from tests.aanvragen.test_concept import ingelogd
-from tests.helpers import post_stap
+from tests.helpers import ingelogd, post_stap
 
 VELDEN = {
     "gegevens": ["telefoon", "email", "elektronisch_communiceren", "partner_toestemming"],
@@ -19,7 +18,7 @@ VELDEN = {
         "al_gekocht",
         "factuurdatum",
     ],
-    "inkomen": ["inkomen", "inkomen_partner", "vermogen", "kind_thuis"],
+    "inkomen": ["inkomen", "inkomen_partner", "vermogen", "alleenstaande_ouder"],
     "uitbetaling": ["iban", "rekeninghouder"],
     "controleren": ["verklaring"],
 }

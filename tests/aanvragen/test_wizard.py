@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from aanvragen.models import Aanvraag
 from aanvragen.statussen import Status
+from portal import berichten
 from portal.rollen import Rol
 from tests.factories import UserFactory
 from tests.helpers import als_inwoner, post_stap
@@ -134,7 +135,7 @@ def test_namens_met_digid_bevestiging_door_inwoner(
     from django.core import mail
 
     from portal.models import Gemeente
-    from tests.aanvragen.test_concept import ingelogd
+    from tests.helpers import ingelogd
 
     Gemeente.objects.filter(cbs_code="9001").update(bevestiging_namens="digid")
     client.force_login(UserFactory(rollen=[Rol.KLANTCONTACT]))
@@ -148,6 +149,7 @@ def test_namens_met_digid_bevestiging_door_inwoner(
     assert "bevestig de aanvraag" in klaar.content.decode()
     aanvraag = Aanvraag.objects.get()
     assert aanvraag.status == Status.CONCEPT and aanvraag.referentie is None
+    berichten.bezorgen()
     assert "Bevestig uw aanvraag" in mail.outbox[-1].subject
 
     anna = ingelogd("100042090")  # somebody else cannot confirm it
@@ -181,29 +183,31 @@ def test_inwoner_buiten_deelnemende_gemeente(client):
     assert "Amsterdam" in response.content.decode()
 
 
-@pytest.mark.parametrize(("kind_thuis", "oordeel"), [("nee", "nee"), ("ja", "ja")])
-def test_alleenstaande_ouder_mag_meer_spaargeld_hebben(inwoner, GELDIG, kind_thuis, oordeel):
+@pytest.mark.parametrize(("alleenstaande_ouder", "oordeel"), [("nee", "nee"), ("ja", "ja")])
+def test_alleenstaande_ouder_mag_meer_spaargeld_hebben(
+    inwoner, GELDIG, alleenstaande_ouder, oordeel
+):
     """Pw art. 4/34: € 10 000 savings is above the vermogensgrens of an alleenstaande
     (€ 8 000 in the demo rules) and below that of an alleenstaande ouder (€ 16 000)."""
     from aanvragen.selectors import voorstel_get
 
     for stap, data in GELDIG.items():
         if stap == "inkomen":
-            data = {**data, "vermogen": "10.000", "kind_thuis": kind_thuis}
+            data = {**data, "vermogen": "10.000", "alleenstaande_ouder": alleenstaande_ouder}
         post_stap(inwoner, stap, data)
         if stap == "uitbetaling":
             controle = inwoner.get(reverse("aanvragen:stap", args=["controleren"])).content
             assert "Kind jonger dan 18 bij u thuis" in controle.decode()
     inwoner.get(reverse("aanvragen:stap", args=["klaar"]))
     aanvraag = Aanvraag.objects.get()
-    assert aanvraag.alleenstaande_ouder is (kind_thuis == "ja")
+    assert aanvraag.alleenstaande_ouder is (alleenstaande_ouder == "ja")
     assert voorstel_get(aanvraag=aanvraag).oordeel == oordeel
 
 
 def test_zonder_antwoord_over_kinderen_geen_volgende_stap(inwoner, GELDIG):
     post_stap(inwoner, "gegevens", GELDIG["gegevens"])
     post_stap(inwoner, "kosten", GELDIG["kosten"])
-    zonder = {k: v for k, v in GELDIG["inkomen"].items() if k != "kind_thuis"}
+    zonder = {k: v for k, v in GELDIG["inkomen"].items() if k != "alleenstaande_ouder"}
     response = post_stap(inwoner, "inkomen", zonder)
     assert response.status_code == 200
     assert "Kies of er een kind jonger dan 18 bij u woont." in response.content.decode()

@@ -1,6 +1,5 @@
 """The beschikking PDF: made once, motivated, with the legal basis and the bezwaarclausule."""
 
-import subprocess
 from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -10,21 +9,12 @@ from django.core import mail
 
 from aanvragen.models import Aanvraag, DocumentSoort
 from behandeling import services
+from portal import berichten
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
-from tests.helpers import wacht_op
+from tests.helpers import pdf_tekst, wacht_op
 
 AMS = ZoneInfo("Europe/Amsterdam")
-
-
-def pdf_tekst(document) -> str:
-    resultaat = subprocess.run(
-        ["pdftotext", "-layout", document.bestand.path, "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return " ".join(resultaat.stdout.split())
 
 
 @pytest.mark.django_db
@@ -55,6 +45,7 @@ def test_beschikking_toekenning_bevat_besluit_motivering_grondslag_en_bezwaar():
     assert "NL91 **** **** **43 00" in tekst  # masked IBAN
     assert aanvraag.referentie in tekst
     # Wmebv: the inwoner opted in (elektronisch_communiceren=True in the factory): e-mailed.
+    berichten.bezorgen()
     assert any("Besluit over uw aanvraag" in m.subject for m in mail.outbox)
 
 
@@ -66,6 +57,7 @@ def test_geen_mail_zonder_toestemming_digitale_post():
     services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="Te hoog.")
     document = services.beschikking_maken(aanvraag_id=aanvraag.pk)
     assert "Wij wijzen uw aanvraag af." in pdf_tekst(document)
+    berichten.bezorgen()
     assert not [m for m in mail.outbox if "Besluit" in m.subject]
 
 

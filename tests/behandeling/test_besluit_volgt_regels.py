@@ -14,24 +14,17 @@ from aanvragen.statussen import Status
 from behandeling import services
 from behandeling.regels import MotiveringOntbreekt
 from portal.rollen import Rol
-from tests.behandeling.test_beschikking import pdf_tekst
-from tests.factories import UserFactory, dorpsveen, ingediende_aanvraag
+from tests.factories import UserFactory, dorpsveen, ingediende_aanvraag, opgepakte_aanvraag
+from tests.helpers import pdf_tekst
 from uitbetaling.models import Betaalopdracht
 
 pytestmark = pytest.mark.django_db
 AMS = ZoneInfo("Europe/Amsterdam")
 
 
-def opgepakt(**kwargs):
-    bea = UserFactory(rollen=[Rol.BEHANDELAAR], first_name="Bea", last_name="Behandelaar")
-    aanvraag = ingediende_aanvraag(**kwargs)
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    return aanvraag, bea
-
-
 def bril():
     """€ 250 asked for a bril; income low enough that the rules give all of it."""
-    return opgepakt(
+    return opgepakte_aanvraag(
         kostensoort=_kostensoort("bril"),
         omschrijving="Nieuwe bril",
         bedrag=Decimal("250"),
@@ -97,7 +90,9 @@ def test_afwijzen_terwijl_de_berekening_ja_zegt_vraagt_een_reden():
 
 
 def test_goedkeurder_ziet_gevraagd_berekend_voorgesteld_en_reden(client):
-    aanvraag, bea = opgepakt(bedrag=Decimal("450"), inkomen=Decimal("1600"), vermogen=Decimal(0))
+    aanvraag, bea = opgepakte_aanvraag(
+        bedrag=Decimal("450"), inkomen=Decimal("1600"), vermogen=Decimal(0)
+    )
     services.aanvraag_toekennen(
         aanvraag_id=aanvraag.pk,
         behandelaar=bea,
@@ -156,7 +151,9 @@ def test_beschikking_toekenning_volgens_berekening_toont_de_berekening_een_keer(
 
 
 def test_beschikking_gedeeltelijke_toekenning_met_afwijking_noemt_berekening_en_reden():
-    aanvraag, bea = opgepakt(bedrag=Decimal("450"), inkomen=Decimal("1600"), vermogen=Decimal(0))
+    aanvraag, bea = opgepakte_aanvraag(
+        bedrag=Decimal("450"), inkomen=Decimal("1600"), vermogen=Decimal(0)
+    )
     services.aanvraag_toekennen(
         aanvraag_id=aanvraag.pk,
         behandelaar=bea,
@@ -194,7 +191,7 @@ def test_beschikking_lening():
 
 
 def test_beschikking_afwijzing_volgens_berekening():
-    aanvraag, bea = opgepakt(
+    aanvraag, bea = opgepakte_aanvraag(
         bedrag=Decimal("450"), inkomen=Decimal("1600"), vermogen=Decimal("20000")
     )
     services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="")

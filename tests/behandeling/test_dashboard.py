@@ -7,8 +7,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from aanvragen.models import Opschorting
 from behandeling import services
-from behandeling.models import Opschorting
 from behandeling.selectors import zekerheden
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag

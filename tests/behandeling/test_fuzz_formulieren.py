@@ -7,12 +7,12 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aanvragen.models import Aanvraag, StatusWijziging
+from aanvragen.models import Aanvraag, Aanvullingsverzoek, Opschorting, StatusWijziging
 from behandeling import services
-from behandeling.models import Aanvullingsverzoek, Contactmoment, Opschorting
+from behandeling.models import Contactmoment
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
-from tests.helpers import PortalClient
+from tests.helpers import WAARDEN, PortalClient
 from uitbetaling.models import Betaalopdracht
 
 FORMULIEREN = {
@@ -35,30 +35,6 @@ FORMULIEREN = {
     "behandeling:buiten-behandeling": ("buiten", ["motivering"]),
     "behandeling:toewijzen": ("", ["behandelaar"]),
 }
-WAARDEN = st.one_of(
-    st.text(max_size=60),
-    st.sampled_from(
-        [
-            "",
-            "0",
-            "-1",
-            "1e9",
-            "999999999999",
-            "450,00",
-            "4.50,0",
-            "NaN",
-            "∞",
-            "gift",
-            "lening",
-            "leverancier",
-            "NL91ABNA0417164300",
-            "\x00",
-            "<script>alert(1)</script>",
-            "' OR 1=1 --",
-            "x" * 5000,
-        ]
-    ),
-)
 
 
 def _stand(aanvraag_id: int) -> tuple:

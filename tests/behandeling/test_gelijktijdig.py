@@ -1,7 +1,5 @@
 """Two people acting on one aanvraag at once, on real PostgreSQL row locks."""
 
-import threading
-
 import pytest
 from django.db import connection
 
@@ -10,30 +8,9 @@ from aanvragen.statussen import Status
 from behandeling import services
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
+from tests.helpers import gelijktijdig
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def gelijktijdig(*acties):
-    """Run the actions in threads that start together; return (results, errors)."""
-    start = threading.Barrier(len(acties))
-    resultaten, fouten = [], []
-
-    def loper(actie):
-        try:
-            start.wait()
-            resultaten.append(actie())
-        except Exception as exc:  # noqa: BLE001 - collected for the assertion
-            fouten.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=loper, args=(a,)) for a in acties]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
-    return resultaten, fouten
 
 
 def test_twee_behandelaars_pakken_dezelfde_aanvraag_een_wint():

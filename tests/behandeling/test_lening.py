@@ -6,8 +6,8 @@ from django.urls import reverse
 from aanvragen.models import Aanvraag
 from behandeling import services
 from portal.rollen import Rol
-from tests.behandeling.test_beschikking import pdf_tekst
 from tests.factories import UserFactory, dorpsveen, ingediende_aanvraag
+from tests.helpers import pdf_tekst
 from uitbetaling.selectors import voorstel_kenmerk
 
 pytestmark = pytest.mark.django_db

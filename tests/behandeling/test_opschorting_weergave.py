@@ -9,9 +9,10 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from aanvragen.models import Aanvraag
+from aanvragen.aanvulling import aanvulling_ontvangen
+from aanvragen.models import Aanvraag, Opschorting
 from behandeling import selectors, services
-from behandeling.models import Opschorting, SlaSignaal
+from behandeling.models import SlaSignaal
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
 
@@ -31,7 +32,7 @@ def gevraagd(op: datetime):
 
 def test_dezelfde_dag_beantwoord_geeft_geen_omgekeerde_periode(client):
     aanvraag, verzoek, bea = gevraagd(datetime(2026, 11, 30, 10, 0, tzinfo=AMS))
-    services.aanvulling_ontvangen(
+    aanvulling_ontvangen(
         verzoek_id=verzoek.pk,
         bsn=aanvraag.bsn,
         antwoord="Hier is hij",
@@ -78,7 +79,7 @@ def test_opgeschort_telt_nergens_als_risico_of_te_laat():
     [rij] = selectors.sla_per_gemeente(medewerker=bea)
     assert (rij["te_laat"], rij["risico"], rij["opgeschort"]) == (0, 0, 1)
     # Answered: the SLA state is computed again at once, from the moved date.
-    services.aanvulling_ontvangen(
+    aanvulling_ontvangen(
         verzoek_id=verzoek.pk,
         bsn=aanvraag.bsn,
         antwoord="Bijgevoegd",

@@ -15,9 +15,14 @@ from aanvragen.statussen import Status
 from behandeling import services
 from portal.models import Gemeente
 from portal.rollen import Rol
-from tests.behandeling.test_gelijktijdig import gelijktijdig
-from tests.factories import RegelingFactory, UserFactory, gegevens, ingediende_aanvraag
-from tests.helpers import PortalClient
+from tests.factories import (
+    RegelingFactory,
+    UserFactory,
+    gegevens,
+    ingediende_aanvraag,
+    opgepakte_aanvraag,
+)
+from tests.helpers import PortalClient, gelijktijdig
 from uitbetaling import services as uitbetaling
 from uitbetaling.models import Betaalopdracht, OpdrachtStatus, Rekeningwijziging
 from uitbetaling.selectors import voorstel_kenmerk
@@ -37,13 +42,6 @@ def kenmerk_op(pagina) -> str:
     return re.search(r'name="kenmerk" value="(\w+)"', pagina.content.decode()).group(1)
 
 
-def opgepakt(**overrides):
-    bea = UserFactory(rollen=[Rol.BEHANDELAAR], first_name="Bea")
-    aanvraag = ingediende_aanvraag(**overrides)
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    return aanvraag, bea
-
-
 def naar_leverancier(client, aanvraag, *, iban=LEVERANCIER_IBAN, bedrag="99,90"):
     return client.post(
         reverse("behandeling:toekennen", args=[aanvraag.pk]),
@@ -61,7 +59,7 @@ def naar_leverancier(client, aanvraag, *, iban=LEVERANCIER_IBAN, bedrag="99,90")
 
 def test_leverancier_onder_de_grens_ziet_een_collega_met_iban_en_bank(settings, tmp_path):
     settings.SEPA_OUTBOX_DIR = tmp_path
-    aanvraag, bea = opgepakt()
+    aanvraag, bea = opgepakte_aanvraag()
     naar_leverancier(ingelogd(bea), aanvraag)
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.IN_BEHANDELING  # € 99,90 is far below € 1 000: still four eyes
@@ -88,7 +86,7 @@ def test_leverancier_onder_de_grens_ziet_een_collega_met_iban_en_bank(settings, 
 
 
 def test_buitenlandse_rekening_alleen_als_de_gemeente_het_toestaat():
-    aanvraag, bea = opgepakt()
+    aanvraag, bea = opgepakte_aanvraag()
     client = ingelogd(bea)
     fout = naar_leverancier(client, aanvraag, iban=DUITS)
     assert "Vul een Nederlands rekeningnummer in" in fout.content.decode()
@@ -144,7 +142,7 @@ def test_eigen_bekende_rekening_of_bevestiging_met_digid_heft_de_vlag_op():
 
 
 def test_begunstigde_verandert_niet_terwijl_een_collega_kijkt():
-    aanvraag, bea = opgepakt()
+    aanvraag, bea = opgepakte_aanvraag()
     naar_leverancier(ingelogd(bea), aanvraag)
     collega = ingelogd(UserFactory(rollen=[Rol.BEHANDELAAR]))
     gezien = kenmerk_op(collega.get(reverse("behandeling:aanvraag", args=[aanvraag.pk])))
@@ -168,7 +166,7 @@ def test_begunstigde_verandert_niet_terwijl_een_collega_kijkt():
 
 @pytest.mark.django_db(transaction=True)
 def test_twee_goedkeurders_tegelijk_een_toekenning():
-    aanvraag, bea = opgepakt()
+    aanvraag, bea = opgepakte_aanvraag()
     services.aanvraag_toekennen(
         aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("1200"), motivering="ok"
     )
@@ -189,7 +187,7 @@ def test_twee_goedkeurders_tegelijk_een_toekenning():
 @pytest.fixture
 def geweigerd(settings, tmp_path):
     settings.SEPA_OUTBOX_DIR = tmp_path
-    aanvraag, bea = opgepakt()
+    aanvraag, bea = opgepakte_aanvraag()
     services.aanvraag_toekennen(
         aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("99.90"), motivering="ok"
     )

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aanvragen.models import Aanvraag
+from aanvragen.statussen import SlaStatus, sla_status
 from behandeling.services import sla_bijwerken
-from behandeling.sla import OP_SCHEMA, RISICO, TE_LAAT, sla_status
 from behandeling.tasks import sla_bewaken
 from portal.models import Sluitingsdag
 from portal.werkdagen import Kalender, plus_werkdagen, werkdagen_tussen
@@ -20,12 +20,12 @@ AMS = ZoneInfo("Europe/Amsterdam")
 @pytest.mark.parametrize(
     ("einddatum", "vandaag", "verwacht"),
     [
-        (date(2026, 6, 12), date(2026, 6, 8), OP_SCHEMA),  # 4 werkdagen left
-        (date(2026, 6, 9), date(2026, 6, 8), RISICO),  # due the next werkdag
-        (date(2026, 6, 8), date(2026, 6, 8), RISICO),  # due today
-        (date(2026, 6, 5), date(2026, 6, 8), TE_LAAT),
-        (date(2026, 6, 8), date(2026, 6, 5), RISICO),  # Friday: Monday is the next werkdag
-        (date(2026, 4, 28), date(2026, 4, 24), RISICO),  # Koningsdag 27 April in between
+        (date(2026, 6, 12), date(2026, 6, 8), SlaStatus.OP_SCHEMA),  # 4 werkdagen left
+        (date(2026, 6, 9), date(2026, 6, 8), SlaStatus.RISICO),  # due the next werkdag
+        (date(2026, 6, 8), date(2026, 6, 8), SlaStatus.RISICO),  # due today
+        (date(2026, 6, 5), date(2026, 6, 8), SlaStatus.TE_LAAT),
+        (date(2026, 6, 8), date(2026, 6, 5), SlaStatus.RISICO),  # Friday: Monday is next
+        (date(2026, 4, 28), date(2026, 4, 24), SlaStatus.RISICO),  # Koningsdag 27 April in between
     ],
 )
 def test_sla_status(einddatum, vandaag, verwacht):
@@ -57,11 +57,11 @@ def test_sweep_zet_sla_status_in_sql_per_gemeente():
 
     assert sla_bijwerken(vandaag=date(2026, 6, 3)) == 0  # still op schema
     sla_bijwerken(vandaag=date(2026, 6, 5))
-    assert Aanvraag.objects.get(pk=gewoon.pk).sla_status == RISICO
+    assert Aanvraag.objects.get(pk=gewoon.pk).sla_status == SlaStatus.RISICO
     # For Dorpsveen, 5 June is a closing day: the next werkdag after it is 8 June, still risico.
-    assert Aanvraag.objects.get(pk=ander.pk).sla_status == RISICO
+    assert Aanvraag.objects.get(pk=ander.pk).sla_status == SlaStatus.RISICO
     sla_bijwerken(vandaag=date(2026, 6, 9))
-    assert set(Aanvraag.objects.values_list("sla_status", flat=True)) == {TE_LAAT}
+    assert set(Aanvraag.objects.values_list("sla_status", flat=True)) == {SlaStatus.TE_LAAT}
 
 
 @pytest.mark.django_db

@@ -1,13 +1,10 @@
 """A real worker process is killed in the middle of the SLA sweep (issue 8): while it hands an
-escalation to the mail server. After a restart the sweep completes: every aanvraag has the
-right SLA state, every escalation is recorded once and accepted by the mail server once.
+escalation to the mail server. After a restart the sweep and the outbox complete: every aanvraag
+has the right SLA state, every escalation is recorded once and accepted by the mail server once.
 """
 
 import os
-import re
 import signal
-import socketserver
-import threading
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -15,57 +12,29 @@ import pytest
 
 from aanvragen.models import Aanvraag
 from behandeling.models import SlaSignaal
-from behandeling.services import signaal_message_id
+from portal.berichten import message_id
 from portal.celery import app as celery_app
+from portal.models import Bericht, BerichtStatus
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
-from tests.helpers import start_worker, wacht_op, worker_omgeving, workers_stoppen
+from tests.helpers import (
+    Postkamer,
+    postkamer_starten,
+    start_worker,
+    wacht_op,
+    worker_omgeving,
+    workers_stoppen,
+)
 
 AANTAL = 4
-
-
-class Postkamer(socketserver.StreamRequestHandler):
-    """A small SMTP server. While `hangen` is set it takes a message and never answers (the
-    worker is stuck mid-send); otherwise it accepts and keeps the Message-ID."""
-
-    binnen: list[bytes] = []
-    geaccepteerd: list[str] = []
-    hangen = threading.Event()
-    loslaten = threading.Event()
-
-    def handle(self):
-        self.wfile.write(b"220 postkamer ESMTP\r\n")
-        while regel := self.rfile.readline():
-            opdracht = regel[:4].upper()
-            if opdracht == b"QUIT":
-                self.wfile.write(b"221 tot ziens\r\n")
-                return
-            if opdracht != b"DATA":
-                self.wfile.write(b"250 ok\r\n")  # EHLO, MAIL, RCPT, RSET, NOOP
-                continue
-            self.wfile.write(b"354 ga uw gang\r\n")
-            bericht = b"".join(iter(lambda: self.rfile.readline(), b".\r\n"))
-            Postkamer.binnen.append(bericht)
-            if Postkamer.hangen.is_set():
-                Postkamer.loslaten.wait(60)
-                return
-            Postkamer.geaccepteerd.append(
-                re.search(rb"^Message-ID: (\S+)", bericht, re.M | re.I).group(1).decode()
-            )
-            self.wfile.write(b"250 aangenomen\r\n")
 
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_worker_gedood_tijdens_sla_ronde_elke_escalatie_precies_een_keer():
     celery_app.control.purge()
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Postkamer)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    Postkamer.binnen.clear()
-    Postkamer.geaccepteerd.clear()
+    server = postkamer_starten()
     Postkamer.hangen.set()
-    Postkamer.loslaten.clear()
     UserFactory(rollen=[Rol.TEAMLEIDER], email="tessa@gemeente.example")
     # Submitted weeks ago and never decided: te laat, an escalation each to the teamleider.
     ids = [
@@ -89,19 +58,23 @@ def test_worker_gedood_tijdens_sla_ronde_elke_escalatie_precies_een_keer():
             "te_laat"
         }
         assert SlaSignaal.objects.count() == AANTAL  # recorded before any mail went out
-        assert not SlaSignaal.objects.filter(verstuurd_op__isnull=False).exists()
+        assert Bericht.objects.filter(status=BerichtStatus.WACHT).count() == AANTAL
         assert Postkamer.geaccepteerd == []
 
         Postkamer.hangen.clear()
         Postkamer.loslaten.set()
         tweede = start_worker(env, "sla-tweede")
         celery_app.send_task("behandeling.sla_bewaken")  # beat's next run
+        celery_app.send_task("portal.berichten_bezorgen")  # and the outbox's
         wacht_op(
-            lambda: not SlaSignaal.objects.filter(verstuurd_op__isnull=True).exists(), timeout=60
+            lambda: not Bericht.objects.exclude(status=BerichtStatus.VERZONDEN).exists(),
+            timeout=60,
         )
-        signalen = list(SlaSignaal.objects.order_by("pk"))
+        signalen = list(SlaSignaal.objects.select_related("bericht").order_by("pk"))
         assert len(signalen) == AANTAL
-        assert sorted(Postkamer.geaccepteerd) == sorted(map(signaal_message_id, signalen))
+        assert sorted(Postkamer.geaccepteerd) == sorted(
+            message_id(signaal.bericht) for signaal in signalen
+        )
         # The interrupted message was offered again under the same Message-ID.
         assert len(Postkamer.binnen) == AANTAL + 1
     finally:

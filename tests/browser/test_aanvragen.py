@@ -6,60 +6,15 @@ import pytest
 from playwright.sync_api import expect
 
 from aanvragen.models import Aanvraag
+from tests.browser.helpers import inloggen, tot_controle
 from tests.factories import voorbeeldbeleid
 
 pytestmark = pytest.mark.browser
-OFFERTE = {
-    "name": "offerte.pdf",
-    "mimeType": "application/pdf",
-    "buffer": b"%PDF-1.4\n% offerte\n%%EOF\n",
-}
 
 
 @pytest.fixture
 def beleid(transactional_db):
     return voorbeeldbeleid()
-
-
-def inloggen(page, base, bsn="999993653"):
-    page.goto(f"{base}/aanvragen/")
-    page.get_by_label("Burgerservicenummer (BSN)").fill(bsn)
-    page.get_by_role("button", name="Inloggen").click()
-
-
-def tot_controle(
-    page,
-    *,
-    met_partner: bool = False,
-    rekeninghouder: str = "J. de Vries",
-    bewijs_later: str = "",
-):
-    """Fill in steps 1 to 4 with valid answers (a washing machine) and stop at the check.
-
-    `bewijs_later`: the label of the "proof follows" box to tick instead of uploading."""
-    page.get_by_label("Telefoonnummer").fill("06 12345678")
-    page.get_by_role("button", name="Volgende").click()
-    page.get_by_label("Waarvoor vraagt u geld aan?").select_option(label="Wasmachine")
-    page.get_by_label("Wat heeft u nodig en waarom?").fill("Kapot.")
-    page.get_by_label("Hoeveel kost het?").fill("450")
-    page.get_by_role("group", name="Betaalt een andere regeling").get_by_label("Nee").check()
-    page.get_by_role("group", name="Heeft u het al gekocht").get_by_label("Nee").check()
-    if bewijs_later:
-        page.get_by_label(bewijs_later).check()
-    else:
-        page.get_by_label("Offerte of bon").set_input_files(OFFERTE)
-    page.get_by_role("button", name="Volgende").click()
-    page.get_by_label("Uw netto inkomen per maand").fill("1200")
-    if met_partner:
-        page.get_by_label("Netto inkomen van uw partner per maand").fill("0")
-    else:
-        page.get_by_role("group", name="Woont er een kind").get_by_label("Nee").check()
-    page.get_by_label("Hoeveel geld heeft u samen").fill("0")
-    page.get_by_role("button", name="Volgende").click()
-    page.get_by_label("Uw rekeningnummer (IBAN)").fill("NL91ABNA0417164300")
-    page.get_by_label("Naam van de rekeninghouder").fill(rekeninghouder)
-    page.get_by_role("button", name="Volgende").click()
-    expect(page).to_have_title(re.compile("stap 5 van 5"))
 
 
 def test_waarschuwing_voor_uitloggen_met_verlengen(

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from aanvragen.models import DocumentSoort
 from portal.rollen import Rol
-from tests.browser.test_reis import medewerker_inloggen
+from tests.browser.helpers import medewerker_inloggen
 from tests.factories import UserFactory, ingediende_aanvraag
 from tests.helpers import wacht_op
 

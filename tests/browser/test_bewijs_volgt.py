@@ -9,8 +9,7 @@ from playwright.sync_api import expect
 
 from aanvragen.models import Aanvraag, DocumentSoort
 from portal.rollen import Rol
-from tests.browser.test_aanvragen import OFFERTE, inloggen, tot_controle
-from tests.browser.test_reis import medewerker_inloggen
+from tests.browser.helpers import OFFERTE, inloggen, medewerker_inloggen, tot_controle
 from tests.factories import UserFactory, voorbeeldbeleid
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from aanvragen.models import Aanvraag
 from aanvragen.statussen import Status
 from portal.models import Gemeente
 from portal.niveaus import Niveau
-from tests.browser.test_aanvragen import tot_controle
+from tests.browser.helpers import tot_controle
 from tests.factories import voorbeeldbeleid
 
 pytestmark = pytest.mark.browser

@@ -1,29 +1,22 @@
 """The whole Snelservice journey in a real browser: wegwijzer → DigiD → wizard → queue →
-award → payment instruction by a real Celery worker → the inwoner sees the status."""
+award with its payment instruction → the file handed to the bank by a real Celery worker → the
+inwoner sees the status."""
 
 import re
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import User
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from aanvragen.models import Aanvraag
 from portal.rollen import Rol
+from tests.browser.helpers import OFFERTE, medewerker_inloggen
 from tests.factories import UserFactory, voorbeeldbeleid
 from tests.helpers import wacht_op
 from tests.uitbetaling.camt_bestanden import Ntry, Tx, camt
 from uitbetaling.models import Betaalopdracht
 
 pytestmark = pytest.mark.browser
-OFFERTE = {
-    "name": "offerte.pdf",
-    "mimeType": "application/pdf",
-    "buffer": b"%PDF-1.4\n% offerte\n%%EOF\n",
-}
-WACHTWOORD = "geheim-wachtwoord"
 
 
 @pytest.fixture
@@ -33,27 +26,6 @@ def gegevens(transactional_db):
         "behandelaar": UserFactory(username="bea", rollen=[Rol.BEHANDELAAR]),
         "financien": UserFactory(username="fleur", rollen=[Rol.FINANCIEN]),
     }
-
-
-def medewerker_inloggen(page, base, gebruikersnaam):
-    """Password, then the code from the colleague's authenticator app (computed here)."""
-    page.goto(f"{base}/medewerker/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(gebruikersnaam)
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
-    kop = page.get_by_role("heading", level=1)
-    expect(kop).to_contain_text(re.compile("app"))
-    user = User.objects.get(username=gebruikersnaam)
-    if "Koppel" in kop.inner_text():  # first time: the QR code is shown, the app scans it
-        expect(page.get_by_role("img", name="QR-code om de app te koppelen")).to_be_visible()
-        apparaat = TOTPDevice.objects.get(user=user, confirmed=False)
-        knop = "App koppelen en inloggen"
-    else:
-        apparaat = TOTPDevice.objects.get(user=user, confirmed=True)
-        knop = "Inloggen"
-    page.get_by_label("Code uit uw app").fill(f"{totp(apparaat.bin_key):06d}")
-    page.get_by_role("button", name=knop).click()
-    expect(kop).not_to_contain_text(re.compile("app"))
 
 
 def test_inwoner_vraagt_aan_behandelaar_kent_toe_en_geld_gaat_eruit(

@@ -6,35 +6,19 @@ import logging
 import pytest
 from django.test import override_settings
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal import limieten
 from portal.privacy import MaskeerPersoonsgegevens, maskeer
-from portal.rollen import Rol
-from tests.factories import UserFactory
-from tests.helpers import PortalClient, als_inwoner
+from tests.helpers import (
+    PortalClient,
+    als_inwoner,
+    medewerker_met_wachtwoord,
+    totp_code,
+    wachtwoord_invullen,
+)
 
 pytestmark = pytest.mark.django_db
-WACHTWOORD = "Een-lang-wachtwoord-2026"
-
-
-def _medewerker(rol=Rol.BEHANDELAAR, **kwargs):
-    user = UserFactory(rollen=[rol], **kwargs)
-    user.set_password(WACHTWOORD)
-    user.save()
-    return user
-
-
-def _wachtwoord(client, user, wachtwoord=WACHTWOORD, volgende="/behandeling/"):
-    return client.post(
-        reverse("medewerker-inloggen"),
-        {"username": user.username, "password": wachtwoord, "next": volgende},
-    )
-
-
-def _code(apparaat: TOTPDevice, verschuiving: int = 0) -> str:
-    return f"{totp(apparaat.bin_key, t0=-verschuiving * 30):06d}"
 
 
 # --- headers ---------------------------------------------------------------------------------
@@ -89,8 +73,8 @@ def test_geen_pagina_gebruikt_inline_stijl_of_script():
 
 def test_zonder_code_uit_de_app_geen_toegang():
     client = PortalClient()
-    bea = _medewerker()
-    response = _wachtwoord(client, bea)
+    bea = medewerker_met_wachtwoord()
+    response = wachtwoord_invullen(client, bea)
     assert response.status_code == 302
     werkvoorraad = client.get(reverse("behandeling:werkvoorraad"))
     assert werkvoorraad.status_code == 302
@@ -100,15 +84,15 @@ def test_zonder_code_uit_de_app_geen_toegang():
 
 def test_app_koppelen_met_qr_en_daarna_inloggen_met_code():
     client = PortalClient()
-    bea = _medewerker()
-    _wachtwoord(client, bea)
+    bea = medewerker_met_wachtwoord()
+    wachtwoord_invullen(client, bea)
     pagina = client.get(reverse("medewerker-tweede-stap") + "?next=/behandeling/")
     html = pagina.content.decode()
     assert "Koppel een app" in html and "<svg" in html and "style=" not in html
     apparaat = TOTPDevice.objects.get(user=bea, confirmed=False)
-    assert _code(apparaat) != "000000"
+    assert totp_code(apparaat) != "000000"
     goed = client.post(
-        reverse("medewerker-tweede-stap"), {"code": _code(apparaat), "next": "/behandeling/"}
+        reverse("medewerker-tweede-stap"), {"code": totp_code(apparaat), "next": "/behandeling/"}
     )
     assert goed["Location"] == "/behandeling/"
     assert client.get(reverse("behandeling:werkvoorraad")).status_code == 200
@@ -117,32 +101,35 @@ def test_app_koppelen_met_qr_en_daarna_inloggen_met_code():
 
     # Next time: password, then only the code.
     volgende = PortalClient()
-    _wachtwoord(volgende, bea)
+    wachtwoord_invullen(volgende, bea)
     html = volgende.get(reverse("medewerker-tweede-stap")).content.decode()
     assert "Vul de code uit uw app in" in html and "<svg" not in html
     response = volgende.post(
-        reverse("medewerker-tweede-stap"), {"code": _code(apparaat, 1), "next": "//evil.example"}
+        reverse("medewerker-tweede-stap"),
+        {"code": totp_code(apparaat, 1), "next": "//evil.example"},
     )
     assert response["Location"] == reverse("medewerker-start")  # no open redirect
 
 
 def test_vijf_keer_een_fout_wachtwoord_blokkeert_het_account():
-    bea = _medewerker()
+    bea = medewerker_met_wachtwoord()
     for _ in range(4):
-        response = _wachtwoord(PortalClient(), bea, wachtwoord="fout")
+        response = wachtwoord_invullen(PortalClient(), bea, wachtwoord="fout")
         assert response.status_code == 200
         assert "klopt niet" in response.content.decode()
-    assert _wachtwoord(PortalClient(), bea, wachtwoord="fout").status_code == 429  # the fifth
-    geblokkeerd = _wachtwoord(PortalClient(), bea)  # even the right password
+    assert (
+        wachtwoord_invullen(PortalClient(), bea, wachtwoord="fout").status_code == 429
+    )  # the fifth
+    geblokkeerd = wachtwoord_invullen(PortalClient(), bea)  # even the right password
     assert geblokkeerd.status_code == 429
     assert "Te vaak een verkeerd wachtwoord" in geblokkeerd.content.decode()
 
 
 def test_foute_code_geeft_een_duidelijke_melding():
     client = PortalClient()
-    bea = _medewerker()
+    bea = medewerker_met_wachtwoord()
     TOTPDevice.objects.create(user=bea, name="app", confirmed=True)
-    _wachtwoord(client, bea)
+    wachtwoord_invullen(client, bea)
     fout = client.post(reverse("medewerker-tweede-stap"), {"code": "12345a"})
     assert "Deze code klopt niet" in fout.content.decode()
     kort = client.post(reverse("medewerker-tweede-stap"), {"code": "123"})
@@ -151,15 +138,15 @@ def test_foute_code_geeft_een_duidelijke_melding():
 
 def test_vijf_keer_een_foute_code_blokkeert_ook():
     client = PortalClient()
-    bea = _medewerker()
+    bea = medewerker_met_wachtwoord()
     apparaat = TOTPDevice.objects.create(user=bea, name="app", confirmed=True)
-    _wachtwoord(client, bea)
+    wachtwoord_invullen(client, bea)
     for _ in range(5):
         response = client.post(reverse("medewerker-tweede-stap"), {"code": "123456"})
     assert response.status_code == 429
     assert client.get(reverse("behandeling:werkvoorraad")).status_code == 302  # logged out
     nieuw = PortalClient()
-    assert _wachtwoord(nieuw, bea).status_code == 429
+    assert wachtwoord_invullen(nieuw, bea).status_code == 429
     assert apparaat.pk
 
 

@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from portal import limieten
 from portal.klantadres import klant_adres
-from tests.helpers import PortalClient
-from tests.portal.test_beveiliging import WACHTWOORD, _medewerker
+from tests.helpers import MEDEWERKER_WACHTWOORD, PortalClient, medewerker_met_wachtwoord
 
 PROXY = "10.0.0.2"
 
@@ -30,7 +29,7 @@ def test_klant_adres(peer, xff, proxies, netwerken, verwacht):
     assert klant_adres(peer, xff, proxies=proxies, proxy_netwerken=netwerken) == verwacht
 
 
-def _inloggen(bea, *, xff, peer=PROXY, wachtwoord=WACHTWOORD):
+def _inloggen(bea, *, xff, peer=PROXY, wachtwoord=MEDEWERKER_WACHTWOORD):
     return PortalClient(REMOTE_ADDR=peer, HTTP_X_FORWARDED_FOR=xff).post(
         reverse("medewerker-inloggen"),
         {"username": bea.username, "password": wachtwoord, "next": "/behandeling/"},
@@ -42,7 +41,7 @@ def test_aanvaller_achter_de_proxy_blokkeert_een_collega_niet(settings):
     from axes.models import AccessAttempt
 
     settings.PORTAL_PROXY_AANTAL = 1
-    bea = _medewerker()
+    bea = medewerker_met_wachtwoord()
     for nep in range(5):  # a new forged left-most address each time does not help
         _inloggen(bea, xff=f"6.6.6.{nep}, 203.0.113.7", wachtwoord="fout")
     assert _inloggen(bea, xff="203.0.113.7").status_code == 429  # locked: from that address
@@ -57,7 +56,7 @@ def test_buiten_de_proxy_om_telt_het_eigen_adres(settings):
 
     settings.PORTAL_PROXY_AANTAL = 1
     settings.PORTAL_PROXY_ADRESSEN = ["10.0.0.0/8"]
-    bea = _medewerker()
+    bea = medewerker_met_wachtwoord()
     _inloggen(bea, peer="198.51.100.4", xff="192.0.2.1", wachtwoord="fout")  # untrusted hop
     assert AccessAttempt.objects.get().ip_address == "198.51.100.4"
 

@@ -84,7 +84,7 @@ def test_bidi_uit_formulieren_pagina_pdf_en_pain001(settings, tmp_path):
     from aanvragen.forms import TerugbelForm
     from behandeling import services
     from portal.models import Gemeente
-    from tests.behandeling.test_beschikking import pdf_tekst
+    from tests.helpers import pdf_tekst
     from uitbetaling import services as uitbetaling
 
     form = TerugbelForm(

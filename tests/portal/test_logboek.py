@@ -10,7 +10,7 @@ from behandeling import services
 from portal import logboek
 from portal.models import Verwerking, VerwerkingNietWijzigbaar
 from portal.rollen import Rol
-from tests.factories import UserFactory, ingediende_aanvraag
+from tests.factories import UserFactory, ingediende_aanvraag, toegekende_aanvraag
 from tests.helpers import PortalClient, als_inwoner
 
 pytestmark = pytest.mark.django_db
@@ -23,15 +23,8 @@ def _inwoner(bsn=BSN):
 
 def _toegekend_met_opdracht():
     from uitbetaling.models import Betaalopdracht
-    from uitbetaling.services import betaalopdracht_aanmaken
 
-    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
-    aanvraag = ingediende_aanvraag(bsn=BSN)
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    services.aanvraag_toekennen(
-        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=aanvraag.bedrag, motivering="ok"
-    )
-    betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    aanvraag = toegekende_aanvraag(bsn=BSN)
     return aanvraag, Betaalopdracht.objects.get(aanvraag=aanvraag)
 
 
@@ -107,7 +100,7 @@ def test_betaalbestand_downloaden_wordt_gelogd_per_betrokkene(django_capture_on_
         .filter(medewerker=fleur, naam="betaalbestand downloaden", aanvraag_id=aanvraag.pk)
         .exists()
     )
-    assert logboek.van_betrokkene(BSN).filter(actor="taak:betaalopdracht").exists()
+    assert logboek.van_betrokkene(BSN).filter(naam="betaalopdracht maken").exists()
 
 
 def test_terugbelverzoeken_bekijken_en_afhandelen_staan_in_het_logboek():

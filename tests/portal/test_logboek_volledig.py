@@ -19,7 +19,7 @@ from portal.models import Verwerking
 from portal.rollen import Rol
 from tests.factories import GemeenteFactory, UserFactory, ingediende_aanvraag
 from tests.helpers import PortalClient
-from tests.test_toegang import MATRIX, OK
+from tests.toegangsmatrix import MATRIX, OK
 from uitbetaling import services as uitbetaling
 
 pytestmark = pytest.mark.django_db

@@ -13,9 +13,8 @@ from django.urls import reverse
 from aanvragen.statussen import Status
 from behandeling import services as behandeling
 from portal.rollen import Rol
-from tests.behandeling.test_gelijktijdig import gelijktijdig
 from tests.factories import UserFactory, ingediende_aanvraag
-from tests.helpers import PortalClient, als_inwoner
+from tests.helpers import PortalClient, als_inwoner, gelijktijdig
 from tests.uitbetaling.camt_bestanden import VERSIES, Ntry, Tx, camt
 from uitbetaling import afstemming, services
 from uitbetaling.afstemming import Bevinding, afstemmen

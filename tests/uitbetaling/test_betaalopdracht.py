@@ -7,55 +7,76 @@ from django.utils import timezone
 
 from aanvragen.statussen import Status
 from behandeling import services as behandeling
+from behandeling.regels import MotiveringOntbreekt
 from portal.models import WorkerHartslag
 from portal.rollen import Rol
 from portal.tasks import hartslag
 from portal.tekst import epc_tekst
-from tests.factories import UserFactory, ingediende_aanvraag
+from tests.factories import UserFactory, ingediende_aanvraag, toegekende_aanvraag
 from tests.helpers import wacht_op
 from uitbetaling import services
-from uitbetaling.models import Betaalopdracht
+from uitbetaling.models import Betaalbatch, Betaalopdracht
 from uitbetaling.opdracht import end_to_end_id, is_geldige_referentie
-from uitbetaling.tasks import betaalopdracht_aanmaken, ontbrekende_betaalopdrachten_aanmaken
+from uitbetaling.tasks import batch_maken, ontbrekende_betaalopdrachten_aanmaken
 
 
-def toegekende_aanvraag(bedrag="99.90"):
-    aanvraag = ingediende_aanvraag()
-    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
-    behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    return behandeling.aanvraag_toekennen(
-        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal(bedrag), motivering="ok"
-    )
+@pytest.mark.django_db
+def test_toekennen_maakt_de_opdracht_in_dezelfde_transactie():
+    aanvraag = toegekende_aanvraag(bedrag="99.90")
 
-
-@pytest.mark.worker
-def test_toekennen_laat_een_echte_worker_de_betaalopdracht_maken(celery_worker):
-    aanvraag = toegekende_aanvraag()
-
-    opdracht = wacht_op(lambda: Betaalopdracht.objects.filter(aanvraag=aanvraag).first())
+    opdracht = Betaalopdracht.objects.get(aanvraag=aanvraag)  # no worker, no task
 
     assert opdracht.bedrag == Decimal("99.90")
     assert opdracht.iban == "NL91ABNA0417164300"
     assert opdracht.end_to_end_id == aanvraag.referentie
     assert opdracht.omschrijving == f"{aanvraag.referentie} Bijzondere bijstand"
+    assert opdracht.aangemaakt_op == aanvraag.besloten_op
+
+
+@pytest.mark.django_db
+def test_een_mislukte_toekenning_laat_geen_opdracht_achter():
+    aanvraag = ingediende_aanvraag()
+    bea = UserFactory(rollen=[Rol.BEHANDELAAR])
+    behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    with pytest.raises(MotiveringOntbreekt):  # above the amount asked, without a reason
+        behandeling.aanvraag_toekennen(
+            aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("5000"), motivering=""
+        )
+    assert not Betaalopdracht.objects.exists()
 
 
 @pytest.mark.worker
-def test_taak_drie_keer_via_redis_geeft_een_opdracht(celery_worker):
-    aanvraag = toegekende_aanvraag()
+def test_een_echte_worker_levert_het_bestand_van_de_toekenning_af(
+    celery_worker, settings, tmp_path
+):
+    settings.SEPA_OUTBOX_DIR = tmp_path
+    aanvraag = toegekende_aanvraag(
+        bedrag="99.90"
+    )  # its hand-off (uitbetaling.batch_maken) goes to Redis
+
+    batch = wacht_op(lambda: Betaalbatch.objects.filter(opdrachten__aanvraag=aanvraag).first())
+
+    assert batch.opdrachten.get().aanvraag == aanvraag
+
+
+@pytest.mark.worker
+def test_overdracht_drie_keer_via_redis_geeft_een_bestand(celery_worker, settings, tmp_path):
+    settings.SEPA_OUTBOX_DIR = tmp_path
+    aanvraag = toegekende_aanvraag(bedrag="99.90")
     for _ in range(3):
-        betaalopdracht_aanmaken.delay(aanvraag.pk)
+        batch_maken.delay(aanvraag.gemeente_id)
     # The solo worker takes messages in order: once the heartbeat sent after them has run,
     # all three (and the on_commit one) have been handled.
     na_de_taken = timezone.now()
     hartslag.delay()
     wacht_op(lambda: WorkerHartslag.objects.filter(laatst_gezien__gte=na_de_taken).exists())
     assert Betaalopdracht.objects.filter(aanvraag=aanvraag).count() == 1
+    assert Betaalbatch.objects.count() == 1
 
 
 @pytest.mark.django_db
 def test_betaalopdracht_aanmaken_is_idempotent():
-    aanvraag = toegekende_aanvraag()
+    aanvraag = toegekende_aanvraag(bedrag="99.90")
     eerste = services.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
     tweede = services.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
     assert eerste.pk == tweede.pk
@@ -63,9 +84,9 @@ def test_betaalopdracht_aanmaken_is_idempotent():
 
 
 @pytest.mark.django_db
-def test_vangnet_maakt_ontbrekende_opdracht_aan():
-    aanvraag = toegekende_aanvraag()
-    assert not Betaalopdracht.objects.exists()  # on_commit never fired inside the test txn
+def test_bewaking_maakt_ontbrekende_opdracht_aan():
+    aanvraag = toegekende_aanvraag(bedrag="99.90")
+    Betaalopdracht.objects.all().delete()  # an award from before the decision made it itself
     assert ontbrekende_betaalopdrachten_aanmaken() == 1
     assert ontbrekende_betaalopdrachten_aanmaken() == 0
     assert Betaalopdracht.objects.get().aanvraag == aanvraag
@@ -74,7 +95,7 @@ def test_vangnet_maakt_ontbrekende_opdracht_aan():
 @pytest.mark.django_db
 def test_uitgevoerd_melden_maakt_aanvraag_uitbetaald(settings, tmp_path):
     settings.SEPA_OUTBOX_DIR = tmp_path
-    aanvraag = toegekende_aanvraag()
+    aanvraag = toegekende_aanvraag(bedrag="99.90")
     opdracht = services.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
     financien = UserFactory(rollen=[Rol.FINANCIEN])
     # Never put in a file: the bank cannot have paid it (and it can still be batched after).

@@ -7,9 +7,8 @@ import pytest
 from django.urls import reverse
 
 from portal.rollen import Rol
-from tests.factories import UserFactory
-from tests.helpers import PortalClient
-from tests.uitbetaling.test_sepa import DEBITEUR, regel, toegekend
+from tests.factories import UserFactory, betaalopdracht_van_toekenning
+from tests.helpers import DEBITEUR, PortalClient, sepa_rij
 from uitbetaling import services
 from uitbetaling.models import OpdrachtStatus
 from uitbetaling.sepa import pain001_maken
@@ -20,7 +19,7 @@ GOLDEN = Path(__file__).parent / "golden"
 @pytest.mark.django_db
 def test_geweigerde_betaling_opnieuw_klaarzetten_blijft_een_opdracht(client, settings, tmp_path):
     settings.SEPA_OUTBOX_DIR = tmp_path
-    opdracht = toegekend()
+    opdracht = betaalopdracht_van_toekenning()
     batch = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
     services.batch_afleveren(batch_id=batch.pk)
     services.betaalopdracht_geweigerd_melden(
@@ -62,9 +61,9 @@ def test_geweigerde_betaling_opnieuw_klaarzetten_blijft_een_opdracht(client, set
 def test_gouden_bestand_pain001_03():
     bestand = pain001_maken(
         debiteur=DEBITEUR,
-        regels=[
-            regel(),
-            regel(
+        rijen=[
+            sepa_rij(),
+            sepa_rij(
                 naam="Zoe + Soren van Dijk",
                 end_to_end_id="BB-2026-000002",
                 bedrag=Decimal("450.00"),

@@ -56,11 +56,11 @@ def test_http_fout_wordt_afleverfout(gateway):
 
 @pytest.mark.django_db
 def test_batch_via_http_en_opnieuw_na_storing(gateway, settings):
-    from tests.uitbetaling.test_sepa import toegekend
+    from tests.factories import betaalopdracht_van_toekenning
 
     settings.SEPA_KANAAL = "http"
     settings.SEPA_HTTP_URL = gateway
-    opdracht = toegekend()
+    opdracht = betaalopdracht_van_toekenning()
     batch = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
     Gateway.status = 500
     with pytest.raises(AfleverFout):

@@ -1,5 +1,5 @@
-"""Exactly once when Redis restarts: a queued task is lost with Redis's memory, the periodic
-safety nets (as beat runs them) still make the one instruction and the one file.
+"""Exactly once when Redis restarts: a queued hand-off is lost with Redis's memory, the periodic
+safety nets (as beat runs them) still put the award's one instruction in one file.
 
 Uses a private Redis on another port, so the suite's own broker is never touched.
 """
@@ -11,6 +11,7 @@ import pytest
 from celery import Celery
 
 from portal.celery import app as suite_app
+from tests.factories import toegekende_aanvraag
 from tests.helpers import (
     redis_stoppen,
     start_redis,
@@ -26,20 +27,18 @@ from uitbetaling.models import BatchStatus, Betaalbatch, Betaalopdracht
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_redis_herstart_verliest_de_taak_maar_niet_de_betaling(tmp_path, monkeypatch):
-    from tests.uitbetaling.test_sepa import toegekend_zonder_opdracht
-
     poort = vrije_poort()
     redis = start_redis(poort)
     broker = f"redis://127.0.0.1:{poort}/0"
     env = worker_omgeving(CELERY_BROKER_URL=broker, SEPA_OUTBOX_DIR=str(tmp_path))
     worker = None
-    aanvraag = toegekend_zonder_opdracht()  # its on-commit tasks go to the suite's broker
+    aanvraag = toegekende_aanvraag()  # its on-commit hand-off goes to the suite's broker
     try:
         # Celery reads CELERY_BROKER_URL from the environment before any argument; the private
         # app must not become the current app, or shared tasks elsewhere would use its broker.
         monkeypatch.setenv("CELERY_BROKER_URL", broker)
         app = Celery(set_as_current=False)
-        app.send_task("uitbetaling.betaalopdracht_aanmaken", args=[aanvraag.pk])
+        app.send_task("uitbetaling.batch_maken", args=[aanvraag.gemeente_id])
         redis.send_signal(signal.SIGKILL)  # Redis dies before any worker took the task
         redis.wait(10)
         redis = start_redis(poort)  # an empty Redis: the task is gone

@@ -13,27 +13,18 @@ from django.db import connection
 from aanvragen.statussen import Status
 from behandeling import services as behandeling
 from portal.rollen import Rol
-from tests.factories import UserFactory, beide_gemeenten, ingediende_aanvraag
-from tests.helpers import wacht_op
+from tests.factories import (
+    UserFactory,
+    betaalopdracht_van_toekenning,
+    ingediende_aanvraag,
+)
+from tests.helpers import DEBITEUR, sepa_rij, wacht_op
 from uitbetaling import services
 from uitbetaling.bankdagen import is_bankdag, uitvoerdatum
 from uitbetaling.models import Betaalbatch, Betaalopdracht, OpdrachtStatus
-from uitbetaling.sepa import Debiteur, OngeldigBestand, OpdrachtRegel, pain001_maken
+from uitbetaling.sepa import Debiteur, OngeldigBestand, pain001_maken
 
 AMS = ZoneInfo("Europe/Amsterdam")
-DEBITEUR = Debiteur("Gemeente Voorbeeldstad", "NL14BNGH0285001234", "BNGHNL2G")
-
-
-def regel(**kwargs):
-    waarden = dict(
-        naam="J. de Vries",
-        iban="NL91ABNA0417164300",
-        bedrag=Decimal("99.90"),
-        omschrijving="BB-2026-000001 Bijzondere bijstand",
-        end_to_end_id="BB-2026-000001",
-    )
-    waarden.update(kwargs)
-    return OpdrachtRegel(**waarden)
 
 
 @pytest.mark.parametrize(
@@ -57,7 +48,7 @@ def test_uitvoerdatum_volgens_target2_en_cutoff(nu, verwacht):
 def test_pain001_is_xsd_geldig_met_eigen_kenmerken(versie):
     bestand = pain001_maken(
         debiteur=DEBITEUR,
-        regels=[regel(), regel(end_to_end_id="BB-2026-000002", bedrag=Decimal("450.00"))],
+        rijen=[sepa_rij(), sepa_rij(end_to_end_id="BB-2026-000002", bedrag=Decimal("450.00"))],
         uitvoerdatum=date(2026, 12, 1),
         msg_id="BB9001-X-1",
         pmt_inf_id="BB9001-X-1-1",
@@ -89,27 +80,17 @@ def test_epc_regels_die_sepaxml_niet_controleert(fout):
     with pytest.raises(OngeldigBestand):
         pain001_maken(
             debiteur=DEBITEUR,
-            regels=[regel(**fout)],
+            rijen=[sepa_rij(**fout)],
             uitvoerdatum=date(2026, 12, 1),
             msg_id="M1",
             pmt_inf_id="P1",
         )
 
 
-def toegekend(bedrag="99.90", bsn="999993653"):
-    bea = UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=beide_gemeenten())
-    aanvraag = ingediende_aanvraag(bsn=bsn)
-    behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    behandeling.aanvraag_toekennen(
-        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal(bedrag), motivering="ok"
-    )
-    return services.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
-
-
 @pytest.mark.django_db
 def test_batch_naar_outbox_met_hash_en_uitgevoerd(settings, tmp_path):
     settings.SEPA_OUTBOX_DIR = tmp_path
-    opdracht = toegekend()
+    opdracht = betaalopdracht_van_toekenning()
     ochtend = datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))  # a bank day
     batch = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id, nu=ochtend)
     assert services.batch_samenstellen(gemeente_id=opdracht.gemeente_id) is None  # nothing left
@@ -132,7 +113,7 @@ def test_batch_naar_outbox_met_hash_en_uitgevoerd(settings, tmp_path):
 
 @pytest.mark.django_db
 def test_mislukte_aflevering_wordt_gemarkeerd_en_later_opnieuw(settings, tmp_path):
-    opdracht = toegekend()
+    opdracht = betaalopdracht_van_toekenning()
     batch = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
     settings.SEPA_OUTBOX_DIR = Path("/proc/geen-schrijfrechten")
     with pytest.raises(OSError):
@@ -149,7 +130,7 @@ def test_mislukte_aflevering_wordt_gemarkeerd_en_later_opnieuw(settings, tmp_pat
 @pytest.mark.django_db(transaction=True)
 def test_twee_workers_tegelijk_zetten_een_opdracht_nooit_in_twee_bestanden(settings, tmp_path):
     settings.SEPA_OUTBOX_DIR = tmp_path
-    opdrachten = [toegekend(bsn=bsn) for bsn in ("999993653", "999993653", "999993653")]
+    opdrachten = [betaalopdracht_van_toekenning(bsn=bsn) for bsn in ["999993653"] * 3]
     gemeente_id = opdrachten[0].gemeente_id
     start = threading.Barrier(4)
     fouten = []
@@ -191,7 +172,7 @@ def test_toekenning_gaat_via_echte_worker_naar_de_outbox(celery_worker, settings
 @pytest.mark.django_db
 def test_geweigerd_bestand_gaat_in_een_nieuw_bestand(settings, tmp_path):
     settings.SEPA_OUTBOX_DIR = tmp_path
-    opdracht = toegekend()
+    opdracht = betaalopdracht_van_toekenning()
     eerste = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
     services.batch_afleveren(batch_id=eerste.pk)
     services.batch_geweigerd_melden(
@@ -206,17 +187,6 @@ def test_geweigerd_bestand_gaat_in_een_nieuw_bestand(settings, tmp_path):
     assert any("Handtekening ontbreekt" in r for r in redenen)
 
 
-def toegekend_zonder_opdracht(bsn="999993653"):
-    """An award whose on-commit task never reached a worker (the transaction's hooks are
-    left to the caller's broker)."""
-    bea = UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=beide_gemeenten())
-    aanvraag = ingediende_aanvraag(bsn=bsn)
-    behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    return behandeling.aanvraag_toekennen(
-        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("99.90"), motivering="ok"
-    )
-
-
 EPC_XSD = Path(__file__).resolve().parents[2] / "uitbetaling" / "schemas"
 
 
@@ -226,7 +196,7 @@ def test_zonder_bic_notprovided_en_epc_geldig(versie):
 
     bestand = pain001_maken(
         debiteur=Debiteur("Gemeente Voorbeeldstad", "NL14BNGH0285001234", ""),
-        regels=[regel()],
+        rijen=[sepa_rij()],
         uitvoerdatum=date(2026, 12, 1),
         msg_id="BB9001-X-1",
         pmt_inf_id="BB9001-X-1-1",
@@ -245,18 +215,18 @@ def test_zonder_bic_notprovided_en_epc_geldig(versie):
 @pytest.mark.parametrize(
     ("kapot", "fout"),
     [
-        (regel(bedrag=Decimal("1000000000.00")), "999.999.999,99"),
-        (regel(bedrag=Decimal("0.00")), "999.999.999,99"),
-        (regel(bedrag=Decimal("1.001")), "centen"),
-        (regel(naam=""), "Latijnse letters"),
-        (regel(iban="NL00ABNA0417164300"), "IBAN"),
+        (sepa_rij(bedrag=Decimal("1000000000.00")), "999.999.999,99"),
+        (sepa_rij(bedrag=Decimal("0.00")), "999.999.999,99"),
+        (sepa_rij(bedrag=Decimal("1.001")), "centen"),
+        (sepa_rij(naam=""), "Latijnse letters"),
+        (sepa_rij(iban="NL00ABNA0417164300"), "IBAN"),
     ],
 )
 def test_builder_weigert_wat_de_bank_weigert(kapot, fout):
     with pytest.raises(OngeldigBestand, match=fout):
         pain001_maken(
             debiteur=DEBITEUR,
-            regels=[kapot],
+            rijen=[kapot],
             uitvoerdatum=date(2026, 12, 1),
             msg_id="BB9001-X-1",
             pmt_inf_id="BB9001-X-1-1",

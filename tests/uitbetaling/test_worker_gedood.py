@@ -10,8 +10,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from portal.celery import app as celery_app
+from tests.factories import betaalopdracht_van_toekenning
 from tests.helpers import start_worker, wacht_op, worker_omgeving, workers_stoppen
-from tests.uitbetaling.test_sepa import toegekend
 from uitbetaling.models import BatchStatus, Betaalbatch, Betaalopdracht
 
 
@@ -46,7 +46,7 @@ def test_worker_gedood_tijdens_aflevering_geeft_geen_dubbele_of_verloren_betalin
     env = worker_omgeving(
         SEPA_KANAAL="http", SEPA_HTTP_URL=f"http://127.0.0.1:{bank.server_port}/pain001"
     )
-    opdracht = toegekend()
+    opdracht = betaalopdracht_van_toekenning()
     eerste = start_worker(env, "eerste")
     tweede = None
     try:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from aanvragen.selectors import voorstel_get
 from portal.models import Gemeente
 from tests.factories import ingediende_aanvraag, voorbeeldbeleid
+from tests.helpers import antwoorden
 from wegwijzer import services
 from wegwijzer.check import staat_dump, staat_nieuw
 from wegwijzer.models import Beleidsregel, Kostensoort, Normbedrag, WegwijzerTelling
@@ -19,23 +20,6 @@ from wegwijzer.regels import Oordeel
 
 pytestmark = pytest.mark.django_db
 AMS = ZoneInfo("Europe/Amsterdam")
-
-
-def antwoorden(**kwargs):
-    gemeente = Gemeente.objects.get(cbs_code="9001")
-    waarden = {
-        "gemeente": str(gemeente.pk),
-        "kostensoort": str(Kostensoort.objects.get(slug="wasmachine").pk),
-        "bedrag": "450.00",
-        "leefsituatie": "alleenstaande",
-        "leeftijdsgroep": "21_aow",
-        "inkomen": "1600.00",
-        "vermogen": "0.00",
-        "voorliggende_voorziening": "nee",
-        "al_gekocht": "nee",
-    }
-    waarden.update(kwargs)
-    return waarden
 
 
 def laatste_vraag(client, staat_antwoorden):
@@ -228,11 +212,11 @@ def test_beleidsversie_uit_cache_tot_het_beleid_wijzigt(django_assert_num_querie
 
 
 @pytest.mark.parametrize(
-    ("leefsituatie", "kind_thuis"),
+    ("leefsituatie", "alleenstaande_ouder"),
     [("alleenstaande", "nee"), ("alleenstaande_ouder", "ja"), ("gehuwden", None)],
 )
-def test_check_vult_de_vraag_over_kinderen_in_de_aanvraag_in(leefsituatie, kind_thuis):
-    from wegwijzer.check import SESSIE_SLEUTEL, check_antwoorden_voor_stap
+def test_check_vult_de_vraag_over_kinderen_in_de_aanvraag_in(leefsituatie, alleenstaande_ouder):
+    from aanvragen.van_check import SESSIE_SLEUTEL, voor_stap
 
     verzoek = type("R", (), {"session": {SESSIE_SLEUTEL: {"leefsituatie": leefsituatie}}})()
-    assert check_antwoorden_voor_stap(verzoek, "inkomen").get("kind_thuis") == kind_thuis
+    assert voor_stap(verzoek, "inkomen").get("alleenstaande_ouder") == alleenstaande_ouder

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from portal.models import Gemeente
 from tests.factories import voorbeeldbeleid
-from tests.wegwijzer.test_check import antwoorden
+from tests.helpers import antwoorden
 from wegwijzer.check import staat_dump, staat_nieuw
 from wegwijzer.models import Kostensoort
 from wegwijzer.regels import Oordeel

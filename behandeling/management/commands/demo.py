@@ -15,8 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from aanvragen.brp import FixtureBrp
+from aanvragen.gegevens import AanvraagGegevens
 from aanvragen.models import Aanvraag
-from aanvragen.services import AanvraagGegevens, aanvraag_indienen
+from aanvragen.services import aanvraag_indienen
 from aanvragen.statussen import Status
 from behandeling import services as behandeling
 from portal.models import Gemeente, Regeling, Sluitingsdag
