@@ -1,5 +1,5 @@
 """The inwoner answers a request to supplement the aanvraag (Awb 4:5): the suspension ends,
-the clock runs again. The behandelaar asks (behandeling.services.aanvulling_vragen); the answer
+the clock runs again. The behandelaar asks (behandeling.aanvulling.aanvulling_vragen); the answer
 comes in here, from Mijn aanvragen or from a colleague on the phone."""
 
 from datetime import timedelta
@@ -8,15 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from aanvragen.documenten import document_toevoegen
 from aanvragen.models import Aanvraag, Aanvullingsverzoek, DocumentSoort, Opschorting
-from aanvragen.services import (
-    document_toevoegen,
-    door_omschrijving,
-    status_wijzigen,
-    termijnen_berekenen,
-)
+from aanvragen.status import door_omschrijving, status_wijzigen, termijnen_berekenen
 from aanvragen.statussen import Status, sla_status
 from portal import werkgebied
+from portal.actor import INWONER
 from portal.selectors import kalender_get
 
 
@@ -61,16 +58,14 @@ def aanvulling_ontvangen(
         status_wijzigen(
             aanvraag_id=aanvraag.pk,
             naar=Status.IN_BEHANDELING,
-            door=namens or "inwoner",
+            door=namens or INWONER,
             verwacht=[Status.WACHT_OP_AANVULLING],
             reden=_("Aanvulling ontvangen")
             if namens is None
             else _("Aanvulling ontvangen, aan de telefoon ingevuld door %(naam)s namens de inwoner")
             % {"naam": door_omschrijving(namens)},
             nu=nu,
-            velden={
-                **termijnen,
-                "sla_status": sla_status(termijnen["einddatum_gepland"], vandaag, kalender),
-            },
+            termijnen=termijnen,
+            sla_status=sla_status(termijnen.einddatum_gepland, vandaag, kalender),
         )
     return verzoek

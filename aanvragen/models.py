@@ -9,7 +9,7 @@ from aanvragen.huishouden import PartnerSituatie
 from aanvragen.statussen import LABELS, OPEN, SLA_LABELS, SlaStatus, Status
 from portal.models import Historie
 from portal.opslag import prive_opslag
-from wegwijzer.models import VoorliggendeVoorziening
+from wegwijzer.models import VoorliggendeVoorziening, Vorm
 
 STATUS_CHOICES = [(status.value, _(LABELS[status])) for status in Status]
 
@@ -145,7 +145,7 @@ class Aanvraag(models.Model):
     )
     # Set while the award's payment is back at the gemeente (refused, returned, cannot be paid):
     # the behandelaar calls, the inwoner reads that we will. Kept by uitbetaling through
-    # aanvragen.services.betaling_teruggekomen / betaling_weer_onderweg.
+    # aanvragen.betaling.betaling_teruggekomen / betaling_weer_onderweg.
     betaling_terug_op = models.DateTimeField(_("betaling teruggekomen op"), null=True, blank=True)
 
     ingediend_namens_door = models.ForeignKey(
@@ -195,7 +195,7 @@ class Aanvraag(models.Model):
         _("vorm"),
         max_length=10,
         blank=True,
-        choices=[("gift", _("Gift")), ("lening", _("Lening zonder rente"))],
+        choices=Vorm,
     )
     # Terugbetalingsafspraak for a loan (Pw art. 51): the gemeente's collection takes it over.
     lening_maandbedrag = models.DecimalField(

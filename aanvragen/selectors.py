@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from aanvragen.gegevens import situatie
 from aanvragen.huishouden import PartnerSituatie
@@ -7,6 +7,7 @@ from aanvragen.models import (
     AanvraagConcept,
     Aanvullingsverzoek,
     Document,
+    DocumentSoort,
     Terugbelverzoek,
 )
 from aanvragen.statussen import Status
@@ -172,4 +173,20 @@ def bewijs_nodig_get(*, aanvraag: Aanvraag) -> str:
         return ""
     return bewijs_nodig_per_kostensoort(beleidsregel=aanvraag.beleidsregel).get(
         aanvraag.kostensoort_id, ""
+    )
+
+
+INHALEN_VENSTER = timedelta(days=14)
+
+
+def zonder_ontvangstbevestiging_ids(*, nu: datetime, wachttijd: timedelta) -> list[int]:
+    """Submitted aanvragen that should have a receipt by now and have none (catch-up)."""
+    return list(
+        Aanvraag.objects.filter(
+            ingediend_op__lt=nu - wachttijd,
+            ingediend_op__gte=nu - INHALEN_VENSTER,
+            geanonimiseerd_op__isnull=True,
+        )
+        .exclude(documenten__soort=DocumentSoort.ONTVANGSTBEVESTIGING)
+        .values_list("pk", flat=True)
     )

@@ -22,6 +22,8 @@ from aanvragen import selectors
 from aanvragen import van_check as check
 from aanvragen.aanvulling import aanvulling_ontvangen
 from aanvragen.brp import BrpConfiguratieFout, BrpFout, brp_client
+from aanvragen.concepten import concept_bestanden
+from aanvragen.documenten import BewijsNietMeerNodig, bewijs_nasturen
 from aanvragen.forms import (
     AanvullingAntwoordForm,
     BewijsForm,
@@ -34,6 +36,12 @@ from aanvragen.forms import (
     UitbetalingForm,
 )
 from aanvragen.gegevens import AanvraagGegevens, situatie
+from aanvragen.indienen import (
+    aanvraag_bevestigen,
+    aanvraag_indienen,
+    gemeente_van,
+    partner_toestemming_geven,
+)
 from aanvragen.models import DocumentSoort
 from aanvragen.presenters import (
     aanvraag_samenvatting,
@@ -41,18 +49,8 @@ from aanvragen.presenters import (
     voortgang,
 )
 from aanvragen.selectors import indicatie_get
-from aanvragen.services import (
-    BewijsNietMeerNodig,
-    aanvraag_bevestigen,
-    aanvraag_indienen,
-    bewijs_nasturen,
-    gemeente_van,
-    partner_toestemming_geven,
-    terugbelverzoek_afhandelen,
-    terugbelverzoek_indienen,
-)
 from aanvragen.statussen import Status
-from aanvragen.storage import concept_bestanden
+from aanvragen.terugbellen import terugbelverzoek_afhandelen, terugbelverzoek_indienen
 from portal import logboek, werkgebied
 from portal.digid import huidige_inwoner, login_url
 from portal.limieten import beperkt, te_vaak, te_veel_verzoeken
@@ -119,7 +117,7 @@ def aanvrager_vereist(view):
 class AanvraagWizard(NamedUrlSessionWizardView):
     form_list = [(naam, form) for naam, form, _titel in STAPPEN]
     template_name = "aanvragen/stap.html"
-    storage_name = "aanvragen.storage.ConceptStorage"  # saved per step in the database
+    storage_name = "aanvragen.concepten.ConceptStorage"  # saved per step in the database
     file_storage = concept_bestanden()
 
     def dispatch(self, request, *args, **kwargs):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from behandeling.models import Gespreksuitkomst, Kanaal
 from portal.forms import AantalField, BedragField, Formulier, IbanField, RekeninghouderField
-from wegwijzer.models import Leeftijdsgroep
+from wegwijzer.models import Leeftijdsgroep, Vorm
 
 
 class ToekennenForm(Formulier):
@@ -28,8 +28,8 @@ class ToekennenForm(Formulier):
     )
     vorm = forms.ChoiceField(
         label=_("Vorm"),
-        choices=[("gift", _("Gift")), ("lening", _("Lening zonder rente"))],
-        initial="gift",
+        choices=Vorm.choices,
+        initial=Vorm.GIFT,
         widget=forms.RadioSelect,
     )
     lening_maandbedrag = BedragField(
@@ -73,7 +73,7 @@ class ToekennenForm(Formulier):
                 self.add_error("leverancier_naam", _("Vul de naam van de leverancier in."))
             if not cleaned.get("leverancier_iban") and "leverancier_iban" not in self.errors:
                 self.add_error("leverancier_iban", _("Vul het IBAN van de leverancier in."))
-        if cleaned.get("vorm") == "lening":
+        if cleaned.get("vorm") == Vorm.LENING:
             maand, termijnen = cleaned.get("lening_maandbedrag"), cleaned.get("lening_termijnen")
             if not maand:
                 self.add_error("lening_maandbedrag", _("Vul de aflossing per maand in."))
@@ -109,7 +109,11 @@ class AfwijzenForm(Formulier):
 class ContactmomentForm(Formulier):
     prefix = "contact"
 
-    kanaal = forms.ChoiceField(label=_("Hoe"), choices=Kanaal.choices, initial=Kanaal.TELEFOON)
+    kanaal = forms.ChoiceField(
+        label=_("Hoe"),
+        choices=[(k, label) for k, label in Kanaal.choices if k != Kanaal.INTERN],
+        initial=Kanaal.TELEFOON,
+    )
     met = forms.CharField(
         label=_("Met wie"),
         max_length=200,

@@ -11,7 +11,7 @@ class Kanaal(models.TextChoices):
     EMAIL = "email", _("E-mail")
     BALIE = "balie", _("Balie")
     BRIEF = "brief", _("Brief")
-    INTERN = "intern", _("Intern")
+    INTERN = "intern", _("Intern")  # older rows only: a colleague's note is a history row now
 
 
 class Gespreksuitkomst(models.TextChoices):

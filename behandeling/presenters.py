@@ -14,6 +14,7 @@ from portal.bedrag import format_bedrag
 from portal.iban import bank_naam, iban_leesbaar
 from portal.werkdagen import Kalender
 from uitbetaling.begunstigde import Begunstigde, VierOgenReden
+from wegwijzer.models import Vorm
 from wegwijzer.regels import Oordeel, Uitkomst
 
 SLA_LABELS = {sla: _(label) for sla, label in STATUS_SLA_LABELS.items()}
@@ -62,7 +63,7 @@ def toekennen_initial(voorstel: Uitkomst | None) -> dict:
     so the beschikking shows it once."""
     if voorstel is None or voorstel.oordeel != Oordeel.JA:
         return {}
-    return {"bedrag": voorstel.bedrag, "vorm": str(voorstel.vorm or "gift")}
+    return {"bedrag": voorstel.bedrag, "vorm": str(voorstel.vorm or Vorm.GIFT)}
 
 
 def aanvulling_initial(aanvraag, bewijs_nodig: str) -> dict:
@@ -240,7 +241,7 @@ def beschikking_motivering(aanvraag, *, berekening: Uitkomst | None) -> Beschikk
             gevraagd=aanvraag.bedrag,
             berekening=berekening,
             bedrag=aanvraag.toegekend_bedrag,
-            vorm=aanvraag.besluit_vorm or "gift",
+            vorm=aanvraag.besluit_vorm or Vorm.GIFT,
         )
     else:
         toetsing = afwijzing_toetsen(berekening=berekening)

@@ -6,14 +6,14 @@ from django.core.cache import cache
 from django.db.models import Avg, Count, F, Q, Sum
 from django.utils import timezone
 
-from aanvragen.models import Aanvraag
-from aanvragen.services import termijnen_berekenen
+from aanvragen.models import Aanvraag, DocumentSoort
+from aanvragen.status import termijnen_berekenen
 from aanvragen.statussen import AANDACHT, KLOK_LOOPT, OPEN, SlaStatus, Status
 from behandeling.models import Contactmoment
 from portal import werkgebied
 from portal.rollen import Rol
 from uitbetaling.models import Betaalopdracht
-from wegwijzer.models import WegwijzerTelling
+from wegwijzer.models import Vorm, WegwijzerTelling
 
 
 def werkvoorraad_list(
@@ -155,12 +155,15 @@ def _procent(deel, geheel) -> int | None:
 
 
 def ter_goedkeuring_list(*, medewerker):
-    """Awards above the four-eyes amount that this colleague may approve (not their own)."""
+    """Proposed awards this colleague may approve: not those they proposed or hold, nor those
+    whose account they typed on the phone (uitbetaling.begunstigde.betrokkenen, the rule the
+    approval itself applies)."""
     return (
         werkgebied.beperk(Aanvraag.objects, medewerker)
         .filter(status=Status.IN_BEHANDELING, voorgesteld_bedrag__isnull=False)
         .exclude(voorgesteld_door=medewerker)
         .exclude(behandelaar=medewerker)
+        .exclude(ingediend_namens_door=medewerker, rekening_door_medewerker=True)
         .select_related("gemeente", "kostensoort", "voorgesteld_door")
         .order_by("voorgesteld_op")
     )
@@ -247,8 +250,8 @@ def periode_cijfers(*, van: date, tot: date, medewerker) -> dict:
     cijfers = besloten.aggregate(
         besloten=Count("pk"),
         toegekend_totaal=Sum("toegekend_bedrag"),
-        giften=Count("pk", filter=Q(besluit_vorm="gift")),
-        leningen=Count("pk", filter=Q(besluit_vorm="lening")),
+        giften=Count("pk", filter=Q(besluit_vorm=Vorm.GIFT)),
+        leningen=Count("pk", filter=Q(besluit_vorm=Vorm.LENING)),
         gemeten=Count("doorlooptijd_werkdagen"),
     )
     doorlooptijden = besloten.filter(doorlooptijd_werkdagen__isnull=False).order_by(
@@ -303,6 +306,17 @@ def opschorting_stand(*, aanvraag, verzoek, vandaag: date) -> OpschortingStand:
     termijnen = termijnen_berekenen(
         aanvraag=aanvraag, ingediend=timezone.localdate(aanvraag.ingediend_op), vandaag=vandaag
     )
-    return OpschortingStand(
-        gevraagd_op=verzoek.gevraagd_op, einddatum=termijnen["einddatum_gepland"]
+    return OpschortingStand(gevraagd_op=verzoek.gevraagd_op, einddatum=termijnen.einddatum_gepland)
+
+
+def zonder_beschikking_ids(*, nu, wachttijd: timedelta) -> list[int]:
+    """Decided aanvragen that should have their beschikking by now and have none (catch-up)."""
+    return list(
+        Aanvraag.objects.filter(
+            besloten_op__lt=nu - wachttijd,
+            besloten_op__gte=nu - timedelta(days=14),
+            geanonimiseerd_op__isnull=True,
+        )
+        .exclude(documenten__soort=DocumentSoort.BESCHIKKING)
+        .values_list("pk", flat=True)
     )

@@ -3,8 +3,9 @@ from datetime import timedelta
 from celery import shared_task
 from django.utils import timezone
 
-from behandeling import services
-from behandeling.services import sla_bijwerken, sla_signalen_versturen
+from behandeling import beschikking
+from behandeling.selectors import zonder_beschikking_ids
+from behandeling.signalen import sla_bijwerken, sla_signalen_versturen
 
 
 @shared_task(name="behandeling.sla_bewaken", acks_late=True)
@@ -23,15 +24,13 @@ def sla_bewaken() -> int:
     max_retries=5,
 )
 def beschikking_maken(aanvraag_id: int) -> int:
-    from behandeling.services import beschikking_maken as maken
-
-    return maken(aanvraag_id=aanvraag_id).pk
+    return beschikking.beschikking_maken(aanvraag_id=aanvraag_id).pk
 
 
 @shared_task(name="behandeling.beschikkingen_inhalen", acks_late=True)
 def beschikkingen_inhalen() -> int:
     """Safety net: a beschikking whose task never reached the broker is made here."""
-    ids = services.zonder_beschikking_ids(nu=timezone.now(), wachttijd=timedelta(minutes=2))
+    ids = zonder_beschikking_ids(nu=timezone.now(), wachttijd=timedelta(minutes=2))
     for aanvraag_id in ids:
-        services.beschikking_maken(aanvraag_id=aanvraag_id)
+        beschikking.beschikking_maken(aanvraag_id=aanvraag_id)
     return len(ids)

@@ -10,10 +10,21 @@ from django.views.decorators.http import require_POST
 
 from aanvragen.models import Aanvraag
 from aanvragen.selectors import bewijs_nodig_get, document_get, voorstel_get
-from aanvragen.services import AanvraagGewijzigd
+from aanvragen.status import AanvraagGewijzigd
 from aanvragen.statussen import Status
 from aanvragen.views import document_response
-from behandeling import selectors, services
+from behandeling import selectors
+from behandeling.aanvulling import aanvulling_vragen
+from behandeling.besluiten import (
+    aanvraag_afwijzen,
+    aanvraag_buiten_behandeling,
+    aanvraag_toekennen,
+    betrokken_bij_betaling,
+    leeftijdsgroep_bevestigen,
+    toekenning_afkeuren,
+    toekenning_goedkeuren,
+)
+from behandeling.contact import contactmoment_vastleggen
 from behandeling.forms import (
     AanvullingForm,
     AfwijzenForm,
@@ -35,15 +46,27 @@ from behandeling.presenters import (
     zekerheden_csv,
 )
 from behandeling.regels import MotiveringOntbreekt, toekenning_toetsen, vier_ogen_nodig
+from behandeling.werkvoorraad import (
+    aanvraag_oppakken,
+    aanvraag_toewijzen,
+    aanvraag_vrijgeven,
+    volgende_aanvraag_claimen,
+)
 from portal import logboek
 from portal.rollen import Rol, rol_vereist, verzoek_heeft_rol
 from portal.selectors import gemeente_list, kalender_get, kalenders_get
 from uitbetaling import selectors as uitbetaling_selectors
-from uitbetaling import services as uitbetaling_services
 from uitbetaling.begunstigde import mag_goedkeuren
 from uitbetaling.forms import OpnieuwKlaarzettenForm
 from uitbetaling.models import Rekeningwijziging
+from uitbetaling.rekeningwijziging import (
+    RekeningwijzigingFout,
+    betaling_opnieuw_voorstellen,
+    rekeningwijziging_beoordelen,
+    rekeningwijziging_kenmerk,
+)
 from uitbetaling.statussen import TERUG_BIJ_BEHANDELAAR
+from wegwijzer.models import Vorm
 from wegwijzer.selectors import kostensoort_list
 
 BEHANDELAARS = (Rol.BEHANDELAAR, Rol.TEAMLEIDER)
@@ -123,7 +146,7 @@ def _getal(waarde) -> int | None:
 @require_POST
 @rol_vereist(*BEHANDELAARS)
 def volgende(request):
-    aanvraag = services.volgende_aanvraag_claimen(behandelaar=request.user)
+    aanvraag = volgende_aanvraag_claimen(behandelaar=request.user)
     if aanvraag is None:
         messages.info(request, _("Er staan geen nieuwe aanvragen klaar."))
         return redirect("behandeling:werkvoorraad")
@@ -181,9 +204,7 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
         ),
         **_vier_ogen_context(request, aanvraag, voorstel),
         "rekeningwijziging": rekeningwijziging,
-        "rekeningwijziging_kenmerk": uitbetaling_services.rekeningwijziging_kenmerk(
-            rekeningwijziging
-        )
+        "rekeningwijziging_kenmerk": rekeningwijziging_kenmerk(rekeningwijziging)
         if rekeningwijziging
         else "",
         "mag_rekening_beoordelen": rekeningwijziging is not None
@@ -237,7 +258,7 @@ def oppakken(request, pk: int):
     return _actie(
         request,
         pk,
-        lambda: services.aanvraag_oppakken(aanvraag_id=pk, behandelaar=request.user),
+        lambda: aanvraag_oppakken(aanvraag_id=pk, behandelaar=request.user),
         _("U behandelt deze aanvraag nu."),
     )
 
@@ -248,7 +269,7 @@ def vrijgeven(request, pk: int):
     return _actie(
         request,
         pk,
-        lambda: services.aanvraag_vrijgeven(aanvraag_id=pk, behandelaar=request.user),
+        lambda: aanvraag_vrijgeven(aanvraag_id=pk, behandelaar=request.user),
         _("De aanvraag staat weer in de werkvoorraad."),
     )
 
@@ -259,7 +280,7 @@ def _vier_ogen_context(request, aanvraag, voorstel) -> dict:
     (approval refuses if it changed)."""
     if aanvraag.voorgesteld_bedrag is None:
         return {}
-    bedrag, vorm = aanvraag.voorgesteld_bedrag, aanvraag.besluit_vorm or "gift"
+    bedrag, vorm = aanvraag.voorgesteld_bedrag, aanvraag.besluit_vorm or Vorm.GIFT
     toetsing = toekenning_toetsen(
         gevraagd=aanvraag.bedrag, berekening=voorstel, bedrag=bedrag, vorm=vorm
     )
@@ -277,7 +298,7 @@ def _vier_ogen_context(request, aanvraag, voorstel) -> dict:
         ),
         "voorstel_kenmerk": uitbetaling_selectors.voorstel_kenmerk(aanvraag),
         "mag_goedkeuren": mag_goedkeuren(
-            goedkeurder_id=request.user.pk, betrokken_ids=services.betrokken_bij_betaling(aanvraag)
+            goedkeurder_id=request.user.pk, betrokken_ids=betrokken_bij_betaling(aanvraag)
         ),
     }
 
@@ -290,7 +311,7 @@ def toekennen(request, pk: int):
     if not form.is_valid():
         return aanvraag_detail(request, pk, formulieren={"toekennen_form": form}, status=400)
     try:
-        aanvraag = services.aanvraag_toekennen(
+        aanvraag = aanvraag_toekennen(
             aanvraag_id=pk,
             behandelaar=request.user,
             bedrag=form.cleaned_data["bedrag"],
@@ -324,7 +345,7 @@ def goedkeuren(request, pk: int):
     return _actie(
         request,
         pk,
-        lambda: services.toekenning_goedkeuren(
+        lambda: toekenning_goedkeuren(
             aanvraag_id=pk, door=request.user, kenmerk=request.POST.get("kenmerk", "")
         ),
         _("Goedgekeurd en toegekend."),
@@ -338,7 +359,7 @@ def afkeuren(request, pk: int):
     return _actie(
         request,
         pk,
-        lambda: services.toekenning_afkeuren(aanvraag_id=pk, door=request.user, reden=reden),
+        lambda: toekenning_afkeuren(aanvraag_id=pk, door=request.user, reden=reden),
         _("Het voorstel is teruggelegd."),
     )
 
@@ -353,7 +374,7 @@ def afwijzen(request, pk: int):
         return _actie(
             request,
             pk,
-            lambda: services.aanvraag_afwijzen(
+            lambda: aanvraag_afwijzen(
                 aanvraag_id=pk,
                 behandelaar=request.user,
                 motivering=form.cleaned_data["motivering"],
@@ -374,7 +395,7 @@ def leeftijdsgroep(request, pk: int):
     return _actie(
         request,
         pk,
-        lambda: services.leeftijdsgroep_bevestigen(
+        lambda: leeftijdsgroep_bevestigen(
             aanvraag_id=pk,
             behandelaar=request.user,
             leeftijdsgroep=form.cleaned_data["leeftijdsgroep"],
@@ -390,7 +411,7 @@ def contactmoment(request, pk: int):
     if not form.is_valid():
         return aanvraag_detail(request, pk, formulieren={"contact_form": form}, status=400)
     _aanvraag_of_404(request, pk)
-    services.contactmoment_vastleggen(aanvraag_id=pk, door=request.user, **form.cleaned_data)
+    contactmoment_vastleggen(aanvraag_id=pk, door=request.user, **form.cleaned_data)
     messages.success(request, _("Het contact is vastgelegd."))
     return redirect("behandeling:aanvraag", pk=pk)
 
@@ -404,7 +425,7 @@ def aanvulling(request, pk: int):
     return _actie(
         request,
         pk,
-        lambda: services.aanvulling_vragen(
+        lambda: aanvulling_vragen(
             aanvraag_id=pk,
             behandelaar=request.user,
             **form.cleaned_data,
@@ -422,7 +443,7 @@ def buiten_behandeling(request, pk: int):
     return _actie(
         request,
         pk,
-        lambda: services.aanvraag_buiten_behandeling(
+        lambda: aanvraag_buiten_behandeling(
             aanvraag_id=pk,
             behandelaar=request.user,
             motivering=form.cleaned_data["motivering"],
@@ -447,7 +468,7 @@ def betaling_opnieuw(request, pk: int):
     if not form.is_valid():
         return aanvraag_detail(request, pk, formulieren={"opnieuw_form": form}, status=400)
     try:
-        uitkomst = uitbetaling_services.betaling_opnieuw_voorstellen(
+        uitkomst = betaling_opnieuw_voorstellen(
             opdracht_id=opdracht.pk,
             door=request.user,
             iban=form.cleaned_data["iban"],
@@ -455,7 +476,7 @@ def betaling_opnieuw(request, pk: int):
             reden=form.cleaned_data["reden"],
             mag_voor_elke_zaak=verzoek_heeft_rol(request, Rol.TEAMLEIDER),
         )
-    except uitbetaling_services.RekeningwijzigingFout as exc:
+    except RekeningwijzigingFout as exc:
         messages.error(request, str(exc))
     else:
         if isinstance(uitkomst, Rekeningwijziging):
@@ -481,14 +502,14 @@ def rekening_beoordelen(request, pk: int):
         return redirect("behandeling:aanvraag", pk=pk)
     goedkeuren = request.POST.get("besluit") == "goedkeuren"
     try:
-        uitbetaling_services.rekeningwijziging_beoordelen(
+        rekeningwijziging_beoordelen(
             wijziging_id=wijziging.pk,
             door=request.user,
             goedkeuren=goedkeuren,
             kenmerk_gezien=request.POST.get("kenmerk", ""),
             toelichting=request.POST.get("toelichting", "").strip()[:1000],
         )
-    except uitbetaling_services.RekeningwijzigingFout as exc:
+    except RekeningwijzigingFout as exc:
         messages.error(request, str(exc))
     else:
         messages.success(
@@ -527,7 +548,7 @@ def toewijzen(request, pk: int):
     return _actie(
         request,
         pk,
-        lambda: services.aanvraag_toewijzen(
+        lambda: aanvraag_toewijzen(
             aanvraag_id=pk, door=request.user, behandelaar=behandelaar.get()
         ),
         _("De aanvraag is toegewezen."),

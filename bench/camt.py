@@ -37,8 +37,8 @@ def main(aantal: int = 10_000) -> dict:
     from django.db.models import Count
     from django.utils import timezone
 
+    from uitbetaling.afschriften import afschrift_verwerken
     from uitbetaling.models import Betaalbatch, Betaalopdracht
-    from uitbetaling.services import afschrift_verwerken
 
     # The seeded payments of the busiest gemeente (paid ones put back: a fresh day's file).
     gemeente_id = (

@@ -6,7 +6,8 @@
 3. the SLA sweep, the beschikking PDF, a pain.001 of 10 000 opdrachten, queries per page and the
    plans of the slowest queries;
 4. peak RSS of a gunicorn worker and of the Celery worker;
-5. a table on stdout, JSON in var/bench/, and a dated section appended to docs/benchmarks.md.
+5. a table on stdout, JSON in var/bench/, the report in docs/benchmarks/<time>.md and its tables
+   as the latest run in docs/benchmarks.md.
 
 Speed is measured here and only here: no test asserts a duration.
 """
@@ -438,7 +439,7 @@ def sla_sweep() -> dict:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from behandeling.services import sla_bijwerken
+    from behandeling.signalen import sla_bijwerken
 
     tijden, bijgewerkt = [], []
     for _ in range(3):
@@ -459,7 +460,7 @@ def sla_sweep() -> dict:
 
 def beschikkingen(aantal: int = 20) -> dict:
     from aanvragen.models import Aanvraag
-    from behandeling.services import beschikking_maken
+    from behandeling.beschikking import beschikking_maken
 
     pks = list(
         Aanvraag.objects.filter(status="uitbetaald")
@@ -581,7 +582,7 @@ def tabel(resultaten: dict) -> str:
     return "\n".join(regels)
 
 
-def rapport(resultaten: dict) -> str:
+def rapport(resultaten: dict, *, met_plannen: bool = True) -> str:
     m = resultaten["machine"]
     s, pdf, pain = resultaten["seed"], resultaten["pdf"], resultaten["pain001"]
     camt = resultaten["camt"]
@@ -617,6 +618,10 @@ def rapport(resultaten: dict) -> str:
         f"{rss['celery']['rss_piek_mb_hoofdproces']} / "
         f"{max(rss['celery']['rss_piek_mb_per_kind'] or [0])} MB | ≤ 300 MB |",
         "",
+    ]
+    if not met_plannen:
+        return "\n".join(regels)
+    regels += [
         "<details><summary>Plannen van de traagste query per pagina (EXPLAIN ANALYZE)</summary>",
         "",
     ]
@@ -719,11 +724,31 @@ def main() -> None:
     (VAR / f"resultaat-{stempel}.json").write_text(json.dumps(resultaten, indent=2))
     tekst = rapport(resultaten)
     print("\n" + tekst)
-    docs = ROOT / "docs" / "benchmarks.md"
-    if os.environ.get("BENCH_DOCS", "1") == "1" and docs.exists():
-        with docs.open("a") as f:
-            f.write("\n" + tekst)
-        log(f"sectie toegevoegd aan {docs.relative_to(ROOT)}")
+    if os.environ.get("BENCH_DOCS", "1") == "1":
+        docs_bijwerken(resultaten, tekst)
+
+
+BEGIN, EIND = "<!-- laatste-run:begin -->", "<!-- laatste-run:eind -->"
+
+
+def docs_bijwerken(resultaten: dict, tekst: str) -> None:
+    """The whole report into docs/benchmarks/<time>.md (the history, one file per run); its
+    tables replace the *Latest run* section of docs/benchmarks.md (the standing)."""
+    geschiedenis = ROOT / "docs" / "benchmarks"
+    geschiedenis.mkdir(exist_ok=True)
+    naam = resultaten["datum"][:19].replace(":", "") + ".md"
+    (geschiedenis / naam).write_text("# Benchmark run\n\n" + tekst.strip() + "\n")
+    stand = ROOT / "docs" / "benchmarks.md"
+    inhoud = stand.read_text()
+    if BEGIN in inhoud and EIND in inhoud:
+        kort = rapport(resultaten, met_plannen=False).replace("## ", "### ", 1)
+        blok = (
+            f"{BEGIN}\n{kort}\n\nThe whole report with the query plans: "
+            f"[docs/benchmarks/{naam}](benchmarks/{naam}).\n{EIND}"
+        )
+        voor, _, rest = inhoud.partition(BEGIN)
+        stand.write_text(voor + blok + rest.partition(EIND)[2])
+    log(f"rapport in docs/benchmarks/{naam}, stand in docs/benchmarks.md")
 
 
 if __name__ == "__main__":

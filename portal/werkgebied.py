@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 
+from portal.actor import actor
+
 
 class BuitenWerkgebied(PermissionDenied):
     """A colleague acted on something of a gemeente they do not work for."""
@@ -52,5 +54,5 @@ def controleer(medewerker, gemeente_id: int | None) -> None:
 
 
 def is_medewerker(door) -> bool:
-    """A colleague (a user), not the inwoner ("inwoner") or a process (None or a name)."""
-    return door is not None and not isinstance(door, str) and getattr(door, "pk", None) is not None
+    """A colleague (a user, or an Actor for one), not the inwoner, the partner or a process."""
+    return actor(door).medewerker is not None

@@ -6,7 +6,9 @@ from django.contrib.auth.models import Group, User
 
 from aanvragen.brp import FixtureBrp
 from aanvragen.gegevens import AanvraagGegevens
-from aanvragen.services import aanvraag_indienen
+from aanvragen.indienen import aanvraag_indienen
+from behandeling.aanvulling import aanvulling_vragen
+from behandeling.besluiten import aanvraag_afwijzen, aanvraag_buiten_behandeling, aanvraag_toekennen
 from portal.models import Gemeente, Regeling
 from portal.rollen import Rol
 from wegwijzer.models import Kostensoort
@@ -131,7 +133,7 @@ def ingediende_aanvraag(*, bsn: str = "999993653", nu=None, **overrides):
 def opgepakte_aanvraag(*, behandelaar=None, **overrides):
     """Submitted and claimed: (aanvraag, behandelaar). A behandelaar of both demo gemeenten is
     made when none is given."""
-    from behandeling import services as behandeling
+    from behandeling.werkvoorraad import aanvraag_oppakken
 
     behandelaar = behandelaar or UserFactory(
         rollen=[Rol.BEHANDELAAR],
@@ -140,7 +142,7 @@ def opgepakte_aanvraag(*, behandelaar=None, **overrides):
         gemeenten=beide_gemeenten(),
     )
     aanvraag = ingediende_aanvraag(**overrides)
-    aanvraag = behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=behandelaar)
+    aanvraag = aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=behandelaar)
     return aanvraag, behandelaar
 
 
@@ -150,12 +152,11 @@ def toegekende_aanvraag(*, bedrag=None, behandelaar=None, met_opdracht=True, **o
     `met_opdracht=False`: an award from before the decision made its instruction itself (what
     uitbetaling's guard task looks for)."""
     from aanvragen.selectors import voorstel_get
-    from behandeling import services as behandeling
     from uitbetaling.models import Betaalopdracht
 
     aanvraag, behandelaar = opgepakte_aanvraag(behandelaar=behandelaar, **overrides)
     berekend = voorstel_get(aanvraag=aanvraag)
-    aanvraag = behandeling.aanvraag_toekennen(
+    aanvraag = aanvraag_toekennen(
         aanvraag_id=aanvraag.pk,
         behandelaar=behandelaar,
         bedrag=Decimal(bedrag) if bedrag is not None else berekend.bedrag,
@@ -171,20 +172,19 @@ def besloten_aanvraag(status, *, nu=None, **overrides):
     """Decided on `nu` (now unless given) with `status`: toegekend, afgewezen or buiten
     behandeling (after a request for information that went unanswered)."""
     from aanvragen.statussen import Status
-    from behandeling import services as behandeling
 
     if status == Status.TOEGEKEND:
         return toegekende_aanvraag(**overrides)
     aanvraag, bea = opgepakte_aanvraag(**overrides)
     if status == Status.AFGEWEZEN:
-        behandeling.aanvraag_afwijzen(
+        aanvraag_afwijzen(
             aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="Uw inkomen is te hoog."
         )
     elif status == Status.BUITEN_BEHANDELING:
-        behandeling.aanvulling_vragen(
+        aanvulling_vragen(
             aanvraag_id=aanvraag.pk, behandelaar=bea, vraag="Stuur de offerte.", nu=nu
         )
-        behandeling.aanvraag_buiten_behandeling(
+        aanvraag_buiten_behandeling(
             aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="Geen offerte ontvangen.", nu=nu
         )
     else:

@@ -4,7 +4,7 @@ an ignored filter, never a 500 (and nothing stored that a later page cannot show
 import pytest
 from django.urls import reverse
 
-from behandeling import services
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
 from tests.helpers import PortalClient, post_stap
@@ -16,7 +16,7 @@ TWINTIG = "12345678901234567890"
 def test_toekenning_van_twintig_cijfers_geeft_een_melding():
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag()
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     client = PortalClient()
     client.force_login(bea)
     antwoord = client.post(

@@ -14,11 +14,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from behandeling import services
+from behandeling.besluiten import aanvraag_afwijzen, aanvraag_toekennen
+from behandeling.contact import contactmoment_vastleggen
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.rollen import Rol
 from tests.factories import UserFactory, beide_gemeenten, ingediende_aanvraag
 from tests.helpers import als_inwoner
-from uitbetaling.services import betaalopdracht_aanmaken
+from uitbetaling.opdrachten import betaalopdracht_aanmaken
 
 pytestmark = pytest.mark.django_db
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -30,14 +32,14 @@ def _meer_aanvragen(behandelaar, aantal: int) -> None:
         aanvraag = ingediende_aanvraag(bsn=BSN if n % 2 else "100042090")
         if n % 4 == 0:
             continue  # stays ontvangen
-        services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=behandelaar)
+        aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=behandelaar)
         _contact(aanvraag, behandelaar)
         if n % 4 == 2:
-            services.aanvraag_afwijzen(
+            aanvraag_afwijzen(
                 aanvraag_id=aanvraag.pk, behandelaar=behandelaar, motivering="Te veel vermogen."
             )
         elif n % 4 == 3:
-            services.aanvraag_toekennen(
+            aanvraag_toekennen(
                 aanvraag_id=aanvraag.pk,
                 behandelaar=behandelaar,
                 bedrag=aanvraag.bedrag,
@@ -47,12 +49,12 @@ def _meer_aanvragen(behandelaar, aantal: int) -> None:
 
 
 def _contact(aanvraag, door) -> None:
-    services.contactmoment_vastleggen(
+    contactmoment_vastleggen(
         aanvraag_id=aanvraag.pk,
         door=door,
         met="inwoner",
         samenvatting="Gebeld over de offerte.",
-        uitkomst="bereikt",
+        uitkomst="beantwoord",
         kanaal="telefoon",
     )
 
@@ -83,7 +85,7 @@ def _aantal(client, methode: str, pad: str, data=None) -> int:
 def test_queries_per_pagina_constant(client, wie, methode, pagina):
     behandelaar = UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=beide_gemeenten())
     eerste = ingediende_aanvraag(bsn=BSN, nu=datetime(2026, 11, 2, 9, 0, tzinfo=AMS))
-    services.aanvraag_oppakken(aanvraag_id=eerste.pk, behandelaar=behandelaar)
+    aanvraag_oppakken(aanvraag_id=eerste.pk, behandelaar=behandelaar)
     _contact(eerste, behandelaar)  # one of each related row, so only the number can grow
     if wie == "inwoner":
         _inwoner(client)

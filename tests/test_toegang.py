@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from aanvragen.services import ontvangstbevestiging_maken
+from aanvragen.documenten import ontvangstbevestiging_maken
 from portal.rollen import Rol
 from tests.factories import GemeenteFactory, KostensoortFactory, UserFactory, ingediende_aanvraag
 from tests.helpers import als_inwoner
@@ -23,7 +23,8 @@ from tests.toegangsmatrix import (
     VERBODEN,
     WEG,
 )
-from uitbetaling.services import batch_afleveren, batch_samenstellen, betaalopdracht_aanmaken
+from uitbetaling.batches import batch_afleveren, batch_samenstellen
+from uitbetaling.opdrachten import betaalopdracht_aanmaken
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,13 @@ from django.conf import settings
 from django.utils import timezone
 
 from aanvragen.models import Aanvraag
+from aanvragen.statussen import Status
 from portal import werkgebied
 from uitbetaling.bankdagen import uitvoerdatum
 from uitbetaling.begunstigde import Begunstigde, Betaalvoorstel, kenmerk
 from uitbetaling.models import Betaalbatch, Betaalopdracht, Rekeningwijziging
+from uitbetaling.statussen import BatchStatus, OpdrachtStatus
+from wegwijzer.models import Vorm
 
 
 def betaalopdracht_list(*, medewerker, status: str | None = None):
@@ -34,7 +37,7 @@ def terugbetalingsafspraak_list(*, medewerker):
     """Rows of awarded loans with their repayment terms (first term: the month after award)."""
     for a in (
         werkgebied.beperk(Aanvraag.objects, medewerker)
-        .filter(besluit_vorm="lening", toegekend_bedrag__isnull=False)
+        .filter(besluit_vorm=Vorm.LENING, toegekend_bedrag__isnull=False)
         .select_related("gemeente")
         .order_by("besloten_op")
     ):
@@ -124,3 +127,25 @@ def verwachte_uitvoerdatum(aanvraag) -> date:
         return opdracht.batch.uitvoerdatum
     lokaal = timezone.localtime(aanvraag.besloten_op or timezone.now())
     return uitvoerdatum(lokaal.replace(tzinfo=None), time.fromisoformat(settings.SEPA_CUTOFF))
+
+
+def toegekend_zonder_opdracht_ids() -> list[int]:
+    return list(
+        Aanvraag.objects.filter(status=Status.TOEGEKEND, betaalopdracht__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def gemeenten_met_klaargezet() -> list[int]:
+    return list(
+        Betaalopdracht.objects.filter(status=OpdrachtStatus.KLAARGEZET, batch__isnull=True)
+        .values_list("gemeente_id", flat=True)
+        .distinct()
+    )
+
+
+def batches_niet_afgeleverd() -> list[int]:
+    return list(
+        Betaalbatch.objects.filter(status=BatchStatus.AANGEMAAKT).values_list("pk", flat=True)
+    )

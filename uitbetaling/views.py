@@ -10,9 +10,16 @@ from django.views.decorators.http import require_POST
 from portal import logboek
 from portal.bedrag import format_bedrag
 from portal.rollen import Rol, rol_vereist
-from uitbetaling import selectors, services
+from uitbetaling import selectors
+from uitbetaling.afschriften import afschrift_verwerken
+from uitbetaling.batches import batch_geweigerd_melden, batch_uitgevoerd_melden
 from uitbetaling.camt import OngeldigAfschrift
 from uitbetaling.forms import AfschriftForm, GeweigerdForm
+from uitbetaling.opdrachten import (
+    BetaalstatusFout,
+    betaalopdracht_geweigerd_melden,
+    betaalopdracht_uitgevoerd_melden,
+)
 
 
 @rol_vereist(Rol.FINANCIEN)
@@ -62,7 +69,7 @@ def _eerst_bevestigen(request, *, titel: str, uitleg: str):
 def _uitvoeren(request, actie, gelukt: str):
     try:
         actie()
-    except services.BetaalstatusFout as exc:
+    except BetaalstatusFout as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, gelukt)
@@ -86,7 +93,7 @@ def batch_uitgevoerd(request, pk: int):
     )
     return vraag or _uitvoeren(
         request,
-        lambda: services.batch_uitgevoerd_melden(batch_id=batch.pk, door=request.user),
+        lambda: batch_uitgevoerd_melden(batch_id=batch.pk, door=request.user),
         _("Bestand %(id)s is gemeld als uitgevoerd.") % {"id": batch.msg_id},
     )
 
@@ -105,7 +112,7 @@ def uitgevoerd(request, pk: int):
     )
     return vraag or _uitvoeren(
         request,
-        lambda: services.betaalopdracht_uitgevoerd_melden(opdracht_id=pk, door=request.user),
+        lambda: betaalopdracht_uitgevoerd_melden(opdracht_id=pk, door=request.user),
         _("Betaling %(id)s is gemeld als uitgevoerd.") % {"id": opdracht.end_to_end_id},
     )
 
@@ -128,7 +135,7 @@ def geweigerd(request, pk: int):
     )
     return vraag or _uitvoeren(
         request,
-        lambda: services.betaalopdracht_geweigerd_melden(
+        lambda: betaalopdracht_geweigerd_melden(
             opdracht_id=pk, door=request.user, reden=form.cleaned_data["reden"]
         ),
         _("Betaling %(id)s is terug bij de behandelaar.") % {"id": opdracht.end_to_end_id},
@@ -144,9 +151,7 @@ def afschrift(request):
             messages.error(request, fout)
         return redirect("uitbetaling:overzicht")
     try:
-        uitkomst = services.afschrift_verwerken(
-            xml=form.cleaned_data["afschrift"].read(), door=request.user
-        )
+        uitkomst = afschrift_verwerken(xml=form.cleaned_data["afschrift"].read(), door=request.user)
     except OngeldigAfschrift:
         messages.error(request, _("Dit bestand is geen afschrift dat we kunnen lezen."))
         return redirect("uitbetaling:overzicht")
@@ -229,7 +234,7 @@ def batch_geweigerd(request, pk: int):
     )
     return vraag or _uitvoeren(
         request,
-        lambda: services.batch_geweigerd_melden(batch_id=batch.pk, door=request.user, reden=reden),
+        lambda: batch_geweigerd_melden(batch_id=batch.pk, door=request.user, reden=reden),
         _("Bestand %(id)s is geweigerd; de betalingen gaan in een nieuw bestand.")
         % {"id": batch.msg_id},
     )

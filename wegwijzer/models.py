@@ -5,6 +5,8 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wegwijzer import regels
+
 
 class Leefsituatie(models.TextChoices):
     ALLEENSTAANDE = "alleenstaande", _("Alleenstaande")
@@ -223,8 +225,10 @@ class Draagkrachtband(models.Model):
 
 
 class Vorm(models.TextChoices):
-    GIFT = "gift", _("Gift")
-    LENING = "lening", _("Lening zonder rente")
+    """wegwijzer.regels.Vorm with its labels."""
+
+    GIFT = regels.Vorm.GIFT.value, _("Gift")
+    LENING = regels.Vorm.LENING.value, _("Lening zonder rente")
 
 
 class KostensoortBeleid(models.Model):

@@ -3,8 +3,8 @@ from django.core import mail
 from django.urls import reverse
 
 from aanvragen.bestanden import HEIC, JPEG, PDF, PNG, keur, soort_van
+from aanvragen.documenten import ontvangstbevestiging_maken
 from aanvragen.models import Aanvraag, Document, DocumentSoort
-from aanvragen.services import ontvangstbevestiging_maken
 from portal import berichten
 from tests.factories import ingediende_aanvraag
 from tests.helpers import ingelogd, post_stap, wacht_op

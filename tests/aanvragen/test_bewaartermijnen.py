@@ -13,13 +13,15 @@ from aanvragen.archief import bewaartermijnen_toepassen, vervallen_list
 from aanvragen.bewaartermijnen import vernietigen_vanaf
 from aanvragen.models import Aanvraag, Document
 from aanvragen.statussen import Status
-from behandeling import services
+from behandeling.besluiten import aanvraag_afwijzen, aanvraag_toekennen
+from behandeling.contact import contactmoment_vastleggen
 from behandeling.models import Contactmoment
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal import logboek
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
 from uitbetaling.models import Betaalopdracht
-from uitbetaling.services import betaalopdracht_aanmaken
+from uitbetaling.opdrachten import betaalopdracht_aanmaken
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -41,21 +43,21 @@ def test_bewaartermijnen(status, besloten, maanden, vanaf):
 
 def _besloten(status, op: datetime, behandelaar, **velden):
     aanvraag = ingediende_aanvraag()
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=behandelaar)
-    services.contactmoment_vastleggen(
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=behandelaar)
+    contactmoment_vastleggen(
         aanvraag_id=aanvraag.pk,
         door=behandelaar,
         kanaal="telefoon",
         met="inwoner",
         samenvatting="Jan belde over zijn wasmachine.",
-        uitkomst="bereikt",
+        uitkomst="beantwoord",
     )
     if status == Status.AFGEWEZEN:
-        services.aanvraag_afwijzen(
+        aanvraag_afwijzen(
             aanvraag_id=aanvraag.pk, behandelaar=behandelaar, motivering="Vermogen te hoog."
         )
     else:
-        services.aanvraag_toekennen(
+        aanvraag_toekennen(
             aanvraag_id=aanvraag.pk,
             behandelaar=behandelaar,
             bedrag=aanvraag.bedrag,

@@ -5,10 +5,10 @@ aanvulling, the inwoner uploads it later from Mijn aanvragen."""
 import pytest
 from django.urls import reverse
 
+from aanvragen.documenten import BewijsNietMeerNodig, bewijs_nasturen
 from aanvragen.models import Aanvraag, DocumentSoort
-from aanvragen.services import BewijsNietMeerNodig, bewijs_nasturen
 from aanvragen.statussen import Status
-from behandeling import services as behandeling
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.rollen import Rol
 from tests.factories import UserFactory
 from tests.helpers import ingelogd, post_stap
@@ -93,7 +93,7 @@ def test_behandelaar_ziet_het_en_vraagt_erom_met_een_aanvulling(client, GELDIG):
     inwoner = ingelogd()
     aanvraag = indienen(inwoner, zonder_bewijs(GELDIG, bewijs_later="on"))
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
-    behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     staf = client
     staf.force_login(bea)
     lijst = staf.get(reverse("behandeling:werkvoorraad")).content.decode()

@@ -35,13 +35,13 @@ def test_woonboot_vraagt_gewoon_aan_met_het_adres_uit_de_brp(GELDIG):
 
 
 def test_behandelaar_ziet_de_leeftijd_als_de_geboortedatum_onvolledig_is(GELDIG, client):
-    from behandeling import services
+    from behandeling.werkvoorraad import aanvraag_oppakken
     from portal.rollen import Rol
     from tests.factories import UserFactory
 
     aanvraag = indienen(als_inwoner(bsn="100200047"), GELDIG)
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     client.force_login(bea)
     pagina = client.get(reverse("behandeling:aanvraag", args=[aanvraag.pk])).content.decode()
     assert "Geboortedatum onbekend: bevestig de leeftijdsgroep" in pagina

@@ -10,7 +10,8 @@ from django.urls import reverse
 from aanvragen.aanvulling import aanvulling_ontvangen
 from aanvragen.models import Aanvraag, Opschorting
 from aanvragen.statussen import Status
-from behandeling import services
+from behandeling.aanvulling import aanvulling_vragen
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal import berichten
 from portal.rollen import Rol
 from portal.werkdagen import Kalender, Stilstand, servicetermijnen
@@ -46,8 +47,8 @@ def test_aanvulling_vragen_en_ontvangen_verschuift_de_termijnen():
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag(nu=datetime(2026, 6, 1, 9, 0, tzinfo=AMS))
     assert aanvraag.einddatum_gepland == date(2026, 6, 8)
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    verzoek = services.aanvulling_vragen(
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    verzoek = aanvulling_vragen(
         aanvraag_id=aanvraag.pk,
         behandelaar=bea,
         vraag="Stuur de offerte.",
@@ -82,9 +83,9 @@ def test_inwoner_beantwoordt_in_mijn_aanvragen_en_een_ander_kan_dat_niet(
 
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag()
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     with django_capture_on_commit_callbacks(execute=True):
-        verzoek = services.aanvulling_vragen(
+        verzoek = aanvulling_vragen(
             aanvraag_id=aanvraag.pk, behandelaar=bea, vraag="Stuur de offerte van de winkel."
         )
     berichten.bezorgen()  # the outbox, as the worker runs it
@@ -117,8 +118,8 @@ def test_inwoner_beantwoordt_in_mijn_aanvragen_en_een_ander_kan_dat_niet(
 def test_termijn_verlopen_dan_buiten_behandeling(client):
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag(nu=datetime(2026, 6, 1, 9, 0, tzinfo=AMS))
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    services.aanvulling_vragen(
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvulling_vragen(
         aanvraag_id=aanvraag.pk,
         behandelaar=bea,
         vraag="?",

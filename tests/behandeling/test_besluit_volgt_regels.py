@@ -11,8 +11,10 @@ from django.urls import reverse
 
 from aanvragen.models import Aanvraag
 from aanvragen.statussen import Status
-from behandeling import services
+from behandeling.beschikking import beschikking_maken
+from behandeling.besluiten import aanvraag_afwijzen, aanvraag_toekennen
 from behandeling.regels import MotiveringOntbreekt
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.rollen import Rol
 from tests.factories import UserFactory, dorpsveen, ingediende_aanvraag, opgepakte_aanvraag
 from tests.helpers import pdf_tekst
@@ -60,7 +62,7 @@ def test_meer_dan_gevraagd_zonder_reden_wordt_geweigerd_met_uitleg_bij_het_veld(
 
 def test_meer_dan_gevraagd_met_reden_gaat_naar_vier_ogen_ook_onder_de_grens():
     aanvraag, bea = bril()
-    aanvraag = services.aanvraag_toekennen(
+    aanvraag = aanvraag_toekennen(
         aanvraag_id=aanvraag.pk,
         behandelaar=bea,
         bedrag=Decimal("300"),
@@ -75,7 +77,7 @@ def test_meer_dan_gevraagd_met_reden_gaat_naar_vier_ogen_ook_onder_de_grens():
 
 def test_berekening_volgen_kan_zonder_reden_en_gaat_direct():
     aanvraag, bea = bril()
-    aanvraag = services.aanvraag_toekennen(
+    aanvraag = aanvraag_toekennen(
         aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("250"), motivering=""
     )
     assert aanvraag.status == Status.TOEGEKEND
@@ -84,7 +86,7 @@ def test_berekening_volgen_kan_zonder_reden_en_gaat_direct():
 def test_afwijzen_terwijl_de_berekening_ja_zegt_vraagt_een_reden():
     aanvraag, bea = bril()
     with pytest.raises(MotiveringOntbreekt):
-        services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering=" ")
+        aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering=" ")
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.IN_BEHANDELING
 
@@ -93,7 +95,7 @@ def test_goedkeurder_ziet_gevraagd_berekend_voorgesteld_en_reden(client):
     aanvraag, bea = opgepakte_aanvraag(
         bedrag=Decimal("450"), inkomen=Decimal("1600"), vermogen=Decimal(0)
     )
-    services.aanvraag_toekennen(
+    aanvraag_toekennen(
         aanvraag_id=aanvraag.pk,
         behandelaar=bea,
         bedrag=Decimal("1200"),
@@ -118,7 +120,7 @@ def _besloten(aanvraag):
     Aanvraag.objects.filter(pk=aanvraag.pk).update(
         besloten_op=datetime(2026, 6, 1, 10, 0, tzinfo=AMS)
     )
-    return pdf_tekst(services.beschikking_maken(aanvraag_id=aanvraag.pk))
+    return pdf_tekst(beschikking_maken(aanvraag_id=aanvraag.pk))
 
 
 def _gemeenschappelijk(tekst):
@@ -134,7 +136,7 @@ def _gemeenschappelijk(tekst):
 
 def test_beschikking_toekenning_volgens_berekening_toont_de_berekening_een_keer():
     aanvraag, bea = bril()
-    services.aanvraag_toekennen(
+    aanvraag_toekennen(
         aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("250"), motivering=""
     )
     tekst = _besloten(aanvraag)
@@ -154,7 +156,7 @@ def test_beschikking_gedeeltelijke_toekenning_met_afwijking_noemt_berekening_en_
     aanvraag, bea = opgepakte_aanvraag(
         bedrag=Decimal("450"), inkomen=Decimal("1600"), vermogen=Decimal(0)
     )
-    services.aanvraag_toekennen(
+    aanvraag_toekennen(
         aanvraag_id=aanvraag.pk,
         behandelaar=bea,
         bedrag=Decimal("200"),
@@ -172,8 +174,8 @@ def test_beschikking_gedeeltelijke_toekenning_met_afwijking_noemt_berekening_en_
 def test_beschikking_lening():
     bea = UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=[dorpsveen()])
     aanvraag = ingediende_aanvraag(bsn="100042090", bedrag=Decimal("400"), inkomen=Decimal("1000"))
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    services.aanvraag_toekennen(
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_toekennen(
         aanvraag_id=aanvraag.pk,
         behandelaar=bea,
         bedrag=Decimal("400"),
@@ -194,7 +196,7 @@ def test_beschikking_afwijzing_volgens_berekening():
     aanvraag, bea = opgepakte_aanvraag(
         bedrag=Decimal("450"), inkomen=Decimal("1600"), vermogen=Decimal("20000")
     )
-    services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="")
+    aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="")
     tekst = _besloten(aanvraag)
     _gemeenschappelijk(tekst)
     assert "Wij wijzen uw aanvraag af." in tekst

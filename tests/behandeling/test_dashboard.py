@@ -8,11 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from aanvragen.models import Opschorting
-from behandeling import services
+from behandeling.besluiten import aanvraag_afwijzen, aanvraag_toekennen
 from behandeling.selectors import zekerheden
+from behandeling.signalen import sla_bijwerken
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
-from uitbetaling.services import betaalopdracht_aanmaken
+from uitbetaling.opdrachten import betaalopdracht_aanmaken
 from wegwijzer import services as wegwijzer
 from wegwijzer.regels import Oordeel
 
@@ -28,10 +30,8 @@ def test_zekerheden_worden_gemeten():
     traag = ingediende_aanvraag()
     traag.duur_seconden = 1200
     traag.save()
-    services.aanvraag_oppakken(aanvraag_id=snel.pk, behandelaar=bea)
-    services.aanvraag_toekennen(
-        aanvraag_id=snel.pk, behandelaar=bea, bedrag=Decimal("10"), motivering="ok"
-    )
+    aanvraag_oppakken(aanvraag_id=snel.pk, behandelaar=bea)
+    aanvraag_toekennen(aanvraag_id=snel.pk, behandelaar=bea, bedrag=Decimal("10"), motivering="ok")
     betaalopdracht_aanmaken(aanvraag_id=snel.pk)
     vandaag = timezone.localdate()
     wegwijzer.check_gestart(gemeente_id=snel.gemeente_id, datum=vandaag)
@@ -51,8 +51,8 @@ def test_zekerheden_worden_gemeten():
 def test_te_laat_besluit_telt_als_niet_gehaald():
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag(nu=datetime(2026, 6, 1, 9, 0, tzinfo=AMS))
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="nee")
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="nee")
     assert zekerheden(vanaf=date(2020, 1, 1), medewerker=bea)["besluiten"]["percentage"] == 0
 
 
@@ -69,8 +69,8 @@ def test_dashboard_lijsten_cijfers_en_csv(client):
     bea = UserFactory(rollen=[Rol.BEHANDELAAR], first_name="Bea", last_name="B")
     client.force_login(tessa)
     laat = ingediende_aanvraag(nu=datetime(2026, 6, 1, 9, 0, tzinfo=AMS))
-    services.aanvraag_oppakken(aanvraag_id=laat.pk, behandelaar=bea)
-    services.sla_bijwerken(vandaag=timezone.localdate())
+    aanvraag_oppakken(aanvraag_id=laat.pk, behandelaar=bea)
+    sla_bijwerken(vandaag=timezone.localdate())
     html = client.get(reverse("behandeling:dashboard")).content.decode()
     assert laat.referentie in html  # in "vraagt aandacht"
     assert "Bea B" in html  # workload
@@ -84,13 +84,13 @@ def test_dashboard_lijsten_cijfers_en_csv(client):
 def _besloten_op(dag: int, *, opgeschort: tuple[date, date] | None = None):
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag(nu=datetime(2026, 6, 1, 9, 0, tzinfo=AMS))
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     if opgeschort:
         Opschorting.objects.create(
             aanvraag=aanvraag, van=opgeschort[0], tot=opgeschort[1], reden="test"
         )
     with time_machine.travel(datetime(2026, 6, dag, 15, 0, tzinfo=AMS), tick=False):
-        services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="nee")
+        aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="nee")
     aanvraag.refresh_from_db()
     return aanvraag
 

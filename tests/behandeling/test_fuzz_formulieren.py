@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aanvragen.models import Aanvraag, Aanvullingsverzoek, Opschorting, StatusWijziging
-from behandeling import services
 from behandeling.models import Contactmoment
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
 from tests.helpers import WAARDEN, PortalClient
@@ -62,7 +62,7 @@ def _stand(aanvraag_id: int) -> tuple:
 def test_gefuzzde_formulieren_van_behandelaars(url, data):
     bea = UserFactory(rollen=[Rol.BEHANDELAAR, Rol.TEAMLEIDER])
     aanvraag = ingediende_aanvraag()
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     client = PortalClient()
     client.force_login(bea)
     prefix, velden = FORMULIEREN[url]

@@ -3,9 +3,10 @@
 import pytest
 from django.db import connection
 
-from aanvragen.services import AanvraagGewijzigd
+from aanvragen.status import AanvraagGewijzigd
 from aanvragen.statussen import Status
-from behandeling import services
+from behandeling.besluiten import aanvraag_afwijzen
+from behandeling.werkvoorraad import aanvraag_oppakken, volgende_aanvraag_claimen
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
 from tests.helpers import gelijktijdig
@@ -19,8 +20,8 @@ def test_twee_behandelaars_pakken_dezelfde_aanvraag_een_wint():
     bea, bas = UserFactory(rollen=[Rol.BEHANDELAAR]), UserFactory(rollen=[Rol.BEHANDELAAR])
 
     resultaten, fouten = gelijktijdig(
-        lambda: services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea),
-        lambda: services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bas),
+        lambda: aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea),
+        lambda: aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bas),
     )
 
     assert len(resultaten) == 1
@@ -36,13 +37,11 @@ def test_twee_behandelaars_pakken_dezelfde_aanvraag_een_wint():
 def test_toekennen_en_afwijzen_tegelijk_een_besluit():
     aanvraag = ingediende_aanvraag()
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
 
     resultaten, fouten = gelijktijdig(
-        lambda: services.aanvraag_afwijzen(
-            aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="nee"
-        ),
-        lambda: services.aanvraag_afwijzen(
+        lambda: aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="nee"),
+        lambda: aanvraag_afwijzen(
             aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="nee, dubbel geklikt"
         ),
     )
@@ -56,7 +55,7 @@ def test_tien_behandelaars_volgende_aanvraag_krijgen_tien_verschillende():
     behandelaars = [UserFactory(rollen=[Rol.BEHANDELAAR]) for _ in range(10)]
 
     resultaten, fouten = gelijktijdig(
-        *[(lambda b=b: services.volgende_aanvraag_claimen(behandelaar=b)) for b in behandelaars]
+        *[(lambda b=b: volgende_aanvraag_claimen(behandelaar=b)) for b in behandelaars]
     )
 
     assert fouten == []

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from aanvragen.models import Aanvraag
 from aanvragen.selectors import voorstel_get
-from behandeling import services
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
 from wegwijzer.models import AowLeeftijd
@@ -22,7 +22,7 @@ def test_zonder_geboortedatum_bevestigt_de_behandelaar_de_leeftijdsgroep(client)
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag(inkomen=Decimal("1600"), vermogen=Decimal("0"))
     Aanvraag.objects.filter(pk=aanvraag.pk).update(geboortedatum=None)
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     aanvraag.refresh_from_db()
     voorstel = voorstel_get(aanvraag=aanvraag)
     assert voorstel.oordeel == Oordeel.ONBEKEND

@@ -4,7 +4,9 @@ import pytest
 from django.urls import reverse
 
 from aanvragen.models import Aanvraag
-from behandeling import services
+from behandeling.beschikking import beschikking_maken
+from behandeling.besluiten import toekenning_goedkeuren
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.rollen import Rol
 from tests.factories import UserFactory, dorpsveen, ingediende_aanvraag
 from tests.helpers import pdf_tekst
@@ -18,7 +20,7 @@ def test_lening_vraagt_terugbetalingsafspraak_en_staat_in_beschikking(client):
     aanvraag = ingediende_aanvraag(
         bsn="100042090", bedrag=Decimal("400"), inkomen=Decimal("1000")
     )  # Dorpsveen: a loan (Zoetermeer)
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     client.force_login(bea)
     pagina = client.get(reverse("behandeling:aanvraag", args=[aanvraag.pk])).content.decode()
     assert 'value="lening" id="id_toekennen-vorm_1" checked' in pagina  # from the proposal
@@ -59,7 +61,7 @@ def test_lening_vraagt_terugbetalingsafspraak_en_staat_in_beschikking(client):
         Decimal("25.00"),
         12,
     )
-    tekst = pdf_tekst(services.beschikking_maken(aanvraag_id=aanvraag.pk))
+    tekst = pdf_tekst(beschikking_maken(aanvraag_id=aanvraag.pk))
     assert "lening zonder rente" in tekst and "€ 25,00 per maand terug, 12 maanden" in tekst
     assert "gedeeltelijke toekenning" in tekst  # asked € 400, got € 300
     assert "artikel 48 lid 2 en 51" in tekst
@@ -75,11 +77,11 @@ def test_lening_vraagt_terugbetalingsafspraak_en_staat_in_beschikking(client):
 
 
 def test_betalen_aan_leverancier(client):
-    from uitbetaling.services import betaalopdracht_aanmaken
+    from uitbetaling.opdrachten import betaalopdracht_aanmaken
 
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag()
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     client.force_login(bea)
     fout = client.post(
         reverse("behandeling:toekennen", args=[aanvraag.pk]),
@@ -106,7 +108,7 @@ def test_betalen_aan_leverancier(client):
     )
     aanvraag.refresh_from_db()  # a supplier chosen by the behandelaar: a colleague approves
     assert aanvraag.status == "in_behandeling" and aanvraag.voorgesteld_bedrag == Decimal("450")
-    services.toekenning_goedkeuren(
+    toekenning_goedkeuren(
         aanvraag_id=aanvraag.pk,
         door=UserFactory(rollen=[Rol.BEHANDELAAR]),
         kenmerk=voorstel_kenmerk(aanvraag),
@@ -114,5 +116,5 @@ def test_betalen_aan_leverancier(client):
     opdracht = betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
     assert opdracht.iban == "NL44RABO0123456789"
     assert opdracht.naam == "Witgoed + Zn"  # EPC character set
-    tekst = pdf_tekst(services.beschikking_maken(aanvraag_id=aanvraag.pk))
+    tekst = pdf_tekst(beschikking_maken(aanvraag_id=aanvraag.pk))
     assert "artikel 57 Participatiewet" in tekst

@@ -11,8 +11,11 @@ from django.urls import reverse
 
 from aanvragen.aanvulling import aanvulling_ontvangen
 from aanvragen.models import Aanvraag, Opschorting
-from behandeling import selectors, services
+from behandeling import selectors
+from behandeling.aanvulling import aanvulling_vragen
 from behandeling.models import SlaSignaal
+from behandeling.signalen import sla_bijwerken, sla_signalen_versturen
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
 
@@ -23,8 +26,8 @@ AMS = ZoneInfo("Europe/Amsterdam")
 def gevraagd(op: datetime):
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag(nu=datetime(2026, 11, 23, 9, 0, tzinfo=AMS))
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    verzoek = services.aanvulling_vragen(
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    verzoek = aanvulling_vragen(
         aanvraag_id=aanvraag.pk, behandelaar=bea, vraag="Stuur de offerte.", nu=op
     )
     return aanvraag, verzoek, bea
@@ -68,8 +71,8 @@ def test_tijdens_opschorting_ziet_de_medewerker_de_stand_en_geen_oude_datum(clie
 def test_opgeschort_telt_nergens_als_risico_of_te_laat():
     aanvraag, verzoek, bea = gevraagd(datetime(2026, 11, 25, 10, 0, tzinfo=AMS))
     # Long after the original date: the sweep must not call it late, nor escalate it.
-    services.sla_bijwerken(vandaag=date(2026, 12, 10))
-    services.sla_signalen_versturen()
+    sla_bijwerken(vandaag=date(2026, 12, 10))
+    sla_signalen_versturen()
     aanvraag.refresh_from_db()
     assert aanvraag.sla_status == "opgeschort"
     assert not SlaSignaal.objects.exists()
@@ -97,7 +100,7 @@ def test_werkvoorraad_dashboard_en_aandachtlijst_tellen_dezelfde_zaken():
     risico = ingediende_aanvraag(nu=datetime(2026, 11, 23, 9, 0, tzinfo=AMS))
     wacht, verzoek, bea = gevraagd(datetime(2026, 11, 25, 10, 0, tzinfo=AMS))
     op_tijd = ingediende_aanvraag(nu=datetime(2026, 11, 27, 9, 0, tzinfo=AMS))
-    services.sla_bijwerken(vandaag=date(2026, 11, 30))
+    sla_bijwerken(vandaag=date(2026, 11, 30))
     standen = dict(Aanvraag.objects.values_list("pk", "sla_status"))
     assert standen[te_laat.pk] == SlaStatus.TE_LAAT
     assert standen[risico.pk] == SlaStatus.RISICO

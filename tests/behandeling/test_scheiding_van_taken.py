@@ -10,9 +10,16 @@ import pytest
 from django.urls import reverse
 
 from aanvragen.brp import FixtureBrp
-from aanvragen.services import aanvraag_bevestigen, aanvraag_indienen
+from aanvragen.indienen import aanvraag_bevestigen, aanvraag_indienen
+from aanvragen.status import AanvraagGewijzigd
 from aanvragen.statussen import Status
-from behandeling import services
+from behandeling.besluiten import (
+    VierOgenFout,
+    aanvraag_toekennen,
+    toekenning_afkeuren,
+    toekenning_goedkeuren,
+)
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.models import Gemeente
 from portal.rollen import Rol
 from tests.factories import (
@@ -23,8 +30,10 @@ from tests.factories import (
     opgepakte_aanvraag,
 )
 from tests.helpers import PortalClient, gelijktijdig
-from uitbetaling import services as uitbetaling
+from uitbetaling.batches import batch_afleveren, batch_samenstellen
 from uitbetaling.models import Betaalopdracht, OpdrachtStatus, Rekeningwijziging
+from uitbetaling.opdrachten import betaalopdracht_aanmaken, betaalopdracht_geweigerd_melden
+from uitbetaling.rekeningwijziging import rekeningwijziging_beoordelen, rekeningwijziging_kenmerk
 from uitbetaling.selectors import voorstel_kenmerk
 
 pytestmark = pytest.mark.django_db
@@ -78,8 +87,8 @@ def test_leverancier_onder_de_grens_ziet_een_collega_met_iban_en_bank(settings, 
     )
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.TOEGEKEND
-    opdracht = uitbetaling.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
-    batch = uitbetaling.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
+    opdracht = betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    batch = batch_samenstellen(gemeente_id=opdracht.gemeente_id)
     ns = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
     xml = ElementTree.fromstring(batch.xml.encode())
     assert xml.find(".//p:CdtrAcct/p:Id/p:IBAN", ns).text == LEVERANCIER_IBAN
@@ -115,8 +124,8 @@ def test_rekening_van_de_telefoon_gaat_langs_een_tweede_collega():
     aanvraag = namens_ingediend(kim, iban="NL02RABO0123456789")
     assert aanvraag.rekening_door_medewerker
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    services.aanvraag_toekennen(
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_toekennen(
         aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("99.90"), motivering="ok"
     )
     aanvraag.refresh_from_db()
@@ -124,10 +133,8 @@ def test_rekening_van_de_telefoon_gaat_langs_een_tweede_collega():
     pagina = ingelogd(kim).get(reverse("behandeling:aanvraag", args=[aanvraag.pk])).content
     assert "typte het rekeningnummer aan de telefoon" in pagina.decode()
     assert "Goedkeuren en toekennen" not in pagina.decode()  # Kim typed it: not Kim
-    with pytest.raises(services.VierOgenFout):
-        services.toekenning_goedkeuren(
-            aanvraag_id=aanvraag.pk, door=kim, kenmerk=voorstel_kenmerk(aanvraag)
-        )
+    with pytest.raises(VierOgenFout):
+        toekenning_goedkeuren(aanvraag_id=aanvraag.pk, door=kim, kenmerk=voorstel_kenmerk(aanvraag))
 
 
 def test_eigen_bekende_rekening_of_bevestiging_met_digid_heft_de_vlag_op():
@@ -152,7 +159,7 @@ def test_begunstigde_verandert_niet_terwijl_een_collega_kijkt():
     aanvraag.refresh_from_db()
     assert aanvraag.leverancier_iban == LEVERANCIER_IBAN
     # Taken back and proposed again with another account: the old approval page no longer works.
-    services.toekenning_afkeuren(
+    toekenning_afkeuren(
         aanvraag_id=aanvraag.pk, door=UserFactory(rollen=[Rol.BEHANDELAAR]), reden="x"
     )
     naar_leverancier(ingelogd(bea), aanvraag, iban="NL20INGB0001234567")
@@ -167,20 +174,18 @@ def test_begunstigde_verandert_niet_terwijl_een_collega_kijkt():
 @pytest.mark.django_db(transaction=True)
 def test_twee_goedkeurders_tegelijk_een_toekenning():
     aanvraag, bea = opgepakte_aanvraag()
-    services.aanvraag_toekennen(
+    aanvraag_toekennen(
         aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("1200"), motivering="ok"
     )
     aanvraag.refresh_from_db()
     kenmerk = voorstel_kenmerk(aanvraag)
     bas, tessa = UserFactory(rollen=[Rol.BEHANDELAAR]), UserFactory(rollen=[Rol.TEAMLEIDER])
     resultaten, fouten = gelijktijdig(
-        lambda: services.toekenning_goedkeuren(aanvraag_id=aanvraag.pk, door=bas, kenmerk=kenmerk),
-        lambda: services.toekenning_goedkeuren(
-            aanvraag_id=aanvraag.pk, door=tessa, kenmerk=kenmerk
-        ),
+        lambda: toekenning_goedkeuren(aanvraag_id=aanvraag.pk, door=bas, kenmerk=kenmerk),
+        lambda: toekenning_goedkeuren(aanvraag_id=aanvraag.pk, door=tessa, kenmerk=kenmerk),
     )
     assert len(resultaten) == 1 and len(fouten) == 1
-    assert isinstance(fouten[0], services.AanvraagGewijzigd)
+    assert isinstance(fouten[0], AanvraagGewijzigd)
     assert aanvraag.statuswijzigingen.filter(naar=Status.TOEGEKEND).count() == 1
 
 
@@ -188,13 +193,13 @@ def test_twee_goedkeurders_tegelijk_een_toekenning():
 def geweigerd(settings, tmp_path):
     settings.SEPA_OUTBOX_DIR = tmp_path
     aanvraag, bea = opgepakte_aanvraag()
-    services.aanvraag_toekennen(
+    aanvraag_toekennen(
         aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("99.90"), motivering="ok"
     )
-    opdracht = uitbetaling.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
-    batch = uitbetaling.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
-    uitbetaling.batch_afleveren(batch_id=batch.pk)
-    uitbetaling.betaalopdracht_geweigerd_melden(
+    opdracht = betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    batch = batch_samenstellen(gemeente_id=opdracht.gemeente_id)
+    batch_afleveren(batch_id=batch.pk)
+    betaalopdracht_geweigerd_melden(
         opdracht_id=opdracht.pk, door=UserFactory(rollen=[Rol.FINANCIEN]), reden="AC04"
     )
     return opdracht, bea
@@ -237,7 +242,7 @@ def test_nieuwe_rekening_keurt_een_collega_goed_en_staat_in_geschiedenis_en_logb
     # The proposer cannot approve it, not even with a hand-made POST.
     eigen = ingelogd(bea).post(
         reverse("behandeling:rekening-beoordelen", args=[opdracht.aanvraag_id]),
-        {"kenmerk": uitbetaling.rekeningwijziging_kenmerk(wijziging), "besluit": "goedkeuren"},
+        {"kenmerk": rekeningwijziging_kenmerk(wijziging), "besluit": "goedkeuren"},
         follow=True,
     )
     assert "U stelde deze rekening zelf voor" in eigen.content.decode()
@@ -260,11 +265,11 @@ def test_nieuwe_rekening_afgekeurd_gaat_niet_naar_de_bank(geweigerd):
     opdracht, bea = geweigerd
     opnieuw(ingelogd(bea), opdracht)
     wijziging = Rekeningwijziging.objects.get()
-    uitbetaling.rekeningwijziging_beoordelen(
+    rekeningwijziging_beoordelen(
         wijziging_id=wijziging.pk,
         door=UserFactory(rollen=[Rol.BEHANDELAAR]),
         goedkeuren=False,
-        kenmerk_gezien=uitbetaling.rekeningwijziging_kenmerk(wijziging),
+        kenmerk_gezien=rekeningwijziging_kenmerk(wijziging),
         toelichting="Naam klopt niet met de bankpas.",
     )
     opdracht.refresh_from_db()

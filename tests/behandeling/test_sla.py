@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from aanvragen.models import Aanvraag
 from aanvragen.statussen import SlaStatus, sla_status
-from behandeling.services import sla_bijwerken
+from behandeling.signalen import sla_bijwerken
 from behandeling.tasks import sla_bewaken
 from portal.models import Sluitingsdag
 from portal.werkdagen import Kalender, plus_werkdagen, werkdagen_tussen

@@ -6,8 +6,15 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from aanvragen.status import AanvraagGewijzigd
 from aanvragen.statussen import Status
-from behandeling import services
+from behandeling.besluiten import (
+    VierOgenFout,
+    aanvraag_toekennen,
+    toekenning_afkeuren,
+    toekenning_goedkeuren,
+)
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
 from uitbetaling.models import Betaalopdracht
@@ -20,8 +27,8 @@ pytestmark = pytest.mark.django_db
 def voorstel():
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag(bedrag=Decimal("1500"))
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    aanvraag = services.aanvraag_toekennen(
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag = aanvraag_toekennen(
         aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("1200.00"), motivering="Tandarts."
     )
     return aanvraag, bea
@@ -37,10 +44,8 @@ def test_boven_grens_alleen_voorstel(voorstel):
 
 def test_zelfde_persoon_kan_niet_goedkeuren(voorstel):
     aanvraag, bea = voorstel
-    with pytest.raises(services.VierOgenFout):
-        services.toekenning_goedkeuren(
-            aanvraag_id=aanvraag.pk, door=bea, kenmerk=voorstel_kenmerk(aanvraag)
-        )
+    with pytest.raises(VierOgenFout):
+        toekenning_goedkeuren(aanvraag_id=aanvraag.pk, door=bea, kenmerk=voorstel_kenmerk(aanvraag))
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.IN_BEHANDELING
 
@@ -72,24 +77,46 @@ def test_collega_keurt_goed(voorstel, client):
     assert aanvraag.voorgesteld_bedrag is None
     laatste = aanvraag.statuswijzigingen.order_by("pk").last()
     assert laatste.door == tessa and "vier ogen" in laatste.reden
-    with pytest.raises(services.AanvraagGewijzigd):  # nothing left to approve
-        services.toekenning_goedkeuren(aanvraag_id=aanvraag.pk, door=tessa, kenmerk=kenmerk)
+    with pytest.raises(AanvraagGewijzigd):  # nothing left to approve
+        toekenning_goedkeuren(aanvraag_id=aanvraag.pk, door=tessa, kenmerk=kenmerk)
 
 
 def test_collega_legt_terug(voorstel):
     aanvraag, bea = voorstel
     bas = UserFactory(rollen=[Rol.BEHANDELAAR])
-    services.toekenning_afkeuren(aanvraag_id=aanvraag.pk, door=bas, reden="Te hoog")
+    toekenning_afkeuren(aanvraag_id=aanvraag.pk, door=bas, reden="Te hoog")
     aanvraag.refresh_from_db()
     assert aanvraag.voorgesteld_bedrag is None
-    assert "Te hoog" in aanvraag.contactmomenten.get().samenvatting
+    laatste = aanvraag.statuswijzigingen.order_by("pk").last()
+    assert laatste.door == bas and "Te hoog" in laatste.reden  # in the history, not the call log
+    assert not aanvraag.contactmomenten.exists()
 
 
 def test_onder_grens_direct_toegekend():
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag()
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    aanvraag = services.aanvraag_toekennen(
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag = aanvraag_toekennen(
         aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("450.00"), motivering="ok"
     )
     assert aanvraag.status == Status.TOEGEKEND
+
+
+def test_werkvoorraad_toont_het_voorstel_aan_wie_mag_goedkeuren_en_niet_aan_de_voorsteller(
+    voorstel,
+):
+    from tests.helpers import PortalClient
+
+    aanvraag, bea = voorstel
+    tessa = UserFactory(rollen=[Rol.BEHANDELAAR], first_name="Tessa")
+
+    def lijst(medewerker) -> str:
+        client = PortalClient()
+        client.force_login(medewerker)
+        html = client.get(reverse("behandeling:werkvoorraad")).content.decode()
+        blok = re.search(r'data-testid="ter-goedkeuring".*?</section>', html, re.S)
+        return blok.group(0) if blok else ""
+
+    assert aanvraag.referentie in lijst(tessa)
+    assert "Wacht op uw goedkeuring" in lijst(tessa)
+    assert lijst(bea) == ""  # the proposer never sees it as theirs to approve

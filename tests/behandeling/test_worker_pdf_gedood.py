@@ -9,7 +9,8 @@ from datetime import timedelta
 import pytest
 
 from aanvragen.models import Aanvraag, Document, DocumentSoort
-from behandeling import services
+from behandeling.besluiten import aanvraag_afwijzen
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.celery import app as celery_app
 from portal.models import WorkerHartslag
 from portal.rollen import Rol
@@ -31,8 +32,8 @@ def test_worker_gedood_tijdens_pdfs_elke_beschikking_precies_een_keer():
     ids = []
     for _ in range(AANTAL):  # each decision queues its beschikking on commit (real Redis)
         aanvraag = ingediende_aanvraag()
-        services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-        services.aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="Nee.")
+        aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+        aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="Nee.")
         ids.append(aanvraag.pk)
     env = worker_omgeving()
     eerste = start_worker(env, "pdf-eerste")

@@ -24,7 +24,7 @@ def _url(naam: str) -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_backup_en_restore_in_een_lege_database(tmp_path):
-    from aanvragen.services import ontvangstbevestiging_maken
+    from aanvragen.documenten import ontvangstbevestiging_maken
 
     aanvragen = [ingediende_aanvraag(bsn=bsn) for bsn in ("999993653", "100042090")]
     for aanvraag in aanvragen:

@@ -4,6 +4,8 @@ well-formed traceparent, bidi controls never reverse text, namens answers record
 import pytest
 from django.urls import reverse
 
+from behandeling.aanvulling import aanvulling_vragen
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.logboek import trace_begin
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
@@ -47,7 +49,7 @@ def test_alleen_een_geldige_traceparent_wordt_overgenomen(header, overgenomen):
     ],
 )
 def test_geen_stafpagina_in_een_cache(rol, naam, args):
-    from aanvragen.services import ontvangstbevestiging_maken
+    from aanvragen.documenten import ontvangstbevestiging_maken
 
     aanvraag = ingediende_aanvraag()
     waarden = {"PK": aanvraag.pk}
@@ -82,10 +84,13 @@ def test_bidi_uit_formulieren_pagina_pdf_en_pain001(settings, tmp_path):
     from decimal import Decimal
 
     from aanvragen.forms import TerugbelForm
-    from behandeling import services
+    from behandeling.beschikking import beschikking_maken
+    from behandeling.besluiten import aanvraag_toekennen
+    from behandeling.werkvoorraad import aanvraag_oppakken
     from portal.models import Gemeente
     from tests.helpers import pdf_tekst
-    from uitbetaling import services as uitbetaling
+    from uitbetaling.batches import batch_samenstellen
+    from uitbetaling.opdrachten import betaalopdracht_aanmaken
 
     form = TerugbelForm(
         {"gemeente": "", "naam": f"Ria {RLO}nebrof{PDF_}", "telefoon": "0612345678"},
@@ -103,29 +108,26 @@ def test_bidi_uit_formulieren_pagina_pdf_en_pain001(settings, tmp_path):
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     client = PortalClient()
     client.force_login(bea)
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     pagina = client.get(reverse("behandeling:aanvraag", args=[aanvraag.pk])).content.decode()
     assert f"<bdi>Wasmachine {RLO}kapot{PDF_}</bdi>" in pagina
-    services.aanvraag_toekennen(
+    aanvraag_toekennen(
         aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("99.90"), motivering="ok"
     )
-    assert RLO not in pdf_tekst(services.beschikking_maken(aanvraag_id=aanvraag.pk))
-    opdracht = uitbetaling.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
-    batch = uitbetaling.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
+    assert RLO not in pdf_tekst(beschikking_maken(aanvraag_id=aanvraag.pk))
+    opdracht = betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    batch = batch_samenstellen(gemeente_id=opdracht.gemeente_id)
     assert RLO not in batch.xml and "J. seirV" in batch.xml
 
 
 @pytest.mark.django_db
 def test_antwoord_namens_de_inwoner_staat_zo_in_het_dossier():
-    from behandeling import services
 
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     kim = UserFactory(rollen=[Rol.KLANTCONTACT], first_name="Kim", last_name="Klant")
     aanvraag = ingediende_aanvraag()
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    verzoek = services.aanvulling_vragen(
-        aanvraag_id=aanvraag.pk, behandelaar=bea, vraag="Stuur de offerte."
-    )
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    verzoek = aanvulling_vragen(aanvraag_id=aanvraag.pk, behandelaar=bea, vraag="Stuur de offerte.")
     client = PortalClient()
     client.force_login(kim)
     sessie = client.session

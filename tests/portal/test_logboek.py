@@ -6,7 +6,7 @@ from django.db import connection, transaction
 from django.db.utils import ProgrammingError
 from django.urls import reverse
 
-from behandeling import services
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal import logboek
 from portal.models import Verwerking, VerwerkingNietWijzigbaar
 from portal.rollen import Rol
@@ -61,7 +61,7 @@ def test_alleen_toevoegen_ook_in_de_database():
 def test_behandelaar_die_een_aanvraag_bekijkt_en_besluit_staat_in_het_logboek():
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag(bsn=BSN)
-    services.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     client = PortalClient()
     client.force_login(bea)
     response = client.get(reverse("behandeling:aanvraag", args=[aanvraag.pk]))
@@ -76,7 +76,7 @@ def test_behandelaar_die_een_aanvraag_bekijkt_en_besluit_staat_in_het_logboek():
 def test_inwoner_ziet_wie_zijn_gegevens_gebruikte_en_niet_die_van_een_ander():
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     eigen = ingediende_aanvraag(bsn=BSN)
-    services.aanvraag_oppakken(aanvraag_id=eigen.pk, behandelaar=bea)
+    aanvraag_oppakken(aanvraag_id=eigen.pk, behandelaar=bea)
     ingediende_aanvraag(bsn="100042090")
     html = _inwoner().get(reverse("aanvragen:mijn-gegevens")).content.decode()
     assert "Een medewerker van de gemeente" in html
@@ -87,7 +87,7 @@ def test_inwoner_ziet_wie_zijn_gegevens_gebruikte_en_niet_die_van_een_ander():
 
 
 def test_betaalbestand_downloaden_wordt_gelogd_per_betrokkene(django_capture_on_commit_callbacks):
-    from uitbetaling.services import batch_samenstellen
+    from uitbetaling.batches import batch_samenstellen
 
     aanvraag, _opdracht = _toegekend_met_opdracht()
     batch = batch_samenstellen(gemeente_id=aanvraag.gemeente_id)
@@ -148,7 +148,7 @@ def test_beheer_ziet_geen_persoonsgegevens_en_elke_inzage_staat_in_het_logboek(a
 def test_privacy_officer_zoekt_in_het_logboek_op_bsn_zonder_het_te_zien(admin_client):
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     eigen = ingediende_aanvraag(bsn=BSN)
-    services.aanvraag_oppakken(aanvraag_id=eigen.pk, behandelaar=bea)
+    aanvraag_oppakken(aanvraag_id=eigen.pk, behandelaar=bea)
     ingediende_aanvraag(bsn="100042090")
     zoeken = reverse("admin:portal_verwerking_zoeken")
     assert "Burgerservicenummer" in admin_client.get(zoeken).content.decode()

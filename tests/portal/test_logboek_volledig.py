@@ -11,16 +11,18 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from aanvragen.documenten import ontvangstbevestiging_maken
 from aanvragen.models import Terugbelverzoek
-from aanvragen.services import ontvangstbevestiging_maken
-from behandeling import services as behandeling
+from behandeling.besluiten import aanvraag_toekennen
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal import logboek
 from portal.models import Verwerking
 from portal.rollen import Rol
 from tests.factories import GemeenteFactory, UserFactory, ingediende_aanvraag
 from tests.helpers import PortalClient
 from tests.toegangsmatrix import MATRIX, OK
-from uitbetaling import services as uitbetaling
+from uitbetaling.batches import batch_afleveren, batch_samenstellen
+from uitbetaling.opdrachten import betaalopdracht_aanmaken
 
 pytestmark = pytest.mark.django_db
 BSN = "999993653"
@@ -39,8 +41,8 @@ def dossier(settings, tmp_path):
     settings.SEPA_OUTBOX_DIR = tmp_path
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag(bsn=BSN, rekeninghouder="Johannes de Vries")
-    behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    behandeling.aanvraag_toekennen(
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_toekennen(
         aanvraag_id=aanvraag.pk,
         behandelaar=bea,
         bedrag=Decimal("99.90"),
@@ -49,10 +51,8 @@ def dossier(settings, tmp_path):
         lening_maandbedrag=Decimal("10"),
         lening_termijnen=10,
     )
-    opdracht = uitbetaling.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
-    batch = uitbetaling.batch_afleveren(
-        batch_id=uitbetaling.batch_samenstellen(gemeente_id=opdracht.gemeente_id).pk
-    )
+    opdracht = betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    batch = batch_afleveren(batch_id=batch_samenstellen(gemeente_id=opdracht.gemeente_id).pk)
     aanvraag.refresh_from_db()
     Terugbelverzoek.objects.create(
         gemeente=GemeenteFactory(), naam="Ria Terugbel", telefoon="0687654321"

@@ -12,15 +12,24 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from aanvragen.documenten import ontvangstbevestiging_maken
 from aanvragen.models import Terugbelverzoek
-from aanvragen.services import ontvangstbevestiging_maken
-from behandeling import services as behandeling
+from aanvragen.status import AanvraagGewijzigd
+from behandeling.besluiten import aanvraag_toekennen
+from behandeling.contact import contactmoment_vastleggen
+from behandeling.werkvoorraad import (
+    aanvraag_oppakken,
+    aanvraag_toewijzen,
+    volgende_aanvraag_claimen,
+)
 from portal.rollen import Rol
 from portal.werkgebied import BuitenWerkgebied
 from tests.factories import GemeenteFactory, UserFactory, dorpsveen, ingediende_aanvraag
 from tests.helpers import PortalClient
-from uitbetaling import services as uitbetaling
+from uitbetaling.afschriften import afschrift_verwerken
+from uitbetaling.batches import batch_geweigerd_melden, batch_samenstellen
 from uitbetaling.models import OpdrachtStatus
+from uitbetaling.opdrachten import betaalopdracht_aanmaken, betaalopdracht_uitgevoerd_melden
 
 pytestmark = pytest.mark.django_db
 ANNA = "100042090"  # Anna Jansen, Dorpsveen
@@ -33,8 +42,8 @@ def dorpsveen_data(settings, tmp_path):
     dirk = UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=[dorpsveen()])
     open_ = ingediende_aanvraag(bsn=ANNA)
     bezig = ingediende_aanvraag(bsn=ANNA)
-    behandeling.aanvraag_oppakken(aanvraag_id=bezig.pk, behandelaar=dirk)
-    behandeling.contactmoment_vastleggen(
+    aanvraag_oppakken(aanvraag_id=bezig.pk, behandelaar=dirk)
+    contactmoment_vastleggen(
         aanvraag_id=bezig.pk,
         door=dirk,
         kanaal="telefoon",
@@ -43,8 +52,8 @@ def dorpsveen_data(settings, tmp_path):
         uitkomst="beantwoord",
     )
     lening = ingediende_aanvraag(bsn=ANNA, bedrag=Decimal("400"), inkomen=Decimal("1000"))
-    behandeling.aanvraag_oppakken(aanvraag_id=lening.pk, behandelaar=dirk)
-    behandeling.aanvraag_toekennen(
+    aanvraag_oppakken(aanvraag_id=lening.pk, behandelaar=dirk)
+    aanvraag_toekennen(
         aanvraag_id=lening.pk,
         behandelaar=dirk,
         bedrag=Decimal("300"),
@@ -53,8 +62,8 @@ def dorpsveen_data(settings, tmp_path):
         lening_maandbedrag=Decimal("25"),
         lening_termijnen=12,
     )
-    opdracht = uitbetaling.betaalopdracht_aanmaken(aanvraag_id=lening.pk)
-    batch = uitbetaling.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
+    opdracht = betaalopdracht_aanmaken(aanvraag_id=lening.pk)
+    batch = batch_samenstellen(gemeente_id=opdracht.gemeente_id)
     document = ontvangstbevestiging_maken(aanvraag_id=open_.pk)
     terugbellen = Terugbelverzoek.objects.create(
         gemeente=dorpsveen(), naam="Anna Dorpsveen", telefoon="0612345678"
@@ -117,9 +126,9 @@ def test_diensten_weigeren_een_andere_gemeente(dorpsveen_data):
     fleur = UserFactory(rollen=[Rol.FINANCIEN], gemeenten=[GemeenteFactory()])
     open_, bezig, _lening = dorpsveen_data["aanvragen"]
     with pytest.raises(BuitenWerkgebied):
-        behandeling.aanvraag_oppakken(aanvraag_id=open_.pk, behandelaar=bea)
+        aanvraag_oppakken(aanvraag_id=open_.pk, behandelaar=bea)
     with pytest.raises(BuitenWerkgebied):
-        behandeling.contactmoment_vastleggen(
+        contactmoment_vastleggen(
             aanvraag_id=bezig.pk,
             door=bea,
             kanaal="telefoon",
@@ -128,15 +137,11 @@ def test_diensten_weigeren_een_andere_gemeente(dorpsveen_data):
             uitkomst="anders",
         )
     with pytest.raises(BuitenWerkgebied):
-        uitbetaling.betaalopdracht_uitgevoerd_melden(
-            opdracht_id=dorpsveen_data["opdracht"].pk, door=fleur
-        )
+        betaalopdracht_uitgevoerd_melden(opdracht_id=dorpsveen_data["opdracht"].pk, door=fleur)
     with pytest.raises(BuitenWerkgebied):
-        uitbetaling.batch_geweigerd_melden(
-            batch_id=dorpsveen_data["batch"].pk, door=fleur, reden="x"
-        )
+        batch_geweigerd_melden(batch_id=dorpsveen_data["batch"].pk, door=fleur, reden="x")
     # "Volgende aanvraag" never hands out another gemeente's aanvraag.
-    assert behandeling.volgende_aanvraag_claimen(behandelaar=bea) is None
+    assert volgende_aanvraag_claimen(behandelaar=bea) is None
     open_.refresh_from_db()
     assert open_.status == "ingediend" and open_.behandelaar is None
 
@@ -153,8 +158,8 @@ def test_teamleider_wijst_niet_toe_aan_een_andere_gemeente(dorpsveen_data):
         reverse("behandeling:toewijzen", args=[open_.pk]), {"behandelaar": bea.pk}, follow=True
     )
     assert "Kies een behandelaar uit de lijst." in antwoord.content.decode()
-    with pytest.raises(behandeling.AanvraagGewijzigd):
-        behandeling.aanvraag_toewijzen(aanvraag_id=open_.pk, door=tessa, behandelaar=bea)
+    with pytest.raises(AanvraagGewijzigd):
+        aanvraag_toewijzen(aanvraag_id=open_.pk, door=tessa, behandelaar=bea)
     open_.refresh_from_db()
     assert open_.behandelaar is None
 
@@ -164,7 +169,7 @@ def test_afschrift_met_betaling_van_een_andere_gemeente_telt_als_onbekend(dorpsv
 
     fleur = UserFactory(rollen=[Rol.FINANCIEN], gemeenten=[GemeenteFactory()])
     opdracht = dorpsveen_data["opdracht"]
-    uitkomst = uitbetaling.afschrift_verwerken(
+    uitkomst = afschrift_verwerken(
         xml=camt(Ntry(opdracht.bedrag, txs=[Tx(opdracht.end_to_end_id, opdracht.bedrag)])),
         door=fleur,
     )

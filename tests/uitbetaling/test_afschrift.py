@@ -11,15 +11,29 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from aanvragen.statussen import Status
-from behandeling import services as behandeling
+from behandeling.besluiten import aanvraag_toekennen
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag
 from tests.helpers import PortalClient, als_inwoner, gelijktijdig
 from tests.uitbetaling.camt_bestanden import VERSIES, Ntry, Tx, camt
-from uitbetaling import afstemming, services
+from uitbetaling import afstemming
+from uitbetaling.afschriften import afschrift_verwerken
 from uitbetaling.afstemming import Bevinding, afstemmen
+from uitbetaling.batches import (
+    batch_afleveren,
+    batch_geweigerd_melden,
+    batch_samenstellen,
+    batch_uitgevoerd_melden,
+)
 from uitbetaling.camt import OngeldigAfschrift, afschrift_lezen, reden_tekst
 from uitbetaling.models import Bankafschrift, OpdrachtStatus
+from uitbetaling.opdrachten import (
+    BetaalstatusFout,
+    betaalopdracht_aanmaken,
+    betaalopdracht_opnieuw_klaarzetten,
+    betaalopdracht_uitgevoerd_melden,
+)
 
 OCHTEND = datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))  # a bank day
 D = Decimal
@@ -160,13 +174,13 @@ def aangeboden(db, settings, tmp_path):
     opdrachten = []
     for bedrag in ("99.90", "50.00"):
         aanvraag = ingediende_aanvraag()
-        behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-        behandeling.aanvraag_toekennen(
+        aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+        aanvraag_toekennen(
             aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=D(bedrag), motivering="ok"
         )
-        opdrachten.append(services.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk))
-    batch = services.batch_samenstellen(gemeente_id=opdrachten[0].gemeente_id, nu=OCHTEND)
-    services.batch_afleveren(batch_id=batch.pk, nu=OCHTEND)
+        opdrachten.append(betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk))
+    batch = batch_samenstellen(gemeente_id=opdrachten[0].gemeente_id, nu=OCHTEND)
+    batch_afleveren(batch_id=batch.pk, nu=OCHTEND)
     for o in opdrachten:
         o.refresh_from_db()
     return opdrachten, batch, UserFactory(rollen=[Rol.FINANCIEN])
@@ -197,7 +211,7 @@ def terug(opdracht, reden="AC04", **kwargs) -> bytes:
 @pytest.mark.parametrize(("soort", "versie"), VERSIES)
 def test_geboekt_wordt_uitbetaald_op_de_boekdatum(aangeboden, soort, versie):
     (eerste, tweede), _batch, fleur = aangeboden
-    uitkomst = services.afschrift_verwerken(
+    uitkomst = afschrift_verwerken(
         xml=geboekt(eerste, boekdatum=date(2026, 12, 2), soort=soort, versie=versie), door=fleur
     )
     assert uitkomst.tellingen["uitgevoerd"] == 1
@@ -210,7 +224,7 @@ def test_geboekt_wordt_uitbetaald_op_de_boekdatum(aangeboden, soort, versie):
 
 def test_inwoner_ziet_de_boekdatum_van_de_bank(aangeboden, client):
     (eerste, _tweede), _batch, fleur = aangeboden
-    services.afschrift_verwerken(xml=geboekt(eerste, boekdatum=date(2026, 12, 2)), door=fleur)
+    afschrift_verwerken(xml=geboekt(eerste, boekdatum=date(2026, 12, 2)), door=fleur)
     als_inwoner(client, bsn=eerste.aanvraag.bsn)
     pagina = client.get(reverse("aanvragen:mijn-aanvragen")).content.decode()
     assert "€ 99,90 uitbetaald op 2 december 2026" in pagina
@@ -218,8 +232,8 @@ def test_inwoner_ziet_de_boekdatum_van_de_bank(aangeboden, client):
 
 def test_teruggeboekt_na_boeking_gaat_terug_naar_de_behandelaar(aangeboden, client):
     (eerste, _tweede), _batch, fleur = aangeboden
-    services.afschrift_verwerken(xml=geboekt(eerste), door=fleur)
-    uitkomst = services.afschrift_verwerken(xml=terug(eerste, "MD07", versie="08"), door=fleur)
+    afschrift_verwerken(xml=geboekt(eerste), door=fleur)
+    uitkomst = afschrift_verwerken(xml=terug(eerste, "MD07", versie="08"), door=fleur)
     assert uitkomst.tellingen["teruggekomen"] == 1
     eerste.refresh_from_db()
     assert eerste.status == OpdrachtStatus.TERUGGEBOEKT
@@ -237,7 +251,7 @@ def test_teruggeboekt_na_boeking_gaat_terug_naar_de_behandelaar(aangeboden, clie
     mijn = client.get(reverse("aanvragen:mijn-aanvragen")).content.decode()
     assert "Het geld kon niet op uw rekening worden gezet. Wij bellen u" in mijn
     # The re-issue is the same instruction again.
-    services.betaalopdracht_opnieuw_klaarzetten(
+    betaalopdracht_opnieuw_klaarzetten(
         opdracht_id=eerste.pk, door=aanvraag.behandelaar, iban=eerste.iban, naam=eerste.naam
     )
     eerste.refresh_from_db()
@@ -247,7 +261,7 @@ def test_teruggeboekt_na_boeking_gaat_terug_naar_de_behandelaar(aangeboden, clie
 
 def test_geweigerd_voor_boeking(aangeboden):
     (eerste, _tweede), _batch, fleur = aangeboden
-    services.afschrift_verwerken(xml=terug(eerste, "AC01"), door=fleur)
+    afschrift_verwerken(xml=terug(eerste, "AC01"), door=fleur)
     eerste.refresh_from_db()
     assert eerste.status == OpdrachtStatus.GEWEIGERD and eerste.probleem.startswith("AC01")
     assert eerste.aanvraag.status == Status.TOEGEKEND
@@ -256,10 +270,10 @@ def test_geweigerd_voor_boeking(aangeboden):
 def test_eerst_in_afwachting_dan_geboekt(aangeboden):
     (eerste, _tweede), _batch, fleur = aangeboden
     wacht = camt(Ntry(eerste.bedrag, sts="PDNG", txs=[Tx(eerste.end_to_end_id, eerste.bedrag)]))
-    assert services.afschrift_verwerken(xml=wacht, door=fleur).tellingen["in_afwachting"] == 1
+    assert afschrift_verwerken(xml=wacht, door=fleur).tellingen["in_afwachting"] == 1
     eerste.refresh_from_db()
     assert eerste.status == OpdrachtStatus.AANGEBODEN  # PDNG is not a refusal
-    services.afschrift_verwerken(xml=geboekt(eerste, msg_id="BNG-2"), door=fleur)
+    afschrift_verwerken(xml=geboekt(eerste, msg_id="BNG-2"), door=fleur)
     eerste.refresh_from_db()
     assert eerste.status == OpdrachtStatus.UITGEVOERD
 
@@ -267,7 +281,7 @@ def test_eerst_in_afwachting_dan_geboekt(aangeboden):
 def test_bestand_als_een_post_geboekt(aangeboden):
     opdrachten, batch, fleur = aangeboden
     xml = camt(Ntry(batch.totaal, pmt_inf_id=batch.pmt_inf_id, aantal=batch.aantal))
-    assert services.afschrift_verwerken(xml=xml, door=fleur).tellingen["uitgevoerd"] == 2
+    assert afschrift_verwerken(xml=xml, door=fleur).tellingen["uitgevoerd"] == 2
     for o in opdrachten:
         o.refresh_from_db()
         assert o.status == OpdrachtStatus.UITGEVOERD
@@ -276,7 +290,7 @@ def test_bestand_als_een_post_geboekt(aangeboden):
 def test_afwijkend_bedrag_wordt_gemeld_niet_geboekt(aangeboden):
     (eerste, _tweede), _batch, fleur = aangeboden
     xml = camt(Ntry(D("9.99"), txs=[Tx(eerste.end_to_end_id, D("9.99"))]))
-    uitkomst = services.afschrift_verwerken(xml=xml, door=fleur)
+    uitkomst = afschrift_verwerken(xml=xml, door=fleur)
     assert uitkomst.tellingen["afwijkend"] == 1
     assert any("9.99" in m for m in uitkomst.meldingen)
     eerste.refresh_from_db()
@@ -286,16 +300,14 @@ def test_afwijkend_bedrag_wordt_gemeld_niet_geboekt(aangeboden):
 def test_zelfde_afschrift_twee_keer_verandert_niets(aangeboden, client):
     (eerste, tweede), _batch, fleur = aangeboden
     xml = geboekt(eerste, tweede)
-    services.afschrift_verwerken(xml=xml, door=fleur)
+    afschrift_verwerken(xml=xml, door=fleur)
     stand = [h.pk for h in eerste.statuswijzigingen.all()] + [
         h.pk for h in eerste.aanvraag.statuswijzigingen.all()
     ]
-    tweede_keer = services.afschrift_verwerken(xml=xml, door=fleur)
+    tweede_keer = afschrift_verwerken(xml=xml, door=fleur)
     assert tweede_keer.al_gelezen_op is not None
     # Another statement with the same payments (the daily camt.053 after the camt.054).
-    ander = services.afschrift_verwerken(
-        xml=geboekt(eerste, tweede, soort="053", msg_id="S-1"), door=fleur
-    )
+    ander = afschrift_verwerken(xml=geboekt(eerste, tweede, soort="053", msg_id="S-1"), door=fleur)
     assert ander.tellingen["al_verwerkt"] == 2 and ander.tellingen["uitgevoerd"] == 0
     assert [h.pk for h in eerste.statuswijzigingen.all()] + [
         h.pk for h in eerste.aanvraag.statuswijzigingen.all()
@@ -315,20 +327,16 @@ def test_financien_en_het_afschrift_tegelijk(settings, tmp_path):
     settings.SEPA_OUTBOX_DIR = tmp_path
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag()
-    behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    behandeling.aanvraag_toekennen(
-        aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=D("99.90"), motivering="ok"
-    )
-    opdracht = services.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
-    batch = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id, nu=OCHTEND)
-    services.batch_afleveren(batch_id=batch.pk, nu=OCHTEND)
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_toekennen(aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=D("99.90"), motivering="ok")
+    opdracht = betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    batch = batch_samenstellen(gemeente_id=opdracht.gemeente_id, nu=OCHTEND)
+    batch_afleveren(batch_id=batch.pk, nu=OCHTEND)
     fleur, frank = UserFactory(rollen=[Rol.FINANCIEN]), UserFactory(rollen=[Rol.FINANCIEN])
     xml = geboekt(opdracht)
     _resultaten, fouten = gelijktijdig(
-        lambda: services.betaalopdracht_uitgevoerd_melden(
-            opdracht_id=opdracht.pk, door=fleur, nu=OCHTEND
-        ),
-        lambda: services.afschrift_verwerken(xml=xml, door=frank, nu=OCHTEND),
+        lambda: betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=fleur, nu=OCHTEND),
+        lambda: afschrift_verwerken(xml=xml, door=frank, nu=OCHTEND),
     )
     assert not fouten
     assert opdracht.statuswijzigingen.filter(naar=OpdrachtStatus.UITGEVOERD).count() == 1
@@ -341,22 +349,18 @@ def test_financien_en_het_afschrift_tegelijk(settings, tmp_path):
 def test_uitgevoerd_melden_kan_niet_voor_de_uitvoerdatum(aangeboden):
     (eerste, _tweede), batch, fleur = aangeboden
     de_dag_ervoor = datetime(2026, 11, 30, 16, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
-    with pytest.raises(
-        services.BetaalstatusFout, match="De bank voert dit bestand uit op 01-12-2026"
-    ):
-        services.betaalopdracht_uitgevoerd_melden(
-            opdracht_id=eerste.pk, door=fleur, nu=de_dag_ervoor
-        )
-    with pytest.raises(services.BetaalstatusFout):
-        services.batch_uitgevoerd_melden(batch_id=batch.pk, door=fleur, nu=de_dag_ervoor)
+    with pytest.raises(BetaalstatusFout, match="De bank voert dit bestand uit op 01-12-2026"):
+        betaalopdracht_uitgevoerd_melden(opdracht_id=eerste.pk, door=fleur, nu=de_dag_ervoor)
+    with pytest.raises(BetaalstatusFout):
+        batch_uitgevoerd_melden(batch_id=batch.pk, door=fleur, nu=de_dag_ervoor)
     eerste.refresh_from_db()
     assert eerste.status == OpdrachtStatus.AANGEBODEN
 
 
 def test_bestand_uitgevoerd_laat_een_geweigerde_betaling_geweigerd(aangeboden):
     (eerste, tweede), batch, fleur = aangeboden
-    services.afschrift_verwerken(xml=terug(tweede, "AC04"), door=fleur)
-    services.batch_uitgevoerd_melden(batch_id=batch.pk, door=fleur, nu=OCHTEND)
+    afschrift_verwerken(xml=terug(tweede, "AC04"), door=fleur)
+    batch_uitgevoerd_melden(batch_id=batch.pk, door=fleur, nu=OCHTEND)
     eerste.refresh_from_db()
     tweede.refresh_from_db()
     assert eerste.aanvraag.status == Status.UITBETAALD
@@ -370,9 +374,9 @@ def test_bestand_uitgevoerd_laat_een_geweigerde_betaling_geweigerd(aangeboden):
 
 def test_geweigerd_bestand_met_geboekte_betalingen_kan_niet(aangeboden):
     (eerste, _tweede), batch, fleur = aangeboden
-    services.afschrift_verwerken(xml=geboekt(eerste), door=fleur)
-    with pytest.raises(services.BetaalstatusFout, match="al geboekt"):
-        services.batch_geweigerd_melden(batch_id=batch.pk, door=fleur, reden="x")
+    afschrift_verwerken(xml=geboekt(eerste), door=fleur)
+    with pytest.raises(BetaalstatusFout, match="al geboekt"):
+        batch_geweigerd_melden(batch_id=batch.pk, door=fleur, reden="x")
 
 
 def test_financien_bevestigt_eerst(aangeboden):

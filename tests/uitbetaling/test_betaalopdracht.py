@@ -6,17 +6,23 @@ import pytest
 from django.utils import timezone
 
 from aanvragen.statussen import Status
-from behandeling import services as behandeling
+from behandeling.besluiten import aanvraag_toekennen
 from behandeling.regels import MotiveringOntbreekt
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.models import WorkerHartslag
 from portal.rollen import Rol
 from portal.tasks import hartslag
 from portal.tekst import epc_tekst
 from tests.factories import UserFactory, ingediende_aanvraag, toegekende_aanvraag
 from tests.helpers import wacht_op
-from uitbetaling import services
+from uitbetaling.batches import batch_afleveren, batch_samenstellen
 from uitbetaling.models import Betaalbatch, Betaalopdracht
 from uitbetaling.opdracht import end_to_end_id, is_geldige_referentie
+from uitbetaling.opdrachten import (
+    BetaalstatusFout,
+    betaalopdracht_aanmaken,
+    betaalopdracht_uitgevoerd_melden,
+)
 from uitbetaling.tasks import batch_maken, ontbrekende_betaalopdrachten_aanmaken
 
 
@@ -37,9 +43,9 @@ def test_toekennen_maakt_de_opdracht_in_dezelfde_transactie():
 def test_een_mislukte_toekenning_laat_geen_opdracht_achter():
     aanvraag = ingediende_aanvraag()
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
-    behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     with pytest.raises(MotiveringOntbreekt):  # above the amount asked, without a reason
-        behandeling.aanvraag_toekennen(
+        aanvraag_toekennen(
             aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("5000"), motivering=""
         )
     assert not Betaalopdracht.objects.exists()
@@ -77,8 +83,8 @@ def test_overdracht_drie_keer_via_redis_geeft_een_bestand(celery_worker, setting
 @pytest.mark.django_db
 def test_betaalopdracht_aanmaken_is_idempotent():
     aanvraag = toegekende_aanvraag(bedrag="99.90")
-    eerste = services.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
-    tweede = services.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    eerste = betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    tweede = betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
     assert eerste.pk == tweede.pk
     assert Betaalopdracht.objects.count() == 1
 
@@ -96,16 +102,16 @@ def test_bewaking_maakt_ontbrekende_opdracht_aan():
 def test_uitgevoerd_melden_maakt_aanvraag_uitbetaald(settings, tmp_path):
     settings.SEPA_OUTBOX_DIR = tmp_path
     aanvraag = toegekende_aanvraag(bedrag="99.90")
-    opdracht = services.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+    opdracht = betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
     financien = UserFactory(rollen=[Rol.FINANCIEN])
     # Never put in a file: the bank cannot have paid it (and it can still be batched after).
-    with pytest.raises(services.BetaalstatusFout, match="niet aan de bank aangeboden"):
-        services.betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=financien)
+    with pytest.raises(BetaalstatusFout, match="niet aan de bank aangeboden"):
+        betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=financien)
     ochtend = datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
-    batch = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id, nu=ochtend)
-    services.batch_afleveren(batch_id=batch.pk, nu=ochtend)
-    services.betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=financien, nu=ochtend)
-    services.betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=financien, nu=ochtend)
+    batch = batch_samenstellen(gemeente_id=opdracht.gemeente_id, nu=ochtend)
+    batch_afleveren(batch_id=batch.pk, nu=ochtend)
+    betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=financien, nu=ochtend)
+    betaalopdracht_uitgevoerd_melden(opdracht_id=opdracht.pk, door=financien, nu=ochtend)
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.UITBETAALD
     assert aanvraag.statuswijzigingen.filter(naar=Status.UITBETAALD).count() == 1

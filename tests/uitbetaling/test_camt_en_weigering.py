@@ -9,8 +9,9 @@ from django.urls import reverse
 from portal.rollen import Rol
 from tests.factories import UserFactory, betaalopdracht_van_toekenning
 from tests.helpers import DEBITEUR, PortalClient, sepa_rij
-from uitbetaling import services
+from uitbetaling.batches import batch_afleveren, batch_samenstellen
 from uitbetaling.models import OpdrachtStatus
+from uitbetaling.opdrachten import betaalopdracht_geweigerd_melden
 from uitbetaling.sepa import pain001_maken
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -20,9 +21,9 @@ GOLDEN = Path(__file__).parent / "golden"
 def test_geweigerde_betaling_opnieuw_klaarzetten_blijft_een_opdracht(client, settings, tmp_path):
     settings.SEPA_OUTBOX_DIR = tmp_path
     opdracht = betaalopdracht_van_toekenning()
-    batch = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
-    services.batch_afleveren(batch_id=batch.pk)
-    services.betaalopdracht_geweigerd_melden(
+    batch = batch_samenstellen(gemeente_id=opdracht.gemeente_id)
+    batch_afleveren(batch_id=batch.pk)
+    betaalopdracht_geweigerd_melden(
         opdracht_id=opdracht.pk,
         door=UserFactory(rollen=[Rol.FINANCIEN]),
         reden="AC04 rekening opgeheven",
@@ -53,7 +54,7 @@ def test_geweigerde_betaling_opnieuw_klaarzetten_blijft_een_opdracht(client, set
     opdracht.refresh_from_db()
     assert opdracht.status == OpdrachtStatus.KLAARGEZET
     assert opdracht.iban == "NL20INGB0001234567" and opdracht.batch is None
-    batch = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
+    batch = batch_samenstellen(gemeente_id=opdracht.gemeente_id)
     assert batch.opdrachten.get() == opdracht
     assert type(opdracht).objects.filter(aanvraag=opdracht.aanvraag).count() == 1
 

@@ -6,7 +6,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from uitbetaling import services
+from uitbetaling.batches import batch_afleveren, batch_samenstellen
 from uitbetaling.kanalen import AfleverFout, HttpKanaal
 from uitbetaling.models import BatchStatus
 
@@ -61,14 +61,14 @@ def test_batch_via_http_en_opnieuw_na_storing(gateway, settings):
     settings.SEPA_KANAAL = "http"
     settings.SEPA_HTTP_URL = gateway
     opdracht = betaalopdracht_van_toekenning()
-    batch = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
+    batch = batch_samenstellen(gemeente_id=opdracht.gemeente_id)
     Gateway.status = 500
     with pytest.raises(AfleverFout):
-        services.batch_afleveren(batch_id=batch.pk)
+        batch_afleveren(batch_id=batch.pk)
     batch.refresh_from_db()
     assert batch.status == BatchStatus.AANGEMAAKT and "failed" in batch.afleverfout
     Gateway.status = 201
-    services.batch_afleveren(batch_id=batch.pk)
+    batch_afleveren(batch_id=batch.pk)
     batch.refresh_from_db()
     assert batch.status == BatchStatus.AANGEBODEN
     assert ONTVANGEN[-1][1].decode() == batch.xml  # the same bytes, sent again

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from behandeling import services as behandeling
+from behandeling.besluiten import aanvraag_toekennen
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.models import Gemeente
 from portal.rollen import Rol
 from tests.factories import UserFactory, beide_gemeenten, ingediende_aanvraag
@@ -19,8 +20,8 @@ ARABISCH = "\u0641\u0627\u0637\u0645\u0629 \u0627\u0644\u0639\u0645\u0631\u0627\
 
 def _toekennen(bea, **gegevens):
     aanvraag = ingediende_aanvraag(**gegevens)
-    behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    behandeling.aanvraag_toekennen(
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_toekennen(
         aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("99.90"), motivering="ok"
     )
     return aanvraag
@@ -68,14 +69,14 @@ def test_een_gemeente_met_een_fout_slaat_de_andere_niet_over(settings, tmp_path)
     bea = UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=beide_gemeenten())
     goed = _toekennen(bea)
     dorp = ingediende_aanvraag(bsn="100042090")
-    behandeling.aanvraag_oppakken(aanvraag_id=dorp.pk, behandelaar=bea)
-    behandeling.aanvraag_toekennen(
+    aanvraag_oppakken(aanvraag_id=dorp.pk, behandelaar=bea)
+    aanvraag_toekennen(
         aanvraag_id=dorp.pk, behandelaar=bea, bedrag=Decimal("99.90"), motivering="ok"
     )
-    from uitbetaling import services
+    from uitbetaling.opdrachten import betaalopdracht_aanmaken
 
     for aanvraag in (goed, dorp):
-        services.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+        betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
     # Dorpsveen's own account broke (bypassing the admin's check): its file cannot be made.
     Gemeente.objects.filter(cbs_code="9002").update(rekening_iban="NL00XXXX0000000000")
     assert tasks.batches_verwerken() == 1  # one failure, logged

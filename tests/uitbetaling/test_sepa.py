@@ -11,7 +11,8 @@ import pytest
 from django.db import connection
 
 from aanvragen.statussen import Status
-from behandeling import services as behandeling
+from behandeling.besluiten import aanvraag_toekennen
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.rollen import Rol
 from tests.factories import (
     UserFactory,
@@ -19,9 +20,15 @@ from tests.factories import (
     ingediende_aanvraag,
 )
 from tests.helpers import DEBITEUR, sepa_rij, wacht_op
-from uitbetaling import services
 from uitbetaling.bankdagen import is_bankdag, uitvoerdatum
+from uitbetaling.batches import (
+    batch_afleveren,
+    batch_geweigerd_melden,
+    batch_samenstellen,
+    batch_uitgevoerd_melden,
+)
 from uitbetaling.models import Betaalbatch, Betaalopdracht, OpdrachtStatus
+from uitbetaling.selectors import batches_niet_afgeleverd
 from uitbetaling.sepa import Debiteur, OngeldigBestand, pain001_maken
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -92,10 +99,10 @@ def test_batch_naar_outbox_met_hash_en_uitgevoerd(settings, tmp_path):
     settings.SEPA_OUTBOX_DIR = tmp_path
     opdracht = betaalopdracht_van_toekenning()
     ochtend = datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))  # a bank day
-    batch = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id, nu=ochtend)
-    assert services.batch_samenstellen(gemeente_id=opdracht.gemeente_id) is None  # nothing left
-    services.batch_afleveren(batch_id=batch.pk)
-    services.batch_afleveren(batch_id=batch.pk)  # idempotent
+    batch = batch_samenstellen(gemeente_id=opdracht.gemeente_id, nu=ochtend)
+    assert batch_samenstellen(gemeente_id=opdracht.gemeente_id) is None  # nothing left
+    batch_afleveren(batch_id=batch.pk)
+    batch_afleveren(batch_id=batch.pk)  # idempotent
     bestand = tmp_path / batch.bestandsnaam
     assert bestand.read_bytes().decode() == batch.xml
     assert (tmp_path / f"{batch.bestandsnaam}.sha256").read_text() == (
@@ -104,9 +111,7 @@ def test_batch_naar_outbox_met_hash_en_uitgevoerd(settings, tmp_path):
     assert not list(tmp_path.glob(".tmp-*"))
     opdracht.refresh_from_db()
     assert opdracht.status == OpdrachtStatus.AANGEBODEN and opdracht.batch == batch
-    services.batch_uitgevoerd_melden(
-        batch_id=batch.pk, door=UserFactory(rollen=[Rol.FINANCIEN]), nu=ochtend
-    )
+    batch_uitgevoerd_melden(batch_id=batch.pk, door=UserFactory(rollen=[Rol.FINANCIEN]), nu=ochtend)
     opdracht.refresh_from_db()
     assert opdracht.aanvraag.status == Status.UITBETAALD
 
@@ -114,15 +119,15 @@ def test_batch_naar_outbox_met_hash_en_uitgevoerd(settings, tmp_path):
 @pytest.mark.django_db
 def test_mislukte_aflevering_wordt_gemarkeerd_en_later_opnieuw(settings, tmp_path):
     opdracht = betaalopdracht_van_toekenning()
-    batch = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
+    batch = batch_samenstellen(gemeente_id=opdracht.gemeente_id)
     settings.SEPA_OUTBOX_DIR = Path("/proc/geen-schrijfrechten")
     with pytest.raises(OSError):
-        services.batch_afleveren(batch_id=batch.pk)
+        batch_afleveren(batch_id=batch.pk)
     batch.refresh_from_db()
     assert batch.afleverfout and batch.status == "aangemaakt"
     settings.SEPA_OUTBOX_DIR = tmp_path
-    assert services.batches_niet_afgeleverd() == [batch.pk]
-    services.batch_afleveren(batch_id=batch.pk)
+    assert batches_niet_afgeleverd() == [batch.pk]
+    batch_afleveren(batch_id=batch.pk)
     batch.refresh_from_db()
     assert batch.status == "aangeboden" and batch.afleverfout == ""
 
@@ -138,7 +143,7 @@ def test_twee_workers_tegelijk_zetten_een_opdracht_nooit_in_twee_bestanden(setti
     def werker():
         try:
             start.wait()
-            services.batch_samenstellen(gemeente_id=gemeente_id)
+            batch_samenstellen(gemeente_id=gemeente_id)
         except Exception as exc:  # noqa: BLE001
             fouten.append(exc)
         finally:
@@ -160,8 +165,8 @@ def test_toekenning_gaat_via_echte_worker_naar_de_outbox(celery_worker, settings
     settings.SEPA_OUTBOX_DIR = tmp_path
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     aanvraag = ingediende_aanvraag()
-    behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
-    behandeling.aanvraag_toekennen(
+    aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
+    aanvraag_toekennen(
         aanvraag_id=aanvraag.pk, behandelaar=bea, bedrag=Decimal("99.90"), motivering="ok"
     )
     batch = wacht_op(lambda: Betaalbatch.objects.filter(status="aangeboden").first(), timeout=30)
@@ -173,14 +178,14 @@ def test_toekenning_gaat_via_echte_worker_naar_de_outbox(celery_worker, settings
 def test_geweigerd_bestand_gaat_in_een_nieuw_bestand(settings, tmp_path):
     settings.SEPA_OUTBOX_DIR = tmp_path
     opdracht = betaalopdracht_van_toekenning()
-    eerste = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
-    services.batch_afleveren(batch_id=eerste.pk)
-    services.batch_geweigerd_melden(
+    eerste = batch_samenstellen(gemeente_id=opdracht.gemeente_id)
+    batch_afleveren(batch_id=eerste.pk)
+    batch_geweigerd_melden(
         batch_id=eerste.pk, door=UserFactory(rollen=[Rol.FINANCIEN]), reden="Handtekening ontbreekt"
     )
     opdracht.refresh_from_db()
     assert opdracht.status == OpdrachtStatus.KLAARGEZET and opdracht.batch is None
-    tweede = services.batch_samenstellen(gemeente_id=opdracht.gemeente_id)
+    tweede = batch_samenstellen(gemeente_id=opdracht.gemeente_id)
     assert tweede.pk != eerste.pk and tweede.msg_id != eerste.msg_id
     assert list(tweede.opdrachten.all()) == [opdracht]
     redenen = list(opdracht.statuswijzigingen.values_list("reden", flat=True))

@@ -16,14 +16,16 @@ from django.utils import timezone
 
 from aanvragen.brp import FixtureBrp
 from aanvragen.gegevens import AanvraagGegevens
+from aanvragen.indienen import aanvraag_indienen
 from aanvragen.models import Aanvraag
-from aanvragen.services import aanvraag_indienen
 from aanvragen.statussen import Status
-from behandeling import services as behandeling
+from behandeling.besluiten import aanvraag_afwijzen, aanvraag_toekennen
+from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.models import Gemeente, Regeling, Sluitingsdag
 from portal.rollen import Rol
-from uitbetaling import services as uitbetaling
 from uitbetaling.bankdagen import is_bankdag
+from uitbetaling.batches import batch_afleveren, batch_samenstellen
+from uitbetaling.opdrachten import betaalopdracht_aanmaken, betaalopdracht_uitgevoerd_melden
 from wegwijzer.models import Kostensoort
 from wegwijzer.voorbeeldbeleid import voorbeeldbeleid_aanmaken
 
@@ -188,30 +190,28 @@ class Command(BaseCommand):
     def _naar_status(self, aanvraag: Aanvraag, doel: Status, behandelaar, financien) -> None:
         if aanvraag.status != Status.INGEDIEND or doel == Status.INGEDIEND:
             return  # already moved on earlier run
-        behandeling.aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=behandelaar)
+        aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=behandelaar)
         if doel == Status.AFGEWEZEN:
-            behandeling.aanvraag_afwijzen(
+            aanvraag_afwijzen(
                 aanvraag_id=aanvraag.pk,
                 behandelaar=behandelaar,
                 motivering="Demo: de kosten kunt u betalen uit uw eigen inkomen.",
             )
         elif doel in (Status.TOEGEKEND, Status.UITBETAALD):
-            behandeling.aanvraag_toekennen(
+            aanvraag_toekennen(
                 aanvraag_id=aanvraag.pk,
                 behandelaar=behandelaar,
                 bedrag=aanvraag.bedrag,
                 motivering="Demo: noodzakelijke kosten door bijzondere omstandigheden.",
             )
-            opdracht = uitbetaling.betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
+            opdracht = betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
             if doel == Status.UITBETAALD:
                 # Paid on the previous bank day: the file went out that morning and the bank
                 # booked it (the lifecycle allows "uitgevoerd" only for a file the bank has).
                 gisteren = _vorige_bankdag_ochtend()
-                batch = uitbetaling.batch_samenstellen(
-                    gemeente_id=opdracht.gemeente_id, nu=gisteren
-                )
-                uitbetaling.batch_afleveren(batch_id=batch.pk, nu=gisteren)
-                uitbetaling.betaalopdracht_uitgevoerd_melden(
+                batch = batch_samenstellen(gemeente_id=opdracht.gemeente_id, nu=gisteren)
+                batch_afleveren(batch_id=batch.pk, nu=gisteren)
+                betaalopdracht_uitgevoerd_melden(
                     opdracht_id=opdracht.pk, door=financien, nu=gisteren
                 )
 
