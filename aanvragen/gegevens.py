@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol
 
-from wegwijzer.regels import Antwoord, Situatie, leeftijdsgroep
+from wegwijzer.regels import Antwoord, Leefsituatie, Situatie, leeftijdsgroep
 
 
 @dataclass(frozen=True)
@@ -96,10 +96,12 @@ def situatie(
     the BRP gave no full birth date.
     """
     if heeft_partner:
-        leefsituatie = "gehuwden"
+        leefsituatie = Leefsituatie.GEHUWDEN
     else:
         leefsituatie = (
-            "alleenstaande_ouder" if verklaringen.alleenstaande_ouder else "alleenstaande"
+            Leefsituatie.ALLEENSTAANDE_OUDER
+            if verklaringen.alleenstaande_ouder
+            else Leefsituatie.ALLEENSTAANDE
         )
     return Situatie(
         leefsituatie=leefsituatie,

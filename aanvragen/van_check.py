@@ -5,6 +5,7 @@ steps and fields are aanvragen's business, so this mapping lives here, not in th
 from decimal import Decimal
 
 from wegwijzer.check import CheckAntwoorden, OngeldigeStaat, staat_load
+from wegwijzer.regels import Antwoord, Leefsituatie
 
 SESSIE_SLEUTEL = "wegwijzer_check"
 
@@ -39,11 +40,16 @@ def voor_stap(request, stap: str) -> dict:
         return {**initial, **{k: v for k, v in bedragen.items() if k == "bedrag"}}
     if stap == "inkomen":
         initial = {k: v for k, v in bedragen.items() if k == "vermogen"}
-        if antwoorden.get("leefsituatie") != "gehuwden" and "inkomen" in bedragen:
+        if antwoorden.get("leefsituatie") != Leefsituatie.GEHUWDEN and "inkomen" in bedragen:
             initial["inkomen"] = bedragen["inkomen"]  # with a partner the check asked for both
-        if antwoorden.get("leefsituatie") in ("alleenstaande", "alleenstaande_ouder"):
+        if antwoorden.get("leefsituatie") in (
+            Leefsituatie.ALLEENSTAANDE,
+            Leefsituatie.ALLEENSTAANDE_OUDER,
+        ):
             initial["alleenstaande_ouder"] = (
-                "ja" if antwoorden["leefsituatie"] == "alleenstaande_ouder" else "nee"
+                Antwoord.JA
+                if antwoorden["leefsituatie"] == Leefsituatie.ALLEENSTAANDE_OUDER
+                else Antwoord.NEE
             )
         return initial
     return {}

@@ -244,6 +244,9 @@ class AanvraagWizard(NamedUrlSessionWizardView):
             persoon=self.persoon,
             gemeente=self.gemeente,
             namens=self.request.aanvrager.namens,
+            partner_via_digid=self.persoon.heeft_partner
+            and self.persoon.huishouden.toestemming_met_digid_mogelijk
+            and self.gemeente.partner_toestemming == PartnerToestemming.DIGID,
             stap_titel=titels[self.steps.current],
             stap_nummer=self.steps.index + 1,
             stap_totaal=self.steps.count,

@@ -1,10 +1,19 @@
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aanvragen.statussen import Status
 from behandeling.models import Gespreksuitkomst, Kanaal
-from portal.forms import AantalField, BedragField, Formulier, IbanField, RekeninghouderField
+from portal.forms import (
+    AantalField,
+    BedragField,
+    DatumField,
+    Formulier,
+    IbanField,
+    RekeninghouderField,
+)
 from wegwijzer.models import Leeftijdsgroep, Vorm
 
 
@@ -185,3 +194,123 @@ class LeeftijdsgroepForm(Formulier):
         ),
         error_messages={"required": _("Kies de leeftijdsgroep.")},
     )
+
+
+class WerkvoorraadFilterForm(Formulier):
+    """The werkvoorraad's filters (GET). A value that is not one of the choices (an old link, a
+    typed URL) is ignored: `filters()` gives only what is valid."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("Alle open aanvragen")),
+            (Status.INGEDIEND, _("Ontvangen")),
+            (Status.IN_BEHANDELING, _("In behandeling")),
+            (Status.WACHT_OP_AANVULLING, _("Wacht op informatie")),
+        ],
+    )
+    kostensoort = forms.ChoiceField(label=_("Kosten"), required=False)
+    gemeente = forms.ChoiceField(label=_("Gemeente (team)"), required=False)
+    vrij = forms.BooleanField(label=_("Nog niet opgepakt"), required=False)
+    mijn = forms.BooleanField(label=_("Alleen mijn aanvragen"), required=False)
+
+    def __init__(self, data, *, kostensoorten, gemeenten):
+        super().__init__(data, auto_id="filter-%s")
+        self.kostensoorten, self.gemeenten = kostensoorten, gemeenten
+        alle = [("", _("Alle"))]
+        self.fields["kostensoort"].choices = alle + [(str(k.pk), k.naam) for k in kostensoorten]
+        self.fields["gemeente"].choices = alle + [(str(g.pk), g.naam) for g in gemeenten]
+
+    LEEG = {"status": "", "kostensoort": None, "gemeente": None, "vrij": False, "mijn": False}
+
+    def alleen_geldig(self) -> "WerkvoorraadFilterForm":
+        """The same filters without the values that were not valid, to show on the page."""
+        f = self.filters()
+        data = {
+            "status": f["status"],
+            "kostensoort": str(f["kostensoort"] or ""),
+            "gemeente": str(f["gemeente"] or ""),
+            **({"vrij": "1"} if f["vrij"] else {}),
+            **({"mijn": "1"} if f["mijn"] else {}),
+        }
+        return WerkvoorraadFilterForm(
+            data,
+            kostensoorten=self.kostensoorten,
+            gemeenten=self.gemeenten,
+        )
+
+    def filters(self) -> dict:
+        self.is_valid()
+        schoon = getattr(self, "cleaned_data", {})
+        return {
+            "status": schoon.get("status") or "",
+            "kostensoort": int(schoon["kostensoort"]) if schoon.get("kostensoort") else None,
+            "gemeente": int(schoon["gemeente"]) if schoon.get("gemeente") else None,
+            "vrij": bool(schoon.get("vrij")),
+            "mijn": bool(schoon.get("mijn")),
+        }
+
+
+class PeriodeForm(Formulier):
+    """The dashboard's period (GET): within 2000 and ten years ahead (a date like 9999-12-31
+    cannot be extended by a day); empty or wrong dates fall back to the last 30 days."""
+
+    van = DatumField(
+        label=_("Van"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    tot = DatumField(
+        label=_("Tot en met"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, data, *, vandaag: date):
+        super().__init__(data, auto_id="periode-%s")
+        self.vandaag = vandaag
+
+    def periode(self) -> tuple[date, date]:
+        self.is_valid()
+        schoon = getattr(self, "cleaned_data", {})
+        vroegst = date(2000, 1, 1)
+        laatst = self.vandaag.replace(year=self.vandaag.year + 10)
+        van = schoon.get("van") or self.vandaag - timedelta(days=30)
+        tot = schoon.get("tot") or self.vandaag
+        van, tot = (min(max(d, vroegst), laatst) for d in (van, tot))
+        return (van, tot) if van <= tot else (tot, van)
+
+
+class TerugleggenForm(Formulier):
+    reden = forms.CharField(label=_("Reden om terug te leggen"), max_length=1000, required=False)
+
+    def __init__(self, data=None):
+        super().__init__(data, auto_id="afkeur-%s")
+
+
+class RekeningBeoordelingForm(Formulier):
+    toelichting = forms.CharField(
+        label=_("Toelichting (bij afkeuren)"), max_length=1000, required=False
+    )
+
+    def __init__(self, data=None):
+        super().__init__(data, auto_id="rekening-%s")
+
+
+class ToewijzenForm(Formulier):
+    behandelaar = forms.ChoiceField(
+        label=_("Toewijzen aan"),
+        error_messages={
+            "required": _("Kies een behandelaar uit de lijst."),
+            "invalid_choice": _("Kies een behandelaar uit de lijst."),
+        },
+    )
+
+    def __init__(self, data=None, *, behandelaars, initial=None):
+        super().__init__(data, initial=initial, auto_id="toewijzen-%s")
+        self.fields["behandelaar"].choices = [
+            (str(b.pk), b.get_full_name() or b.username) for b in behandelaars
+        ]

@@ -1,5 +1,3 @@
-from datetime import date, timedelta
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -11,7 +9,7 @@ from django.views.decorators.http import require_POST
 from aanvragen.models import Aanvraag
 from aanvragen.selectors import bewijs_nodig_get, document_get, voorstel_get
 from aanvragen.status import AanvraagGewijzigd
-from aanvragen.statussen import Status
+from aanvragen.statussen import OPEN, Status
 from aanvragen.views import document_response
 from behandeling import selectors
 from behandeling.aanvulling import aanvulling_vragen
@@ -31,7 +29,12 @@ from behandeling.forms import (
     BuitenBehandelingForm,
     ContactmomentForm,
     LeeftijdsgroepForm,
+    PeriodeForm,
+    RekeningBeoordelingForm,
+    TerugleggenForm,
     ToekennenForm,
+    ToewijzenForm,
+    WerkvoorraadFilterForm,
 )
 from behandeling.presenters import (
     aanvraag_rij,
@@ -74,18 +77,16 @@ BEHANDELAARS = (Rol.BEHANDELAAR, Rol.TEAMLEIDER)
 
 @rol_vereist(*BEHANDELAARS)
 def werkvoorraad(request):
-    filter_status = request.GET.get("status", "")
-    if filter_status not in {
-        "",
-        Status.INGEDIEND,
-        Status.IN_BEHANDELING,
-        Status.WACHT_OP_AANVULLING,
-    }:
-        filter_status = ""
-    alleen_mijn = request.GET.get("mijn") == "1"
-    niet_opgepakt = request.GET.get("vrij") == "1"
-    kostensoort_id = _getal(request.GET.get("kostensoort"))
-    gemeente_id = _getal(request.GET.get("gemeente"))
+    kostensoorten = kostensoort_list()
+    gemeenten = gemeente_list(medewerker=request.user)
+    filter_form = WerkvoorraadFilterForm(
+        request.GET or None, kostensoorten=kostensoorten, gemeenten=gemeenten
+    )
+    filters = filter_form.filters() if request.GET else WerkvoorraadFilterForm.LEEG
+    if request.GET:
+        filter_form = filter_form.alleen_geldig()  # an old or typed link: ignored, not scolded
+    filter_status, alleen_mijn, niet_opgepakt = filters["status"], filters["mijn"], filters["vrij"]
+    kostensoort_id, gemeente_id = filters["kostensoort"], filters["gemeente"]
     qs = selectors.werkvoorraad_list(
         medewerker=request.user,
         filter_status=filter_status,
@@ -113,8 +114,7 @@ def werkvoorraad(request):
             ],
             "tellingen": tellingen,
             "filter_status": filter_status,
-            "kostensoorten": kostensoort_list(),
-            "gemeenten": gemeente_list(medewerker=request.user),
+            "filter_form": filter_form,
             "kostensoort_id": kostensoort_id,
             "gemeente_id": gemeente_id,
             "niet_opgepakt": niet_opgepakt,
@@ -228,7 +228,13 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
         "aanvulling_form": AanvullingForm(initial=aanvulling_initial(aanvraag, bewijs_nodig)),
         "bewijs_nodig": bewijs_nodig,
         "buiten_form": BuitenBehandelingForm(),
-        "behandelaars": selectors.behandelaar_list(gemeente_id=aanvraag.gemeente_id),
+        "mag_toewijzen": verzoek_heeft_rol(request, Rol.TEAMLEIDER) and aanvraag.status in OPEN,
+        "toewijzen_form": ToewijzenForm(
+            behandelaars=selectors.behandelaar_list(gemeente_id=aanvraag.gemeente_id),
+            initial={"behandelaar": str(aanvraag.behandelaar_id or "")},
+        ),
+        "terugleggen_form": TerugleggenForm(),
+        "rekening_form": RekeningBeoordelingForm(),
         "opnieuw_form": OpnieuwKlaarzettenForm(
             initial={
                 "iban": opdracht.iban if opdracht else aanvraag.iban,
@@ -355,7 +361,10 @@ def goedkeuren(request, pk: int):
 @require_POST
 @rol_vereist(*BEHANDELAARS)
 def afkeuren(request, pk: int):
-    reden = request.POST.get("reden", "").strip()[:1000] or _("geen reden opgegeven")
+    form = TerugleggenForm(request.POST)
+    if not form.is_valid():
+        return aanvraag_detail(request, pk, formulieren={"terugleggen_form": form}, status=400)
+    reden = form.cleaned_data["reden"].strip() or _("geen reden opgegeven")
     return _actie(
         request,
         pk,
@@ -500,6 +509,9 @@ def rekening_beoordelen(request, pk: int):
     if wijziging is None:
         messages.error(request, _("Er wacht geen nieuwe rekening op goedkeuring."))
         return redirect("behandeling:aanvraag", pk=pk)
+    form = RekeningBeoordelingForm(request.POST)
+    if not form.is_valid():
+        return aanvraag_detail(request, pk, formulieren={"rekening_form": form}, status=400)
     goedkeuren = request.POST.get("besluit") == "goedkeuren"
     try:
         rekeningwijziging_beoordelen(
@@ -507,7 +519,7 @@ def rekening_beoordelen(request, pk: int):
             door=request.user,
             goedkeuren=goedkeuren,
             kenmerk_gezien=request.POST.get("kenmerk", ""),
-            toelichting=request.POST.get("toelichting", "").strip()[:1000],
+            toelichting=form.cleaned_data["toelichting"].strip(),
         )
     except RekeningwijzigingFout as exc:
         messages.error(request, str(exc))
@@ -539,47 +551,37 @@ def document(request, pk: int):
 @rol_vereist(Rol.TEAMLEIDER)
 def toewijzen(request, pk: int):
     aanvraag = _aanvraag_of_404(request, pk)
-    behandelaar = selectors.behandelaar_list(gemeente_id=aanvraag.gemeente_id).filter(
-        pk=_getal(request.POST.get("behandelaar")) or 0
-    )
-    if not behandelaar.exists():
+    behandelaars = list(selectors.behandelaar_list(gemeente_id=aanvraag.gemeente_id))
+    form = ToewijzenForm(request.POST, behandelaars=behandelaars)
+    if not form.is_valid():
         messages.error(request, _("Kies een behandelaar uit de lijst."))
         return redirect("behandeling:aanvraag", pk=pk)
+    gekozen = next(b for b in behandelaars if str(b.pk) == form.cleaned_data["behandelaar"])
     return _actie(
         request,
         pk,
-        lambda: aanvraag_toewijzen(
-            aanvraag_id=pk, door=request.user, behandelaar=behandelaar.get()
-        ),
+        lambda: aanvraag_toewijzen(aanvraag_id=pk, door=request.user, behandelaar=gekozen),
         _("De aanvraag is toegewezen."),
     )
 
 
-def _periode(request) -> tuple[date, date]:
-    """The dashboard's period from the query string, within 2000 and ten years ahead (a date
-    like 9999-12-31 cannot be extended by a day and gave a 500)."""
-    vandaag = timezone.localdate()
-    vroegst, laatst = date(2000, 1, 1), vandaag.replace(year=vandaag.year + 10)
-    try:
-        van = date.fromisoformat(request.GET.get("van", ""))
-    except ValueError:
-        van = vandaag - timedelta(days=30)
-    try:
-        tot = date.fromisoformat(request.GET.get("tot", ""))
-    except ValueError:
-        tot = vandaag
-    van, tot = (min(max(d, vroegst), laatst) for d in (van, tot))
-    return (van, tot) if van <= tot else (tot, van)
-
-
 @rol_vereist(Rol.TEAMLEIDER)
 def dashboard(request):
-    van, tot = _periode(request)
+    vandaag = timezone.localdate()
+    van, tot = PeriodeForm(request.GET or None, vandaag=vandaag).periode()
+    # Shown with the period in force (a wrong or far date is corrected, not refused).
+    periode_form = PeriodeForm({"van": van.isoformat(), "tot": tot.isoformat()}, vandaag=vandaag)
     cijfers = selectors.dashboard_cijfers(van=van, tot=tot, medewerker=request.user)
     if request.GET.get("formaat") == "csv":
         return zekerheden_csv(cijfers["zekerheden"], van=van, tot=tot)
     return render(
         request,
         "behandeling/dashboard.html",
-        {**cijfers, "balken": zekerheden_balken(cijfers["zekerheden"]), "van": van, "tot": tot},
+        {
+            **cijfers,
+            "balken": zekerheden_balken(cijfers["zekerheden"]),
+            "van": van,
+            "tot": tot,
+            "periode_form": periode_form,
+        },
     )

@@ -25,9 +25,17 @@ class OnbekendeTaak(LookupError):
     """A hand-off names a task that is not registered (a typo, a renamed task)."""
 
 
+def _geregistreerd(taak: str) -> bool:
+    """Is `taak` a task of this project? A web process imports no tasks module by itself:
+    the first check loads them all (what a worker does at start), once."""
+    if taak not in current_app.tasks:
+        current_app.loader.import_default_modules()
+    return taak in current_app.tasks
+
+
 def versturen(taak: str, *args) -> bool:
     """Send the task named `taak` now; False (and a warning) when the broker cannot be reached."""
-    if taak not in current_app.tasks:
+    if not _geregistreerd(taak):
         raise OnbekendeTaak(taak)
     try:
         current_app.send_task(taak, args=args, retry=True, retry_policy=RETRY_POLICY)

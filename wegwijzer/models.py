@@ -9,15 +9,15 @@ from wegwijzer import regels
 
 
 class Leefsituatie(models.TextChoices):
-    ALLEENSTAANDE = "alleenstaande", _("Alleenstaande")
-    ALLEENSTAANDE_OUDER = "alleenstaande_ouder", _("Alleenstaande ouder")
-    GEHUWDEN = "gehuwden", _("Gehuwd of samenwonend")
+    ALLEENSTAANDE = regels.Leefsituatie.ALLEENSTAANDE.value, _("Alleenstaande")
+    ALLEENSTAANDE_OUDER = regels.Leefsituatie.ALLEENSTAANDE_OUDER.value, _("Alleenstaande ouder")
+    GEHUWDEN = regels.Leefsituatie.GEHUWDEN.value, _("Gehuwd of samenwonend")
 
 
 class Leeftijdsgroep(models.TextChoices):
-    JONGER_DAN_21 = "18_20", _("18 tot en met 20 jaar")
-    VAN_21_TOT_AOW = "21_aow", _("21 jaar tot AOW-leeftijd")
-    AOW = "aow", _("AOW-leeftijd of ouder")
+    JONGER_DAN_21 = regels.Leeftijdsgroep.JONGER_DAN_21.value, _("18 tot en met 20 jaar")
+    VAN_21_TOT_AOW = regels.Leeftijdsgroep.VAN_21_TOT_AOW.value, _("21 jaar tot AOW-leeftijd")
+    AOW = regels.Leeftijdsgroep.AOW.value, _("AOW-leeftijd of ouder")
 
 
 class VoorliggendeVoorziening(models.TextChoices):

@@ -36,6 +36,20 @@ class Vorm(StrEnum):
     LENING = "lening"
 
 
+class Leefsituatie(StrEnum):
+    """Which norm applies (Pw art. 21–22): the models' choices carry the labels."""
+
+    ALLEENSTAANDE = "alleenstaande"
+    ALLEENSTAANDE_OUDER = "alleenstaande_ouder"
+    GEHUWDEN = "gehuwden"
+
+
+class Leeftijdsgroep(StrEnum):
+    JONGER_DAN_21 = "18_20"
+    VAN_21_TOT_AOW = "21_aow"
+    AOW = "aow"
+
+
 class Antwoord(StrEnum):
     JA = "ja"
     NEE = "nee"
@@ -425,5 +439,7 @@ def leeftijdsgroep(
     if geboortedatum is None or not aow_leeftijden:
         return LEEFTIJD_ONBEKEND
     if peildatum >= aow_datum(geboortedatum, aow_leeftijden):
-        return "aow"
-    return "18_20" if peildatum < geboortedatum + relativedelta(years=21) else "21_aow"
+        return Leeftijdsgroep.AOW
+    if peildatum < geboortedatum + relativedelta(years=21):
+        return Leeftijdsgroep.JONGER_DAN_21
+    return Leeftijdsgroep.VAN_21_TOT_AOW

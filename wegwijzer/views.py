@@ -26,6 +26,7 @@ from wegwijzer.forms import (
     KostenVraag,
     SituatieVraag,
 )
+from wegwijzer.models import Leeftijdsgroep
 from wegwijzer.regels import beoordeel
 
 VRAGEN = [
@@ -48,7 +49,9 @@ def start(request):
         {
             "kostensoorten": vergoed,
             "niet_vergoed": niet_vergoed,
-            "normen": selectors.normbedrag_list(peildatum=vandaag).filter(leeftijdsgroep="21_aow"),
+            "normen": selectors.normbedrag_list(peildatum=vandaag).filter(
+                leeftijdsgroep=Leeftijdsgroep.VAN_21_TOT_AOW
+            ),
             "vermogensgrenzen": selectors.vermogensgrens_list(peildatum=vandaag),
             "gemeenten": gemeente_list(),
             # The page is the same for everyone: cached for 5 minutes, per rules generation
