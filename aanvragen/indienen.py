@@ -248,29 +248,36 @@ def partner_toestemming_geven(
 
 
 def _bevestiging_vragen(aanvraag: Aanvraag) -> None:
-    """Tell the inwoner there is an aanvraag to confirm (when an e-mail address is known; no
-    personal data in the message)."""
-    if aanvraag.email:
-        berichten.plaatsen(
-            soort="bevestigen",
-            aanvraag_id=aanvraag.pk,
-            aan=[aanvraag.email],
-            onderwerp=_("Bevestig uw aanvraag bijzondere bijstand"),
-            template="aanvragen/bevestigen_mail.txt",
-            context={"aanvraag": aanvraag, "link": _mijn_aanvragen_link()},
-        )
+    """Tell the inwoner there is an aanvraag to confirm."""
+    _inwoner_vertellen(
+        aanvraag,
+        soort="bevestigen",
+        onderwerp=_("Bevestig uw aanvraag bijzondere bijstand"),
+        template="aanvragen/bevestigen_mail.txt",
+    )
 
 
 def _partner_toestemming_vragen(aanvraag: Aanvraag) -> None:
     """The partner must consent with their own DigiD (Pw art. 43). We have no address of the
-    partner: the applicant is asked to tell them (when an e-mail address is known)."""
+    partner: the applicant is asked to tell them."""
+    _inwoner_vertellen(
+        aanvraag,
+        soort="partner-toestemming",
+        onderwerp=_("Uw partner moet uw aanvraag nog goedkeuren"),
+        template="aanvragen/partner_toestemming_mail.txt",
+    )
+
+
+def _inwoner_vertellen(aanvraag: Aanvraag, *, soort: str, onderwerp: str, template: str) -> None:
+    """A message through the outbox with a link to Mijn aanvragen, when an e-mail address is
+    known; no personal data in it."""
     if aanvraag.email:
         berichten.plaatsen(
-            soort="partner-toestemming",
+            soort=soort,
             aanvraag_id=aanvraag.pk,
             aan=[aanvraag.email],
-            onderwerp=_("Uw partner moet uw aanvraag nog goedkeuren"),
-            template="aanvragen/partner_toestemming_mail.txt",
+            onderwerp=onderwerp,
+            template=template,
             context={"aanvraag": aanvraag, "link": _mijn_aanvragen_link()},
         )
 

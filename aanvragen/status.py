@@ -131,16 +131,22 @@ def status_wijzigen(
         door=wie.medewerker,
         proces=wie.omschrijving,
     )
-    StatusWijziging.objects.create(
-        aanvraag=aanvraag,
+    _rij(aanvraag.pk, van, naar, nu, wie, reden).save()
+    return aanvraag
+
+
+def _rij(aanvraag_id: int, van, naar, op, wie, reden: str) -> StatusWijziging:
+    """One (unsaved) row of the history: what changed, when, by whom and why."""
+    wie = actor(wie)
+    return StatusWijziging(
+        aanvraag_id=aanvraag_id,
         van=van,
         naar=naar,
-        op=nu,
+        op=op,
         door=wie.medewerker,
         door_omschrijving=wie.omschrijving,
         reden=reden,
     )
-    return aanvraag
 
 
 @transaction.atomic
@@ -164,18 +170,7 @@ def statussen_wijzigen(
             werkgebied.controleer(medewerker, gemeente_id)
     Aanvraag.objects.filter(pk__in=[r[0] for r in rijen]).update(status=naar, gewijzigd_op=nu)
     StatusWijziging.objects.bulk_create(
-        [
-            StatusWijziging(
-                aanvraag_id=pk,
-                van=van,
-                naar=naar,
-                op=nu,
-                door=medewerker,
-                door_omschrijving=door_omschrijving(door),
-                reden=reden,
-            )
-            for pk, van, *_rest in rijen
-        ]
+        [_rij(pk, van, naar, nu, door, reden) for pk, van, *_rest in rijen]
     )
     logboek.vastleggen(
         activiteit=STATUS_ACTIVITEIT.get(naar, "aanvraag-behandelen"),
@@ -189,31 +184,14 @@ def statussen_wijzigen(
 
 def gebeurtenis_vastleggen(*, aanvraag: Aanvraag, door, reden: str, nu=None) -> None:
     """A history row for an event that does not change the status (e.g. reassignment)."""
-    StatusWijziging.objects.create(
-        aanvraag=aanvraag,
-        van=aanvraag.status,
-        naar=aanvraag.status,
-        op=nu or timezone.now(),
-        door=actor(door).medewerker,
-        door_omschrijving=door_omschrijving(door),
-        reden=reden,
-    )
+    _rij(aanvraag.pk, aanvraag.status, aanvraag.status, nu or timezone.now(), door, reden).save()
 
 
 def gebeurtenissen_vastleggen(*, aanvraag_ids: list[int], door, reden: str, nu) -> None:
     """`gebeurtenis_vastleggen` for many aanvragen at once (a refused payment file)."""
-    medewerker = actor(door).medewerker
     StatusWijziging.objects.bulk_create(
         [
-            StatusWijziging(
-                aanvraag_id=pk,
-                van=status,
-                naar=status,
-                op=nu,
-                door=medewerker,
-                door_omschrijving=door_omschrijving(door),
-                reden=reden,
-            )
+            _rij(pk, status, status, nu, door, reden)
             for pk, status in Aanvraag.objects.filter(pk__in=aanvraag_ids).values_list(
                 "pk", "status"
             )
