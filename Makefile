@@ -6,10 +6,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: help install run test lint format services messages bench clean
+.PHONY: help install run demo-code test lint format services messages bench clean
 
 help:
-	@echo "make run     - start web, Celery worker and beat with demo data on http://127.0.0.1:8000"
+	@echo "make run     - start web, Celery worker and beat with demo data on http://127.0.0.1:8000 (PORT=8100 make run for another port)"
+	@echo "make demo-code WIE=behandelaar - the second-factor code of a demo colleague (no phone needed)"
 	@echo "make test    - install, start PostgreSQL and Redis, lint and run the whole test suite"
 	@echo "make lint    - ruff check and format check"
 	@echo "make format  - ruff format and fix"
@@ -25,6 +26,10 @@ install: $(STAMP)
 
 run: install
 	./scripts/run-dev.sh
+
+# The code a demo colleague's authenticator app would show; demo only (refused without DEBUG).
+demo-code: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py demo_code $(WIE)
 
 services:
 	./scripts/ensure-services.sh

@@ -17,6 +17,12 @@ if settings.TWEE_FACTOR_VERPLICHT:
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="wegwijzer:start"), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico whatever the page links: the icon, not a 404 in every log.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=f"{settings.STATIC_URL}favicon.svg", permanent=True),
+        name="favicon",
+    ),
     path("wegwijzer/", include("wegwijzer.urls")),
     path("aanvragen/", include("aanvragen.urls")),
     path("behandeling/", include("behandeling.urls")),

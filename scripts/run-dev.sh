@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # `make run`: the whole portal on this machine with demo data and no servers to install:
 # SQLite, Celery over kombu's filesystem transport, the web server, a worker and beat.
-# Set DATABASE_URL / CELERY_BROKER_URL to use PostgreSQL / Redis instead. Ctrl-C stops all.
+# Set DATABASE_URL / CELERY_BROKER_URL to use PostgreSQL / Redis instead, PORT for another port
+# (PORT=8100 make run). Ctrl-C stops all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DJANGO_DEBUG="${DJANGO_DEBUG:-1}"
 export DJANGO_HTTPS="${DJANGO_HTTPS:-0}"
+PORT="${PORT:-8000}"
+ADRES="http://127.0.0.1:${PORT}"
+export PORTAL_BASIS_URL="${PORTAL_BASIS_URL:-$ADRES}"  # links in the demo's e-mails
 BIN=.venv/bin
 
 $BIN/python manage.py migrate --noinput
@@ -15,8 +19,8 @@ $BIN/python manage.py demo
 trap 'trap - INT TERM EXIT; echo; echo "Stopping..."; kill 0 2>/dev/null; wait' INT TERM EXIT
 $BIN/celery -A portal worker --loglevel=INFO --concurrency=2 --hostname=worker@%h &
 $BIN/celery -A portal beat --loglevel=INFO &
-$BIN/python manage.py runserver 127.0.0.1:8000 &
+$BIN/python manage.py runserver "127.0.0.1:${PORT}" &
 echo
-echo "Portal: http://127.0.0.1:8000  (medewerkers: http://127.0.0.1:8000/medewerker/)"
+echo "Portal: ${ADRES}  (medewerkers: ${ADRES}/medewerker/)"
 echo "Stop with Ctrl-C."
 wait -n

@@ -25,6 +25,7 @@ def inwonerpagina(ok=OK):
 BEHANDELEN = alleen(Rol.BEHANDELAAR, Rol.TEAMLEIDER)
 MATRIX = [
     # (url name, kwargs, method, expected per role)
+    ("favicon", {}, "get", dict.fromkeys(ROLLEN, WEG)),
     ("wegwijzer:start", {}, "get", ALLEN),
     ("wegwijzer:check", {}, "get", ALLEN),
     ("wegwijzer:andere-gemeente", {}, "get", ALLEN),

@@ -1,6 +1,8 @@
 from django import forms, template
+from django.utils.html import format_html
 
 from portal.bedrag import format_bedrag
+from portal.datum import datum_tekst
 from portal.iban import bank_naam, iban_leesbaar
 from portal.iban import iban_gemaskeerd as iban_gemaskeerd_
 
@@ -65,3 +67,17 @@ def is_radio(veld) -> bool:
 @register.filter
 def is_checkbox(veld) -> bool:
     return isinstance(veld.field.widget, forms.CheckboxInput)
+
+
+@register.filter
+def referentie(waarde) -> str:
+    """A case reference kept on one line (BB-2026-000012 never breaks at its hyphens)."""
+    return format_html('<span class="portal-nowrap">{}</span>', waarde) if waarde else ""
+
+
+@register.filter(expects_localtime=True)
+def datum(waarde, stijl: str = "lang") -> str:
+    """A date or moment in Dutch (portal/datum.py): {{ d|datum:"dag" }} → "zo 29 nov."."""
+    if not waarde:
+        return ""
+    return datum_tekst(waarde, stijl)

@@ -6,6 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
+from tests.browser import visueel
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls in the tests are
 # still synchronous and on their own connection.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -55,11 +57,14 @@ _axe = Axe()
 
 
 @pytest.fixture
-def toegankelijk():
-    """Assert that the current page state has no WCAG 2.1 A/AA violations found by axe-core."""
+def toegankelijk(request):
+    """Assert that the current page state has no WCAG 2.1 A/AA violations found by axe-core,
+    and that people can read it at 320, 768 and 1280 px (tests/browser/visueel.py)."""
+    teller = iter(range(1, 1000))
 
     def controleer(page):
         resultaat = _axe.run(page, options=WCAG_AA)
         assert resultaat.violations_count == 0, resultaat.generate_report()
+        visueel.controleren(page, f"{request.node.name}-{next(teller):02d}")
 
     return controleer

@@ -61,7 +61,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  medewerker {gebruikersnaam:<13} wachtwoord {DEMO_WACHTWOORD}")
         self.stdout.write(
             "  Tweede stap: scan de QR-code met een app voor inlogcodes, of vraag de code op met"
-            " `.venv/bin/python manage.py demo_code <gebruikersnaam>`."
+            " `make demo-code WIE=<gebruikersnaam>`."
         )
         self.stdout.write(
             "  inwoner (DigiD-simulator): BSN 999993653 (Jan de Vries, Voorbeeldstad),"
