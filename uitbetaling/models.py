@@ -67,6 +67,9 @@ class Betaalopdracht(models.Model):
         Betaalbatch, on_delete=models.PROTECT, null=True, blank=True, related_name="opdrachten"
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), db_index=True)
+    # The bank day it will be paid, as the inwoner is told ("uiterlijk …"): the execution date a
+    # file made when it was set up (again) would carry; the batch's own date once it is in one.
+    verwacht_op = models.DateField(_("verwacht uitbetaald op"), null=True, blank=True)
     uitgevoerd_op = models.DateTimeField(_("uitgevoerd op"), null=True, blank=True)
     # The bank's booking date (camt BookgDt), when a statement told us; else the file's
     # requested execution date is the day the money went.

@@ -23,6 +23,7 @@ from uitbetaling.models import (
     OpdrachtStatusWijziging,
 )
 from uitbetaling.opdracht import end_to_end_id, omschrijving
+from uitbetaling.selectors import verwachte_bankdag
 from uitbetaling.statussen import (
     TERUG_BIJ_BEHANDELAAR,
     controleer_opdracht,
@@ -56,6 +57,7 @@ def betaalopdracht_aanmaken(
                 omschrijving=omschrijving(aanvraag.referentie, aanvraag.regeling.naam),
                 end_to_end_id=end_to_end_id(aanvraag.referentie),
                 aangemaakt_op=nu,
+                verwacht_op=verwachte_bankdag(nu),
             )
             OpdrachtStatusWijziging.objects.create(
                 opdracht=opdracht,
@@ -93,6 +95,8 @@ def opdrachten_naar(opdrachten, naar: str, *, nu, door=None, reden: str = "", **
         )
     elif weer := [o.aanvraag_id for o in rijen if o.status in TERUG_BIJ_BEHANDELAAR]:
         betaling_weer_onderweg(aanvraag_ids=weer)
+    if naar == OpdrachtStatus.KLAARGEZET:
+        velden.setdefault("verwacht_op", verwachte_bankdag(nu))  # set up again: a new date
     OpdrachtStatusWijziging.objects.bulk_create(
         [
             OpdrachtStatusWijziging(

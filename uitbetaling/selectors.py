@@ -119,14 +119,22 @@ def betalingen_terug_list(*, medewerker):
     )
 
 
+def verwachte_bankdag(moment) -> date:
+    """The execution date a file made at `moment` would carry: that day before the gemeente's
+    cut-off on a bank day, else the next bank day (uitbetaling.bankdagen)."""
+    lokaal = timezone.localtime(moment)
+    return uitvoerdatum(lokaal.replace(tzinfo=None), time.fromisoformat(settings.SEPA_CUTOFF))
+
+
 def verwachte_uitvoerdatum(aanvraag) -> date:
     """The day the bank pays an award out: its batch's execution date once it is in a file,
-    else the date a file made at the decision would carry (uitbetaling.bankdagen)."""
+    else the date its instruction expects (set when it was set up, or again)."""
     opdracht = Betaalopdracht.objects.filter(aanvraag=aanvraag).select_related("batch").first()
     if opdracht is not None and opdracht.batch is not None:
         return opdracht.batch.uitvoerdatum
-    lokaal = timezone.localtime(aanvraag.besloten_op or timezone.now())
-    return uitvoerdatum(lokaal.replace(tzinfo=None), time.fromisoformat(settings.SEPA_CUTOFF))
+    if opdracht is not None and opdracht.verwacht_op is not None:
+        return opdracht.verwacht_op
+    return verwachte_bankdag(aanvraag.besloten_op or timezone.now())
 
 
 def toegekend_zonder_opdracht_ids() -> list[int]:

@@ -129,3 +129,28 @@ def test_end_to_end_id_volgt_epc_tekens(referentie, verwacht):
 def test_epc_tekst_transcribeert_en_kort_in():
     assert epc_tekst('Zoë & Søren "van" Dijk', 70) == "Zoe + Soren van Dijk"
     assert len(epc_tekst("x" * 200, 140)) == 140
+
+
+@pytest.mark.django_db
+def test_inwoner_ziet_de_verwachte_betaaldag_en_daarna_die_van_het_bestand(settings, tmp_path):
+    """Issue 18: after an award the inwoner reads "uiterlijk <bank day>"; decided on a Friday
+    after the cut-off (14:30) that is the Monday."""
+    import time_machine
+    from django.urls import reverse
+
+    from tests.helpers import ingelogd
+
+    settings.SEPA_OUTBOX_DIR = tmp_path
+    vrijdagmiddag = datetime(2026, 12, 4, 15, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    with time_machine.travel(vrijdagmiddag, tick=False):
+        aanvraag = toegekende_aanvraag(bedrag="99.90")
+    opdracht = Betaalopdracht.objects.get(aanvraag=aanvraag)
+    assert opdracht.verwacht_op == datetime(2026, 12, 7).date()
+    pagina = ingelogd().get(reverse("aanvragen:mijn-aanvragen")).content.decode()
+    assert "uiterlijk maandag 7 december 2026 uit op rekening NL91 **** **** **43 00" in pagina
+
+    dinsdag = datetime(2026, 12, 8, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    batch = batch_samenstellen(gemeente_id=opdracht.gemeente_id, nu=dinsdag)
+    pagina = ingelogd().get(reverse("aanvragen:mijn-aanvragen")).content.decode()
+    assert batch.uitvoerdatum == dinsdag.date()
+    assert "uiterlijk dinsdag 8 december 2026" in pagina
