@@ -117,9 +117,13 @@ def test_goedkeurder_ziet_gevraagd_berekend_voorgesteld_en_reden(client):
 
 
 def _besloten(aanvraag):
-    Aanvraag.objects.filter(pk=aanvraag.pk).update(
-        besloten_op=datetime(2026, 6, 1, 10, 0, tzinfo=AMS)
-    )
+    """As if decided on Monday 1 June 2026 at 10:00: the decision and its instruction's day."""
+    from uitbetaling.models import Betaalopdracht
+    from uitbetaling.selectors import verwachte_bankdag
+
+    op = datetime(2026, 6, 1, 10, 0, tzinfo=AMS)
+    Aanvraag.objects.filter(pk=aanvraag.pk).update(besloten_op=op)
+    Betaalopdracht.objects.filter(aanvraag=aanvraag).update(verwacht_op=verwachte_bankdag(op))
     return pdf_tekst(beschikking_maken(aanvraag_id=aanvraag.pk))
 
 
