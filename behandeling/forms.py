@@ -222,8 +222,6 @@ class WerkvoorraadFilterForm(Formulier):
         self.fields["kostensoort"].choices = alle + [(str(k.pk), k.naam) for k in kostensoorten]
         self.fields["gemeente"].choices = alle + [(str(g.pk), g.naam) for g in gemeenten]
 
-    LEEG = {"status": "", "kostensoort": None, "gemeente": None, "vrij": False, "mijn": False}
-
     def alleen_geldig(self) -> "WerkvoorraadFilterForm":
         """The same filters without the values that were not valid, to show on the page."""
         f = self.filters()

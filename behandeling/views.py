@@ -82,7 +82,7 @@ def werkvoorraad(request):
     filter_form = WerkvoorraadFilterForm(
         request.GET or None, kostensoorten=kostensoorten, gemeenten=gemeenten
     )
-    filters = filter_form.filters() if request.GET else WerkvoorraadFilterForm.LEEG
+    filters = filter_form.filters()  # unbound (no query string): no filter at all
     if request.GET:
         filter_form = filter_form.alleen_geldig()  # an old or typed link: ignored, not scolded
     filter_status, alleen_mijn, niet_opgepakt = filters["status"], filters["mijn"], filters["vrij"]
@@ -97,7 +97,7 @@ def werkvoorraad(request):
     )
     tellingen = selectors.werkvoorraad_tellingen(medewerker=request.user)
     paginator = Paginator(qs, 25)
-    if not (filter_status or alleen_mijn or niet_opgepakt or kostensoort_id or gemeente_id):
+    if not any(filters.values()):
         paginator.count = tellingen["totaal"]  # the whole open queue: counted once, not twice
     pagina = paginator.get_page(request.GET.get("pagina"))
     vandaag = timezone.localdate()
@@ -119,13 +119,7 @@ def werkvoorraad(request):
             "gemeente_id": gemeente_id,
             "niet_opgepakt": niet_opgepakt,
             "alleen_mijn": alleen_mijn,
-            "filters": werkvoorraad_filters(
-                status=filter_status,
-                mijn=alleen_mijn,
-                vrij=niet_opgepakt,
-                kostensoort=kostensoort_id,
-                gemeente=gemeente_id,
-            ),
+            "filters": werkvoorraad_filters(**filters),
             "ter_goedkeuring": selectors.ter_goedkeuring_list(medewerker=request.user)[:20],
             "betalingen_terug": uitbetaling_selectors.betalingen_terug_list(
                 medewerker=request.user

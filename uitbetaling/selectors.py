@@ -10,7 +10,7 @@ from portal import werkgebied
 from uitbetaling.bankdagen import uitvoerdatum
 from uitbetaling.begunstigde import Begunstigde, Betaalvoorstel, kenmerk
 from uitbetaling.models import Betaalbatch, Betaalopdracht, Rekeningwijziging
-from uitbetaling.statussen import BatchStatus, OpdrachtStatus
+from uitbetaling.statussen import TERUG_BIJ_BEHANDELAAR, BatchStatus, OpdrachtStatus
 from wegwijzer.models import Vorm
 
 
@@ -109,8 +109,6 @@ def open_rekeningwijziging_get(*, opdracht_id: int) -> Rekeningwijziging | None:
 def betalingen_terug_list(*, medewerker):
     """Payments that came back (refused, returned, cannot be paid): the behandelaars' task to
     call the inwoner and set them up again, oldest first."""
-    from uitbetaling.statussen import TERUG_BIJ_BEHANDELAAR
-
     return (
         werkgebied.beperk(Betaalopdracht.objects, medewerker)
         .filter(status__in=sorted(TERUG_BIJ_BEHANDELAAR))
