@@ -118,6 +118,12 @@ def test_bedrag_in_andere_cijfers_wordt_niet_gelezen(waarde):
 
 
 def test_werkvoorraadfilter_in_andere_cijfers_wordt_genegeerd():
-    from behandeling.views import _getal
+    from types import SimpleNamespace
 
-    assert _getal("٣") is None and _getal("３") is None and _getal("3") == 3
+    from behandeling.forms import WerkvoorraadFilterForm
+
+    keuzes = {"kostensoorten": [SimpleNamespace(pk=3, naam="Bril")], "gemeenten": []}
+    for vreemd in ("٣", "３", "3" * 20):
+        form = WerkvoorraadFilterForm({"kostensoort": vreemd}, **keuzes)
+        assert form.filters()["kostensoort"] is None, vreemd
+    assert WerkvoorraadFilterForm({"kostensoort": "3"}, **keuzes).filters()["kostensoort"] == 3

@@ -3,12 +3,14 @@ import csv
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal import logboek
 from portal.bedrag import format_bedrag
+from portal.bevestigen import eerst_bevestigen
 from portal.rollen import Rol, rol_vereist
 from uitbetaling import selectors
 from uitbetaling.afschriften import afschrift_verwerken
@@ -52,17 +54,13 @@ def batch_download(request, pk: int):
 
 
 def _eerst_bevestigen(request, *, titel: str, uitleg: str):
-    """Destructive or final acts ask once more (no JavaScript): the same POST comes back with
-    `bevestigd=ja`. Returns the confirmation page, or None when confirmed."""
-    if request.POST.get("bevestigd") == "ja":
-        return None
-    velden = {
-        k: v for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "bevestigd")
-    }
-    return render(
+    """Destructive or final acts ask once more (portal.bevestigen)."""
+    return eerst_bevestigen(
         request,
-        "uitbetaling/bevestigen.html",
-        {"titel": titel, "uitleg": uitleg, "actie": request.path, "velden": velden},
+        titel=titel,
+        uitleg=uitleg,
+        terug=reverse("uitbetaling:overzicht"),
+        terug_tekst=_("Nee, terug naar de betalingen"),
     )
 
 

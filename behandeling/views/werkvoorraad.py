@@ -1,0 +1,88 @@
+"""The werkvoorraad: the queue, its filters and "take the next one"."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from behandeling import selectors
+from behandeling.forms import (
+    WerkvoorraadFilterForm,
+)
+from behandeling.presenters import (
+    aanvraag_rij,
+    werkvoorraad_filters,
+)
+from behandeling.views import BEHANDELAARS
+from behandeling.werkvoorraad import (
+    volgende_aanvraag_claimen,
+)
+from portal.rollen import rol_vereist
+from portal.selectors import gemeente_list, kalenders_get
+from uitbetaling import selectors as uitbetaling_selectors
+from wegwijzer.selectors import kostensoort_list
+
+
+@rol_vereist(*BEHANDELAARS)
+def werkvoorraad(request):
+    kostensoorten = kostensoort_list()
+    gemeenten = gemeente_list(medewerker=request.user)
+    filter_form = WerkvoorraadFilterForm(
+        request.GET or None, kostensoorten=kostensoorten, gemeenten=gemeenten
+    )
+    filters = filter_form.filters()  # unbound (no query string): no filter at all
+    if request.GET:
+        filter_form = filter_form.alleen_geldig()  # an old or typed link: ignored, not scolded
+    filter_status, alleen_mijn, niet_opgepakt = filters["status"], filters["mijn"], filters["vrij"]
+    kostensoort_id, gemeente_id = filters["kostensoort"], filters["gemeente"]
+    qs = selectors.werkvoorraad_list(
+        medewerker=request.user,
+        filter_status=filter_status,
+        alleen_mijn=alleen_mijn,
+        kostensoort_id=kostensoort_id,
+        gemeente_id=gemeente_id,
+        niet_opgepakt=niet_opgepakt,
+    )
+    tellingen = selectors.werkvoorraad_tellingen(medewerker=request.user)
+    paginator = Paginator(qs, 25)
+    if not any(filters.values()):
+        paginator.count = tellingen["totaal"]  # the whole open queue: counted once, not twice
+    pagina = paginator.get_page(request.GET.get("pagina"))
+    vandaag = timezone.localdate()
+    aanvragen = list(pagina.object_list)
+    kalenders = kalenders_get(gemeente_ids={a.gemeente_id for a in aanvragen}, vanaf=vandaag)
+    return render(
+        request,
+        "behandeling/werkvoorraad.html",
+        {
+            "pagina": pagina,
+            "rijen": [
+                aanvraag_rij(a, vandaag=vandaag, kalender=kalenders[a.gemeente_id])
+                for a in aanvragen
+            ],
+            "tellingen": tellingen,
+            "filter_status": filter_status,
+            "filter_form": filter_form,
+            "kostensoort_id": kostensoort_id,
+            "gemeente_id": gemeente_id,
+            "niet_opgepakt": niet_opgepakt,
+            "alleen_mijn": alleen_mijn,
+            "filters": werkvoorraad_filters(**filters),
+            "ter_goedkeuring": selectors.ter_goedkeuring_list(medewerker=request.user)[:20],
+            "betalingen_terug": uitbetaling_selectors.betalingen_terug_list(
+                medewerker=request.user
+            )[:20],
+        },
+    )
+
+
+@require_POST
+@rol_vereist(*BEHANDELAARS)
+def volgende(request):
+    aanvraag = volgende_aanvraag_claimen(behandelaar=request.user)
+    if aanvraag is None:
+        messages.info(request, _("Er staan geen nieuwe aanvragen klaar."))
+        return redirect("behandeling:werkvoorraad")
+    return redirect("behandeling:aanvraag", pk=aanvraag.pk)
