@@ -41,22 +41,25 @@ def aanvraag_van_aanvrager_get(*, bsn: str, referentie: str, namens=None) -> Aan
     )
 
 
-def voorstel_get(*, aanvraag: Aanvraag) -> Uitkomst | None:
-    """The behandelaar's proposal: the same engine, with the rule version the aanvraag recorded."""
+def situatie_van(aanvraag: Aanvraag) -> Situatie:
+    """The aanvraag as the rule engine reads it (BRP facts, declarations, confirmed age)."""
+    return situatie(
+        aanvraag,
+        heeft_partner=aanvraag.partner_situatie != PartnerSituatie.GEEN,
+        geboortedatum=aanvraag.geboortedatum,
+        peildatum=aanvraag.peildatum,
+        aow_leeftijden=aow_leeftijden_get(),
+        leeftijdsgroep_bevestigd=aanvraag.leeftijdsgroep_bevestigd,
+    )
+
+
+def voorstel_get(*, aanvraag: Aanvraag, situatie: Situatie | None = None) -> Uitkomst | None:
+    """The behandelaar's proposal: the same engine, with the rule version the aanvraag recorded
+    (`situatie`: situatie_van's answer, when the caller has it already)."""
     if aanvraag.beleidsregel_id is None or aanvraag.peildatum is None:
         return None
     versie = beleidsversie_get(beleidsregel=aanvraag.beleidsregel, peildatum=aanvraag.peildatum)
-    return beoordeel(
-        situatie(
-            aanvraag,
-            heeft_partner=aanvraag.partner_situatie != PartnerSituatie.GEEN,
-            geboortedatum=aanvraag.geboortedatum,
-            peildatum=aanvraag.peildatum,
-            aow_leeftijden=aow_leeftijden_get(),
-            leeftijdsgroep_bevestigd=aanvraag.leeftijdsgroep_bevestigd,
-        ),
-        versie,
-    )
+    return beoordeel(situatie or situatie_van(aanvraag), versie)
 
 
 def indicatie_get(*, gemeente, regeling, peildatum: date, situatie: Situatie) -> Uitkomst | None:

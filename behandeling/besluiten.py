@@ -2,6 +2,7 @@
 (Awb 4:5). Each is checked against the one decision rule (behandeling/regels.py); an award makes
 its one payment instruction in the same transaction."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
@@ -20,6 +21,7 @@ from aanvragen.status import (
 from aanvragen.statussen import Status
 from behandeling.presenters import vier_ogen_teksten
 from behandeling.regels import (
+    Toetsing,
     afwijzing_toetsen,
     motivering_controleren,
     toekenning_toetsen,
@@ -36,7 +38,7 @@ from portal.werkdagen import (
     Stilstand,
     werkdagen_tussen,
 )
-from uitbetaling.begunstigde import betrokkenen, mag_goedkeuren
+from uitbetaling.begunstigde import Begunstigde, betrokkenen, mag_goedkeuren
 from uitbetaling.opdrachten import betaalopdracht_aanmaken
 from uitbetaling.selectors import (
     begunstigde_van,
@@ -44,10 +46,45 @@ from uitbetaling.selectors import (
     voorstel_kenmerk,
 )
 from wegwijzer.models import Leeftijdsgroep, Vorm
+from wegwijzer.regels import Uitkomst
 
 
 class VierOgenFout(AanvraagGewijzigd):
     """The four-eyes rule refused the act; the message tells the user why."""
+
+
+@dataclass(frozen=True)
+class Vooraf:
+    """What an award would do, before it is made: how it differs from the calculation, where
+    the money goes and why a second colleague must approve (empty: it is decided at once)."""
+
+    toetsing: Toetsing
+    begunstigde: Begunstigde
+    vier_ogen: tuple
+
+
+def toekenning_vooraf(
+    aanvraag: Aanvraag,
+    *,
+    bedrag: Decimal,
+    vorm: str,
+    leverancier: tuple[str, str] | None = None,
+    berekening: Uitkomst | None = None,
+) -> Vooraf:
+    """The confirmation step shows this and the award decides by it: one computation."""
+    begunstigde = (
+        Begunstigde(leverancier[0], leverancier[1], leverancier=True)
+        if leverancier
+        else Begunstigde(aanvraag.rekeninghouder, aanvraag.iban)
+    )
+    toetsing = toekenning_toetsen(
+        gevraagd=aanvraag.bedrag,
+        berekening=berekening if berekening is not None else voorstel_get(aanvraag=aanvraag),
+        bedrag=bedrag,
+        vorm=vorm,
+    )
+    voorstel = betaalvoorstel_van(aanvraag, bedrag=bedrag, begunstigde=begunstigde)
+    return Vooraf(toetsing, begunstigde, vier_ogen_nodig(toetsing, voorstel))
 
 
 def aanvraag_toekennen(
@@ -105,14 +142,9 @@ def aanvraag_toekennen(
                 naam="leverancier als begunstigde gekozen",
                 door=behandelaar,
             )
-        toetsing = toekenning_toetsen(
-            gevraagd=aanvraag.bedrag,
-            berekening=voorstel_get(aanvraag=aanvraag),
-            bedrag=bedrag,
-            vorm=vorm,
-        )
-        motivering_controleren(toetsing, motivering)
-        redenen = vier_ogen_nodig(toetsing, betaalvoorstel_van(aanvraag, bedrag=bedrag))
+        vooraf = toekenning_vooraf(aanvraag, bedrag=bedrag, vorm=vorm, leverancier=leverancier)
+        motivering_controleren(vooraf.toetsing, motivering)
+        redenen = vooraf.vier_ogen
         if redenen:
             aanvraag.voorgesteld_bedrag = bedrag
             aanvraag.voorgestelde_motivering = motivering

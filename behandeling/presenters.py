@@ -11,10 +11,11 @@ from aanvragen.statussen import SLA_LABELS as STATUS_SLA_LABELS
 from aanvragen.statussen import SlaStatus, Status, sla_status, werkdagen_over
 from behandeling.regels import Afwijking, Toetsing, afwijzing_toetsen, toekenning_toetsen
 from portal.bedrag import format_bedrag
+from portal.bevestigen import Regel
 from portal.iban import bank_naam, iban_leesbaar
 from portal.werkdagen import Kalender
 from uitbetaling.begunstigde import Begunstigde, VierOgenReden
-from wegwijzer.models import Vorm
+from wegwijzer.models import Leeftijdsgroep, Vorm
 from wegwijzer.regels import Oordeel, Uitkomst
 
 SLA_LABELS = {sla: _(label) for sla, label in STATUS_SLA_LABELS.items()}
@@ -252,3 +253,88 @@ def beschikking_motivering(aanvraag, *, berekening: Uitkomst | None) -> Beschikk
         afwijking=toetsing.motivering_nodig and toon_berekening,
         toelichting=toelichting,
     )
+
+
+def toekenning_regels(
+    *, bedrag: Decimal, vorm: str, lening_maandbedrag, lening_termijnen, motivering: str, vooraf
+) -> list[Regel]:
+    """What the behandelaar confirms before an award: amount and form, payee in full, the
+    reason, and how it differs from the calculation."""
+    b = vooraf.begunstigde
+    if vorm == Vorm.LENING:
+        vorm_tekst = _("lening zonder rente: %(m)s per maand, %(n)s maanden") % {
+            "m": format_bedrag(lening_maandbedrag),
+            "n": lening_termijnen,
+        }
+    else:
+        vorm_tekst = _("gift")
+    regels = [
+        Regel(_("Bedrag"), f"{format_bedrag(bedrag)}, {vorm_tekst}", nadruk=True),
+        Regel(_("Betalen aan (leverancier)") if b.leverancier else _("Betalen aan"), b.naam, True),
+        Regel(_("IBAN"), f"{iban_leesbaar(b.iban)} · {bank_naam(b.iban)}", nadruk=True),
+    ]
+    afwijkingen = afwijkingen_tekst(vooraf.toetsing)
+    regels.append(
+        Regel(_("Afwijking van de berekening"), afwijkingen.capitalize())
+        if afwijkingen
+        else Regel(_("Berekening"), _("Dit volgt de berekening."))
+    )
+    if motivering.strip():
+        regels.append(Regel(_("Uitleg in het besluit"), motivering.strip()))
+    return regels
+
+
+@dataclass(frozen=True)
+class Bronnen:
+    """Where each fact on the case page comes from, in words: the BRP, the applicant's own
+    declaration (typed by a colleague on the phone or not), or a colleague's."""
+
+    brp: str
+    aanvrager: str
+    rekening: str
+    leeftijd: str
+
+
+def bronnen(aanvraag) -> Bronnen:
+    namens = aanvraag.ingediend_namens_door
+    aanvrager = (
+        _("de aanvrager, aan de telefoon ingevuld door %(naam)s") % {"naam": namens.get_full_name()}
+        if namens
+        else _("de aanvrager, met DigiD")
+    )
+    return Bronnen(
+        brp=_("BRP"),
+        aanvrager=aanvrager,
+        rekening=_("een collega aan de telefoon; de aanvrager bevestigde het niet")
+        if aanvraag.rekening_door_medewerker
+        else aanvrager,
+        leeftijd=_("bevestigd door de behandelaar (geen volledige geboortedatum in de BRP)")
+        if aanvraag.leeftijdsgroep_bevestigd
+        else _("BRP"),
+    )
+
+
+@dataclass(frozen=True)
+class Leeftijd:
+    """The applicant's age on the rules' reference date and the norm's age group it gives."""
+
+    jaren: int | None
+    groep: str  # the age group as the norm names it; "" when not known
+
+
+def leeftijd_op(aanvraag, *, groep: str | None) -> Leeftijd:
+    """`groep`: the age group the calculation used (situatie_van), None without a calculation."""
+    geboren, peildatum = aanvraag.geboortedatum, aanvraag.peildatum
+    if geboren and peildatum:
+        jaren = (
+            peildatum.year
+            - geboren.year
+            - ((peildatum.month, peildatum.day) < (geboren.month, geboren.day))
+        )
+    else:
+        jaren = aanvraag.leeftijd_brp
+    try:
+        label = Leeftijdsgroep(groep).label if groep else ""
+    except ValueError:
+        label = ""  # LEEFTIJD_ONBEKEND: the alert on the page asks to confirm it
+    return Leeftijd(jaren, str(label))

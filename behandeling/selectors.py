@@ -60,7 +60,15 @@ def aanvraag_get(*, pk: int, medewerker):
     """One aanvraag with all its case data; DoesNotExist for another gemeente's (→ 404)."""
     return (
         werkgebied.beperk(Aanvraag.objects, medewerker)
-        .select_related("gemeente", "kostensoort", "behandelaar", "regeling", "betaalopdracht")
+        .select_related(
+            "gemeente",
+            "kostensoort",
+            "behandelaar",
+            "regeling",
+            "betaalopdracht__batch",
+            "ingediend_namens_door",
+            "voorgesteld_door",
+        )
         .prefetch_related(
             "statuswijzigingen__door",
             "documenten",

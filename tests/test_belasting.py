@@ -93,6 +93,7 @@ def test_gelijktijdig_indienen_oppakken_en_toekennen(tmp_path, GELDIG, celery_wo
                         "toekennen-bedrag": "450",
                         "toekennen-motivering": "Wasmachine volgens beleid.",
                         "toekennen-vorm": "gift",
+                        "bevestigd": "ja",
                     },
                 )
                 assert antwoord.status_code == 302, antwoord.content.decode()[:300]

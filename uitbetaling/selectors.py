@@ -74,11 +74,14 @@ def begunstigde_van(aanvraag) -> Begunstigde:
     return Begunstigde(aanvraag.rekeninghouder, aanvraag.iban)
 
 
-def betaalvoorstel_van(aanvraag, *, bedrag: Decimal) -> Betaalvoorstel:
+def betaalvoorstel_van(
+    aanvraag, *, bedrag: Decimal, begunstigde: Begunstigde | None = None
+) -> Betaalvoorstel:
+    """The award as the four-eyes rule judges it; `begunstigde` when it is not yet stored."""
     return Betaalvoorstel(
         bedrag=bedrag,
         vier_ogen_vanaf=aanvraag.gemeente.vier_ogen_vanaf,
-        begunstigde=begunstigde_van(aanvraag),
+        begunstigde=begunstigde or begunstigde_van(aanvraag),
         eigen_iban=aanvraag.iban,
         rekening_door_medewerker=aanvraag.rekening_door_medewerker,
     )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from aanvragen.models import Aanvraag
-from aanvragen.selectors import bewijs_nodig_get, document_get, voorstel_get
+from aanvragen.selectors import bewijs_nodig_get, document_get, situatie_van, voorstel_get
 from aanvragen.status import AanvraagGewijzigd
 from aanvragen.statussen import OPEN, Status
 from aanvragen.views import document_response
@@ -34,6 +34,8 @@ from behandeling.presenters import (
     aanvraag_rij,
     aanvulling_initial,
     begunstigde_regel,
+    bronnen,
+    leeftijd_op,
     toekennen_initial,
     vergelijking,
     vier_ogen_teksten,
@@ -72,7 +74,8 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
     logboek.voor_aanvraag(
         aanvraag, activiteit="aanvraag-behandelen", naam="aanvraag inzien", door=request.user
     )
-    voorstel = voorstel_get(aanvraag=aanvraag)
+    situatie = situatie_van(aanvraag) if aanvraag.peildatum else None
+    voorstel = voorstel_get(aanvraag=aanvraag, situatie=situatie)
     bewijs_nodig = bewijs_nodig_get(aanvraag=aanvraag) if aanvraag.bewijs_volgt else ""
     vandaag = timezone.localdate()
     buitenland = aanvraag.gemeente.buitenlandse_iban
@@ -87,6 +90,12 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
     )
     context = {
         "aanvraag": aanvraag,
+        "bron": bronnen(aanvraag),
+        "leeftijd": leeftijd_op(aanvraag, groep=situatie.leeftijdsgroep if situatie else None),
+        "opdracht": opdracht,
+        "opdracht_historie": list(opdracht.statuswijzigingen.select_related("door"))
+        if opdracht is not None
+        else [],
         "rij": aanvraag_rij(
             aanvraag,
             vandaag=vandaag,

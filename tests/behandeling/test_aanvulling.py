@@ -131,7 +131,7 @@ def test_termijn_verlopen_dan_buiten_behandeling(client):
         assert "De termijn is verlopen" in pagina
         client.post(
             reverse("behandeling:buiten-behandeling", args=[aanvraag.pk]),
-            {"buiten-motivering": "Niet op tijd aangevuld."},
+            {"buiten-motivering": "Niet op tijd aangevuld.", "bevestigd": "ja"},
         )
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.BUITEN_BEHANDELING

@@ -58,6 +58,7 @@ def naar_leverancier(client, aanvraag, *, iban=LEVERANCIER_IBAN, bedrag="99,90")
             "toekennen-bedrag": bedrag,
             "toekennen-motivering": "Wasmachine.",
             "toekennen-vorm": "gift",
+            "bevestigd": "ja",
             "toekennen-betalen_aan": "leverancier",
             "toekennen-leverancier_naam": "Witgoed BV",
             "toekennen-leverancier_iban": iban,

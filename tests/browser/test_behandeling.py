@@ -84,6 +84,12 @@ def test_behandelaar_belt_vraagt_aanvulling_kent_toe_en_collega_keurt_goed(
     bea.get_by_label("Toe te kennen bedrag").fill("1.200")
     bea.get_by_label("Uitleg bij de toekenning").fill("Noodzakelijke tandartskosten.")
     bea.get_by_role("button", name="Toekennen", exact=True).click()
+    # First what will happen: amount, payee, the reason, and that a colleague must approve.
+    expect(bea.get_by_role("heading", level=1)).to_contain_text("Toekennen: € 1.200,00")
+    expect(bea.get_by_test_id("bevestigen")).to_contain_text("Noodzakelijke tandartskosten.")
+    expect(bea.get_by_text("Een collega moet dit daarna goedkeuren")).to_be_visible()
+    toegankelijk(bea)
+    bea.get_by_role("button", name="Ja, voorstellen").click()
     expect(bea.get_by_test_id("vier-ogen")).to_contain_text("€ 1.200,00")
     expect(bea.get_by_role("button", name="Goedkeuren en toekennen")).to_have_count(0)
 

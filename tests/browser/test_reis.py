@@ -109,6 +109,9 @@ def test_inwoner_vraagt_aan_behandelaar_kent_toe_en_geld_gaat_eruit(
     # The form starts from the engine's proposal.
     expect(behandelaar.get_by_label("Toe te kennen bedrag")).to_have_value("99,90")
     behandelaar.get_by_role("button", name="Toekennen", exact=True).click()
+    expect(behandelaar.get_by_test_id("bevestigen")).to_contain_text("€ 99,90, gift")
+    toegankelijk(behandelaar)
+    behandelaar.get_by_role("button", name="Ja, toekennen").click()
     expect(behandelaar.get_by_role("status")).to_contain_text("Toegekend")
 
     # 5. A real Celery worker creates exactly one payment instruction.
