@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aanvragen.statussen import Status
 from behandeling.models import Gespreksuitkomst, Kanaal
+from behandeling.zekerheden import MET_AANVRAGEN, ZEKERHEID_LABELS, Zekerheid
 from portal.forms import (
     AantalField,
     BedragField,
@@ -280,6 +281,41 @@ class PeriodeForm(Formulier):
         tot = schoon.get("tot") or self.vandaag
         van, tot = (min(max(d, vroegst), laatst) for d in (van, tot))
         return (van, tot) if van <= tot else (tot, van)
+
+
+class ZekerheidLijstForm(PeriodeForm):
+    """The werkvoorraad filtered to the aanvragen behind one dashboard figure (GET): the
+    guarantee, kept or not, the period and optionally one gemeente."""
+
+    zekerheid = forms.ChoiceField(
+        label=_("Belofte"), choices=[(z.value, ZEKERHEID_LABELS[z]) for z in MET_AANVRAGEN]
+    )
+    gehaald = forms.ChoiceField(
+        label=_("Gehaald"),
+        required=False,
+        choices=[("", _("Alle")), ("ja", _("Gehaald")), ("nee", _("Niet gehaald"))],
+    )
+    gemeente = forms.ChoiceField(label=_("Gemeente (team)"), required=False)
+
+    def __init__(self, data, *, vandaag: date, gemeenten):
+        super().__init__(data, vandaag=vandaag)
+        self.fields["gemeente"].choices = [("", _("Alle"))] + [
+            (str(g.pk), g.naam) for g in gemeenten
+        ]
+
+    def lijst(self) -> dict | None:
+        """The drill-down asked for, or None when the guarantee is not one with a list."""
+        van, tot = self.periode()  # validates; a wrong date falls back like the dashboard's
+        if "zekerheid" in self.errors:
+            return None
+        schoon = self.cleaned_data
+        return {
+            "zekerheid": Zekerheid(schoon["zekerheid"]),
+            "gehaald_filter": schoon.get("gehaald") or "",
+            "van": van,
+            "tot": tot,
+            "gemeente_id": int(schoon["gemeente"]) if schoon.get("gemeente") else None,
+        }
 
 
 class TerugleggenForm(Formulier):

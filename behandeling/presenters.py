@@ -1,6 +1,6 @@
 import csv
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from aanvragen.statussen import SLA_LABELS as STATUS_SLA_LABELS
 from aanvragen.statussen import SlaStatus, Status, sla_status, werkdagen_over
 from behandeling.regels import Afwijking, Toetsing, afwijzing_toetsen, toekenning_toetsen
+from behandeling.zekerheden import MET_AANVRAGEN, ZEKERHEID_LABELS
 from portal.bedrag import format_bedrag
 from portal.bevestigen import Regel
 from portal.iban import bank_naam, iban_leesbaar
@@ -80,41 +81,126 @@ def aanvulling_initial(aanvraag, bewijs_nodig: str) -> dict:
     }
 
 
+# The trend chart: weeks left to right, 0–100 % bottom to top, in the SVG's own units.
+GRAFIEK_LINKS, GRAFIEK_STAP, GRAFIEK_BOVEN, GRAFIEK_HOOGTE = 40, 30, 10, 100
+
+
 @dataclass(frozen=True)
-class Balk:
+class WeekPunt:
+    zekerheid: str
     label: str
+    drilldown: bool  # aanvragen behind it (not the anonymous Wegwijzer counters)
+    week: date  # its Monday
+    gemeten: int
+    gehaald: int
     percentage: int | None
-    breedte: int  # in the SVG's 0–300 units
-    y: int
+    x: int
+    y: int | None  # None: nothing measured that week
+
+    @property
+    def niet_gehaald(self) -> int:
+        return self.gemeten - self.gehaald
+
+    @property
+    def zondag(self) -> date:
+        return self.week + timedelta(days=6)
 
 
-ZEKERHEID_LABELS = [
-    ("wegwijzer", _("1. Wegwijzer-check binnen 2 minuten")),
-    ("aanvragen", _("2. Aanvraag binnen 15 minuten")),
-    ("besluiten", _("3. Besluit binnen 5 werkdagen")),
-    ("uitbetaling", _("4. Betaling klaargezet op de dag van toekenning")),
-]
+@dataclass(frozen=True)
+class Trend:
+    """One guarantee over the dashboard's weeks, for the line chart and its table."""
 
+    zekerheid: str
+    label: str
+    punten: tuple[WeekPunt, ...]
+    lijn: str  # the polyline's points over the weeks that measured something
+    drilldown: bool  # aanvragen behind it (not the anonymous Wegwijzer counters)
 
-def zekerheden_balken(zekerheden: dict) -> list[Balk]:
-    return [
-        Balk(
-            label=str(label),
-            percentage=zekerheden[sleutel]["percentage"],
-            breedte=3 * (zekerheden[sleutel]["percentage"] or 0),
-            y=8 + 30 * n,
+    @property
+    def beschrijving(self) -> str:
+        """The chart in words (its SVG <desc>), week by week."""
+        return "; ".join(
+            f"{p.week:%d-%m}: {p.percentage}%" if p.percentage is not None else f"{p.week:%d-%m}: —"
+            for p in self.punten
         )
-        for n, (sleutel, label) in enumerate(ZEKERHEID_LABELS)
-    ]
 
 
-def zekerheden_csv(zekerheden: dict, *, van, tot) -> HttpResponse:
+def _procent(deel: int, geheel: int) -> int | None:
+    return round(100 * deel / geheel) if geheel else None
+
+
+def zekerheden_trend(metingen, *, weken: list[date]) -> list[Trend]:
+    """Per guarantee, each week summed over the colleague's gemeenten."""
+    som: dict[tuple[str, date], list[int]] = {}
+    for m in metingen:
+        totaal = som.setdefault((m.zekerheid, m.week), [0, 0])
+        totaal[0] += m.gemeten
+        totaal[1] += m.gehaald
+    trends = []
+    for zekerheid, label in ZEKERHEID_LABELS.items():
+        punten = []
+        for n, week in enumerate(weken):
+            gemeten, ok = som.get((zekerheid, week), (0, 0))
+            pct = _procent(ok, gemeten)
+            punten.append(
+                WeekPunt(
+                    zekerheid=zekerheid,
+                    label=str(label),
+                    drilldown=zekerheid in MET_AANVRAGEN,
+                    week=week,
+                    gemeten=gemeten,
+                    gehaald=ok,
+                    percentage=pct,
+                    x=GRAFIEK_LINKS + n * GRAFIEK_STAP,
+                    y=None if pct is None else GRAFIEK_BOVEN + GRAFIEK_HOOGTE - pct,
+                )
+            )
+        trends.append(
+            Trend(
+                zekerheid=zekerheid,
+                label=str(label),
+                punten=tuple(punten),
+                lijn=" ".join(f"{p.x},{p.y}" for p in punten if p.y is not None),
+                drilldown=zekerheid in MET_AANVRAGEN,
+            )
+        )
+    return trends
+
+
+def trend_rijen(trends: list[Trend]) -> list[tuple[WeekPunt, ...]]:
+    """The trend table's rows: one per week, a cell per guarantee."""
+    return list(zip(*(t.punten for t in trends), strict=True))
+
+
+def zekerheden_csv(metingen, *, gemeenten: dict[int, str], weken: list[date]) -> HttpResponse:
+    """Counts and percentages per week, gemeente and guarantee: one row each, also where
+    nothing was measured (0 and an empty percentage), so every week and gemeente is there."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="zekerheden-{van}-{tot}.csv"'
+    naam = f"zekerheden-{weken[0]}-{weken[-1] + timedelta(days=6)}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
     schrijver = csv.writer(response, delimiter=";")
-    schrijver.writerow(["zekerheid", "gehaald_procent", "van", "tot"])
-    for sleutel, label in ZEKERHEID_LABELS:
-        schrijver.writerow([str(label), zekerheden[sleutel]["percentage"], van, tot])
+    schrijver.writerow(
+        ["week", "week_van", "gemeente", "zekerheid", "gemeten", "gehaald", "gehaald_procent"]
+    )
+    gevonden = {(m.week, m.gemeente_id, m.zekerheid): m for m in metingen}
+    for week in weken:
+        jaar, nummer, _dag = week.isocalendar()
+        for gemeente_id, gemeente in sorted(gemeenten.items(), key=lambda g: g[1]):
+            for zekerheid, label in ZEKERHEID_LABELS.items():
+                m = gevonden.get((week, gemeente_id, zekerheid))
+                gemeten, ok = (m.gemeten, m.gehaald) if m else (0, 0)
+                pct = _procent(ok, gemeten)
+                schrijver.writerow(
+                    [
+                        f"{jaar}-W{nummer:02d}",
+                        week.isoformat(),
+                        gemeente,
+                        str(label),
+                        gemeten,
+                        ok,
+                        "" if pct is None else pct,
+                    ]
+                )
     return response
 
 

@@ -1,18 +1,26 @@
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth.models import User
 from django.core.cache import cache
-from django.db.models import Avg, Count, F, Q, Sum
+from django.db.models import Avg, Count, Q, Sum
 from django.utils import timezone
 
 from aanvragen.models import Aanvraag, DocumentSoort
 from aanvragen.status import termijnen_berekenen
 from aanvragen.statussen import AANDACHT, KLOK_LOOPT, OPEN, SlaStatus, Status
 from behandeling.models import Contactmoment
+from behandeling.zekerheden import (
+    MOMENT,
+    Zekerheid,
+    dag_grenzen,
+    gehaald,
+    gemeten,
+    per_week,
+    weken_tot,
+)
 from portal import werkgebied
 from portal.rollen import Rol
-from uitbetaling.models import Betaalopdracht
 from wegwijzer.models import Vorm, WegwijzerTelling
 
 
@@ -43,6 +51,23 @@ def werkvoorraad_list(
     if gemeente_id:
         qs = qs.filter(gemeente_id=gemeente_id)
     return qs
+
+
+def zekerheid_list(
+    *, medewerker, zekerheid: Zekerheid, gehaald_filter: str, van: date, tot: date, gemeente_id=None
+):
+    """The aanvragen behind a dashboard figure: those the guarantee counted in [van, tot], all
+    of them or only those that kept it ("ja") or not ("nee"); latest first."""
+    begin, eind = dag_grenzen(van, tot)
+    qs = werkgebied.beperk(Aanvraag.objects, medewerker).filter(gemeten(zekerheid, begin, eind))
+    if gehaald_filter == "ja":
+        qs = qs.filter(gehaald(zekerheid))
+    elif gehaald_filter == "nee":
+        qs = qs.exclude(gehaald(zekerheid))
+    if gemeente_id:
+        qs = qs.filter(gemeente_id=gemeente_id)
+    moment = MOMENT[zekerheid]
+    return qs.select_related("gemeente", "kostensoort", "behandelaar").order_by(f"-{moment}", "-pk")
 
 
 def werkvoorraad_tellingen(*, medewerker) -> dict[str, int]:
@@ -112,31 +137,20 @@ def zekerheden(*, vanaf: date, medewerker) -> dict:
         )
     )
     begin = dag_grenzen(vanaf, vanaf)[0]
-    ingediend = aanvragen_qs.filter(ingediend_op__gte=begin)
-    aanvragen = ingediend.aggregate(
+    aanvragen = aanvragen_qs.filter(ingediend_op__gte=begin).aggregate(
         totaal=Count("pk"),
-        gemeten=Count("duur_seconden"),
-        binnen_kwartier=Count("pk", filter=Q(duur_seconden__lte=15 * 60)),
+        gemeten=Count("pk", filter=gemeten(Zekerheid.AANVRAAG, begin)),
+        binnen_kwartier=Count(
+            "pk", filter=gemeten(Zekerheid.AANVRAAG, begin) & gehaald(Zekerheid.AANVRAAG)
+        ),
         gemiddeld=Avg("duur_seconden"),
         namens=Count("pk", filter=Q(ingediend_namens_door__isnull=False)),
     )
-    besloten = aanvragen_qs.filter(besloten_op__gte=begin).aggregate(
-        totaal=Count("pk"),
-        op_tijd=Count("pk", filter=Q(besloten_op__date__lte=F("einddatum_gepland"))),
+    besloten = aanvragen_qs.filter(gemeten(Zekerheid.BESLUIT, begin)).aggregate(
+        totaal=Count("pk"), op_tijd=Count("pk", filter=gehaald(Zekerheid.BESLUIT))
     )
-    toegekend = aanvragen_qs.filter(
-        besloten_op__gte=begin, toegekend_bedrag__isnull=False
-    ).aggregate(totaal=Count("pk"))
-    # From the instructions' side, over their own indexed date: no join over all instructions.
-    toegekend["opdracht_zelfde_dag"] = (
-        werkgebied.beperk(Betaalopdracht.objects, medewerker)
-        .filter(
-            aangemaakt_op__gte=begin,
-            aanvraag__besloten_op__gte=begin,
-            aanvraag__toegekend_bedrag__isnull=False,
-            aangemaakt_op__date=F("aanvraag__besloten_op__date"),
-        )
-        .count()
+    toegekend = aanvragen_qs.filter(gemeten(Zekerheid.UITBETALING, begin)).aggregate(
+        totaal=Count("pk"), opdracht_zelfde_dag=Count("pk", filter=gehaald(Zekerheid.UITBETALING))
     )
     return {
         "wegwijzer": {
@@ -146,15 +160,20 @@ def zekerheden(*, vanaf: date, medewerker) -> dict:
             if telling["afgerond"]
             else None,
         },
-        "aanvragen": {
-            **aanvragen,
-            "percentage": _procent(aanvragen["binnen_kwartier"], aanvragen["gemeten"]),
-        },
-        "besluiten": {**besloten, "percentage": _procent(besloten["op_tijd"], besloten["totaal"])},
-        "uitbetaling": {
-            **toegekend,
-            "percentage": _procent(toegekend["opdracht_zelfde_dag"], toegekend["totaal"]),
-        },
+        "aanvragen": _meting(aanvragen, aanvragen["gemeten"], aanvragen["binnen_kwartier"]),
+        "besluiten": _meting(besloten, besloten["totaal"], besloten["op_tijd"]),
+        "uitbetaling": _meting(toegekend, toegekend["totaal"], toegekend["opdracht_zelfde_dag"]),
+    }
+
+
+def _meting(cijfers: dict, gemeten: int, gehaald: int) -> dict:
+    """One guarantee's figures with the same three names for each (gemeten, gehaald, niet)."""
+    return {
+        **cijfers,
+        "gemeten": gemeten,
+        "gehaald": gehaald,
+        "niet_gehaald": gemeten - gehaald,
+        "percentage": _procent(gehaald, gemeten),
     }
 
 
@@ -235,6 +254,7 @@ def dashboard_cijfers(*, van: date, tot: date, medewerker) -> dict:
             "aandacht": list(aandacht_list(medewerker=medewerker)),
             "werkverdeling": list(werkverdeling(medewerker=medewerker)),
             "cijfers": periode_cijfers(van=van, tot=tot, medewerker=medewerker),
+            "metingen": per_week(medewerker=medewerker, weken=weken_tot(tot)),
             "berekend_op": timezone.now(),
         }
 
@@ -282,15 +302,6 @@ def periode_cijfers(*, van: date, tot: date, medewerker) -> dict:
         "telefoon": kanalen.get("telefoon", 0),
         "brief": kanalen.get("brief", 0),
     }
-
-
-def dag_grenzen(van: date, tot: date) -> tuple[datetime, datetime]:
-    """[start of `van`, start of the day after `tot`) in the portal's time zone: index-friendly."""
-    zone = timezone.get_current_timezone()
-    return (
-        datetime.combine(van, time.min, tzinfo=zone),
-        datetime.combine(tot + timedelta(days=1), time.min, tzinfo=zone),
-    )
 
 
 def _percentiel(geordend, aantal: int, p: int) -> int | None:

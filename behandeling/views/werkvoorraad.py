@@ -1,5 +1,7 @@
 """The werkvoorraad: the queue, its filters and "take the next one"."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -8,9 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from behandeling import selectors
-from behandeling.forms import (
-    WerkvoorraadFilterForm,
-)
+from behandeling.forms import WerkvoorraadFilterForm, ZekerheidLijstForm
 from behandeling.presenters import (
     aanvraag_rij,
     werkvoorraad_filters,
@@ -19,6 +19,7 @@ from behandeling.views import BEHANDELAARS
 from behandeling.werkvoorraad import (
     volgende_aanvraag_claimen,
 )
+from behandeling.zekerheden import ZEKERHEID_LABELS
 from portal.rollen import rol_vereist
 from portal.selectors import gemeente_list, kalenders_get
 from uitbetaling import selectors as uitbetaling_selectors
@@ -29,6 +30,13 @@ from wegwijzer.selectors import kostensoort_list
 def werkvoorraad(request):
     kostensoorten = kostensoort_list()
     gemeenten = gemeente_list(medewerker=request.user)
+    if "zekerheid" in request.GET:  # a figure on the dashboard: the aanvragen behind it
+        lijst_form = ZekerheidLijstForm(
+            request.GET, vandaag=timezone.localdate(), gemeenten=gemeenten
+        )
+        lijst = lijst_form.lijst()
+        if lijst is not None:
+            return _zekerheid_lijst(request, lijst)
     filter_form = WerkvoorraadFilterForm(
         request.GET or None, kostensoorten=kostensoorten, gemeenten=gemeenten
     )
@@ -74,6 +82,24 @@ def werkvoorraad(request):
             "betalingen_terug": uitbetaling_selectors.betalingen_terug_list(
                 medewerker=request.user
             )[:20],
+        },
+    )
+
+
+def _zekerheid_lijst(request, lijst: dict):
+    """The werkvoorraad filtered to one guarantee, kept or not, in a period (all statuses)."""
+    pagina = Paginator(selectors.zekerheid_list(medewerker=request.user, **lijst), 25).get_page(
+        request.GET.get("pagina")
+    )
+    query = {k: v for k, v in request.GET.items() if k != "pagina"}
+    return render(
+        request,
+        "behandeling/zekerheid_lijst.html",
+        {
+            **lijst,
+            "label": ZEKERHEID_LABELS[lijst["zekerheid"]],
+            "pagina": pagina,
+            "filters": f"{urlencode(query)}&",
         },
     )
 
