@@ -422,6 +422,132 @@ def queries_per_pagina(sessies: dict[str, list[str]], lijst: list[dict]) -> dict
     return uit
 
 
+APPS = ("portal", "wegwijzer", "aanvragen", "behandeling", "uitbetaling")
+PROFIEL_VERZOEKEN = int(os.environ.get("BENCH_PROFIEL_VERZOEKEN", "40"))
+GROEPEN = (  # where a page's own time goes, by the module that spends it
+    ("templates", ("django/template/", "django/templatetags/", "jinja2/")),
+    ("ORM", ("django/db/models/",)),
+    ("database", ("psycopg", "django/db/backends/")),
+    ("formulieren", ("django/forms/",)),
+    ("vertalen", ("django/utils/translation/", "gettext")),
+    ("portal-code", tuple(f"/{app}/" for app in APPS)),
+    ("sessies en middleware", ("django/contrib/", "django/core/handlers/", "django/middleware/")),
+    ("cache (Redis)", ("redis/", "django/core/cache/")),
+    ("django.utils (escapen, lazy, datums)", ("django/utils/",)),
+)
+
+
+def profielen(lijst: list[dict]) -> dict:
+    """Where the time goes per page: cProfile over PROFIEL_VERZOEKEN in-process requests (after
+    a warm-up), the own time per group of modules and the functions with the most own time."""
+    import cProfile
+    import pstats
+
+    from django.test import Client
+
+    uit = {}
+    for scenario in lijst:
+        if scenario.get("ref"):
+            continue
+        verzoeken = scenario["verzoeken"]
+
+        client = Client(enforce_csrf_checks=False)  # one handler: middleware loaded once
+
+        def doen(n: int, verzoeken=verzoeken, client=client) -> None:
+            for i in range(n):
+                methode, pad, sessie, body = verzoeken[i % len(verzoeken)]
+                client.cookies.clear()
+                client.cookies["csrftoken"] = CSRF
+                if sessie:
+                    client.cookies["sessionid"] = sessie
+                if methode == "GET":
+                    client.get(pad)
+                else:
+                    client.generic(
+                        "POST", pad, body, content_type="application/x-www-form-urlencoded"
+                    )
+
+        doen(5)
+        begin = time.perf_counter()
+        doen(PROFIEL_VERZOEKEN)
+        kaal_ms = (time.perf_counter() - begin) * 1000 / PROFIEL_VERZOEKEN
+        profiel = cProfile.Profile()
+        begin = time.perf_counter()
+        profiel.enable()
+        doen(PROFIEL_VERZOEKEN)
+        profiel.disable()
+        ms = (time.perf_counter() - begin) * 1000 / PROFIEL_VERZOEKEN
+        if os.environ.get("BENCH_PROFIEL_DUMP"):  # for pstats / snakeviz by hand
+            profiel.dump_stats(f"{os.environ['BENCH_PROFIEL_DUMP']}-{scenario['naam']}.prof")
+        stats = pstats.Stats(profiel).stats  # (file, line, name) -> (cc, nc, tt, ct, callers)
+        totaal = sum(v[2] for v in stats.values()) or 1
+        groepen = dict.fromkeys([g for g, _ in GROEPEN] + ["overig"], 0.0)
+
+        def groep_van(bestand: str) -> str:
+            pad = bestand.replace(os.sep, "/")
+            return next((g for g, delen in GROEPEN if any(d in pad for d in delen)), "overig")
+
+        for (bestand, _regel, _naam), v in stats.items():
+            aanroepers = v[4]
+            if bestand == "~" and aanroepers:
+                # A builtin (getattr, isinstance, str methods) counts for whoever called it.
+                som = sum(c[3] for c in aanroepers.values()) or 1
+                for (a_bestand, _r, _n), c in aanroepers.items():
+                    groepen[groep_van(a_bestand)] += v[2] * c[3] / som
+            else:
+                groepen[groep_van(bestand)] += v[2]
+        top = sorted(stats.items(), key=lambda kv: kv[1][2], reverse=True)[:8]
+        uit[scenario["naam"]] = {
+            "ms_per_verzoek": round(kaal_ms, 1),
+            "ms_met_profiel": round(ms, 1),
+            "groepen": {g: round(100 * t / totaal) for g, t in groepen.items()},
+            "top": [
+                {
+                    "functie": f"{_kort(bestand)}:{regel} {naam}",
+                    "eigen_ms": round(v[2] * 1000 / PROFIEL_VERZOEKEN, 2),
+                    "aanroepen": round(v[1] / PROFIEL_VERZOEKEN),
+                }
+                for (bestand, regel, naam), v in top
+            ],
+        }
+    return uit
+
+
+def _kort(bestand: str) -> str:
+    """A module path from its package on (site-packages and the tree cut off)."""
+    pad = bestand.replace(os.sep, "/")
+    for merk in ("site-packages/", str(ROOT).replace(os.sep, "/") + "/"):
+        if merk in pad:
+            return pad.split(merk, 1)[1]
+    return pad.rsplit("/", 2)[-1] if "/" in pad else pad
+
+
+def profiel_tekst(profiel: dict) -> str:
+    """The profiles as Markdown: per page the time per request in-process, its groups and the
+    top functions by own time."""
+    regels = [
+        f"## Profiel per pagina ({PROFIEL_VERZOEKEN} verzoeken in één proces, cProfile)",
+        "",
+        "| pagina | ms/verzoek (met profiel) | "
+        + " | ".join(g for g, _ in GROEPEN)
+        + " | overig |",
+        "|---|---:|" + "---:|" * (len(GROEPEN) + 1),
+    ]
+    for naam, p in profiel.items():
+        g = p["groepen"]
+        regels.append(
+            f"| {naam} | {p['ms_per_verzoek']} ({p['ms_met_profiel']}) | "
+            + " | ".join(f"{g[k]}%" for k, _ in GROEPEN)
+            + f" | {g['overig']}% |"
+        )
+    for naam, p in profiel.items():
+        regels += ["", f"**{naam}** — meeste eigen tijd per verzoek:", ""]
+        regels += [
+            f"- `{t['functie']}`: {t['eigen_ms']} ms, {t['aanroepen']}×" for t in p["top"][:6]
+        ]
+    return "\n".join(regels)
+
+
 def plannen(sqls: dict[str, str]) -> dict[str, str]:
     from django.db import connection, transaction
 
@@ -619,6 +745,13 @@ def rapport(resultaten: dict, *, met_plannen: bool = True) -> str:
         f"{max(rss['celery']['rss_piek_mb_per_kind'] or [0])} MB | ≤ 300 MB |",
         "",
     ]
+    if resultaten.get("profiel"):
+        regels += [
+            profiel_tekst(resultaten["profiel"]).replace(
+                "## ", "#### " if not met_plannen else "### ", 1
+            ),
+            "",
+        ]
     if not met_plannen:
         return "\n".join(regels)
     regels += [
@@ -653,7 +786,32 @@ def machine() -> dict:
     }
 
 
+def alleen_profiel() -> None:
+    """`python bench/run.py --profiel`: the profiles only, on the database the last run seeded
+    (quick, for working on one page)."""
+    VAR.mkdir(parents=True, exist_ok=True)
+    os.environ.update(ENV)
+    bsns = bsn_lijst(SESSIES)
+    brp_fixture(bsns)
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    cache.clear()
+    lijst = scenarios(sessies_maken(bsns))
+    alleen = os.environ.get("BENCH_PAGINA")
+    if alleen:
+        lijst = [s for s in lijst if s["naam"] == alleen]
+    print(profiel_tekst(profielen(lijst)))
+
+
 def main() -> None:
+    if "--profiel" in sys.argv:
+        return alleen_profiel()
     VAR.mkdir(parents=True, exist_ok=True)
     os.environ.update(ENV)
     bsns = bsn_lijst(SESSIES)
@@ -696,6 +854,8 @@ def main() -> None:
     if fout:
         raise SystemExit(f"Pagina's worden niet echt getoond: {fout}")
 
+    resultaten["profiel"] = profielen(lijst)
+    cache.clear()  # the load starts as cold as before
     server = gunicorn_starten()
     try:
         resultaten["load"] = {}
