@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from aanvragen.gegevens import situatie
@@ -12,6 +13,7 @@ from aanvragen.models import (
 )
 from aanvragen.statussen import Status
 from portal import werkgebied
+from portal.models import PartnerToestemming
 from wegwijzer.regels import Situatie, Uitkomst, beoordeel
 from wegwijzer.selectors import (
     aow_leeftijden_get,
@@ -26,6 +28,7 @@ def aanvraag_list_van_inwoner(*, bsn: str, namens=None):
         Aanvraag.objects.van_inwoner(bsn, namens=namens)
         .exclude(status=Status.CONCEPT)
         .select_related("kostensoort", "gemeente", "betaalopdracht__batch")
+        .defer("betaalopdracht__batch__xml")  # the whole bank file: never shown here
         .prefetch_related("documenten", "aanvullingsverzoeken")
         .order_by("-ingediend_op")
     )
@@ -135,6 +138,52 @@ def toestemming_gevraagd_list(*, partner_bsn: str, namens=None):
         partner_toestemming_op__isnull=True,
         gemeente__partner_toestemming="digid",
     ).select_related("kostensoort")
+
+
+@dataclass(frozen=True)
+class MijnAanvragen:
+    """Everything Mijn aanvragen lists for one person."""
+
+    ingediend: list  # their submitted aanvragen, newest first
+    ter_bevestiging: list  # filled in on the phone, waiting for their DigiD check
+    wacht_op_partner: list  # theirs, waiting for their partner's consent
+    toestemming_gevraagd: list  # their partner's, waiting for their own consent
+
+
+def mijn_aanvragen_get(*, bsn: str, namens=None) -> MijnAanvragen:
+    """The four lists of Mijn aanvragen from one query (with their documents and questions),
+    split by the same conditions as aanvraag_list_van_inwoner, ter_bevestiging_list,
+    wacht_op_partner_list and toestemming_gevraagd_list (tests/aanvragen/test_mijn_aanvragen.py
+    holds them equal)."""
+    eigen = Aanvraag.objects.van_inwoner(bsn, namens=namens)
+    if namens is None:  # the partner consents themself, never a colleague
+        eigen = eigen | Aanvraag.objects.filter(partner_bsn=bsn, status=Status.CONCEPT)
+    rijen = list(
+        eigen.select_related("kostensoort", "gemeente", "betaalopdracht__batch")
+        .defer("betaalopdracht__batch__xml")
+        .prefetch_related("documenten", "aanvullingsverzoeken")
+        .order_by("-ingediend_op", "-pk")
+    )
+    van_hem = [a for a in rijen if a.bsn == bsn]
+    digid_partner = [
+        a
+        for a in rijen
+        if a.status == Status.CONCEPT
+        and a.partner_toestemming_op is None
+        and a.gemeente.partner_toestemming == PartnerToestemming.DIGID
+    ]
+    return MijnAanvragen(
+        ingediend=[a for a in van_hem if a.status != Status.CONCEPT],
+        ter_bevestiging=[
+            a
+            for a in van_hem
+            if a.status == Status.CONCEPT
+            and a.ingediend_namens_door_id is not None
+            and a.inwoner_bevestigd_op is None
+        ],
+        wacht_op_partner=[a for a in digid_partner if a.bsn == bsn and a.partner_bsn != ""],
+        toestemming_gevraagd=[a for a in digid_partner if a.partner_bsn == bsn and namens is None],
+    )
 
 
 def wacht_op_partner_list(*, bsn: str, namens=None):

@@ -380,21 +380,19 @@ def mijn_gegevens(request):
 @aanvrager_vereist
 def mijn_aanvragen(request):
     bsn, namens = request.aanvrager.bsn, request.aanvrager.namens
-    aanvragen = list(selectors.aanvraag_list_van_inwoner(bsn=bsn, namens=namens))
-    for aanvraag in aanvragen:
+    lijsten = selectors.mijn_aanvragen_get(bsn=bsn, namens=namens)
+    for aanvraag in lijsten.ingediend:
         aanvraag.voortgang = voortgang(aanvraag.status)
     concept = selectors.concept_van_inwoner_get(bsn=bsn) if namens is None else None
     return render(
         request,
         "aanvragen/mijn_aanvragen.html",
         {
-            "aanvragen": aanvragen,
+            "aanvragen": lijsten.ingediend,
             "concept": concept,
-            "ter_bevestiging": selectors.ter_bevestiging_list(bsn=bsn, namens=namens),
-            "toestemming_gevraagd": selectors.toestemming_gevraagd_list(
-                partner_bsn=bsn, namens=namens
-            ),
-            "wacht_op_partner": selectors.wacht_op_partner_list(bsn=bsn, namens=namens),
+            "ter_bevestiging": lijsten.ter_bevestiging,
+            "toestemming_gevraagd": lijsten.toestemming_gevraagd,
+            "wacht_op_partner": lijsten.wacht_op_partner,
         },
     )
 

@@ -112,6 +112,7 @@ def aanvraag_get(*, pk: int, medewerker):
             "ingediend_namens_door",
             "voorgesteld_door",
         )
+        .defer("betaalopdracht__batch__xml")  # the whole bank file: never shown here
         .prefetch_related(
             "statuswijzigingen__door",
             "documenten",

@@ -97,7 +97,8 @@ INSERT INTO aanvragen_aanvraag (
   toegekend_bedrag, besluit_motivering, besluit_vorm, leverancier_iban, leverancier_naam,
   voorgestelde_motivering, besloten_op, doorlooptijd_werkdagen, aangemaakt_op, gewijzigd_op,
   behandelaar_id, gemeente_id, kostensoort_id, regeling_id, beleidsregel_id,
-  alleenstaande_ouder, rekening_door_medewerker)
+  alleenstaande_ouder, rekening_door_medewerker, partner_situatie, brp_in_onderzoek,
+  leeftijdsgroep_bevestigd, bewijs_volgt)
 SELECT
   'BB-B' || lpad(n.i::text, 9, '0'),
   gen_random_uuid(),
@@ -133,7 +134,7 @@ SELECT
     WHERE br.gemeente_id = g.ids[1 + n.i %% array_length(g.ids, 1)]
     ORDER BY br.geldig_vanaf DESC LIMIT 1),
   n.i %% 9 = 0,
-  false
+  false, 'geen', '', '', false
 FROM n, g, k, b
 """
 

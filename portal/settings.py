@@ -185,7 +185,7 @@ X_FRAME_OPTIONS = "DENY"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.RedisCache",  # one Redis client per pool
             "LOCATION": os.environ["REDIS_URL"],
         }
     }

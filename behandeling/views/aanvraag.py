@@ -88,6 +88,7 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
     open_verzoek = next(
         (v for v in aanvraag.aanvullingsverzoeken.all() if not v.beantwoord_op), None
     )
+    mag_toewijzen = verzoek_heeft_rol(request, Rol.TEAMLEIDER) and aanvraag.status in OPEN
     context = {
         "aanvraag": aanvraag,
         "bron": bronnen(aanvraag),
@@ -142,11 +143,13 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
         "aanvulling_form": AanvullingForm(initial=aanvulling_initial(aanvraag, bewijs_nodig)),
         "bewijs_nodig": bewijs_nodig,
         "buiten_form": BuitenBehandelingForm(),
-        "mag_toewijzen": verzoek_heeft_rol(request, Rol.TEAMLEIDER) and aanvraag.status in OPEN,
+        "mag_toewijzen": mag_toewijzen,
         "toewijzen_form": ToewijzenForm(
             behandelaars=selectors.behandelaar_list(gemeente_id=aanvraag.gemeente_id),
             initial={"behandelaar": str(aanvraag.behandelaar_id or "")},
-        ),
+        )
+        if mag_toewijzen  # only a teamleider assigns: nobody else pays for the list
+        else None,
         "terugleggen_form": TerugleggenForm(),
         "rekening_form": RekeningBeoordelingForm(),
         "opnieuw_form": OpnieuwKlaarzettenForm(

@@ -110,6 +110,14 @@ def test_behandelaar_belt_vraagt_aanvulling_kent_toe_en_collega_keurt_goed(
     expect(tessa.get_by_role("status")).to_contain_text("Goedgekeurd")
     tessa.goto(f"{base}/behandeling/dashboard/")
     expect(tessa.get_by_role("heading", level=1)).to_contain_text("beloftes")
+    expect(tessa.get_by_test_id("trend-besluiten")).to_be_visible()
+    toegankelijk(tessa)
+    # From a figure to the aanvragen behind it.
+    tessa.get_by_test_id("zekerheden").get_by_role(
+        "row", name="3. Besluit binnen 5 werkdagen"
+    ).get_by_role("link").first.click()
+    expect(tessa.get_by_role("heading", level=1)).to_have_text("3. Besluit binnen 5 werkdagen")
+    expect(tessa.get_by_test_id("zekerheid-lijst")).to_contain_text(dossier.referentie)
     toegankelijk(tessa)
 
     # The worker makes the beschikking; its text says what was decided and how to object.
