@@ -8,7 +8,9 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import post_delete, post_migrate
 
+        from portal.generatie import bij_wijziging
         from portal.selectors import regeling_gewijzigd
         from portal.tweefactor import wachtwoord_gegeven
 
@@ -17,6 +19,17 @@ class PortalConfig(AppConfig):
         post_save.connect(
             regeling_gewijzigd, sender=self.get_model("Regeling"), dispatch_uid="regeling"
         )
+        kalender_gewijzigd = bij_wijziging("kalender")  # portal.selectors.KALENDER
+        # A data migration writes through historical models (no post_save): new keys after it.
+        post_migrate.connect(kalender_gewijzigd, sender=self, weak=False, dispatch_uid="kalender")
+        for naam in ("GelijkgesteldeDag", "Sluitingsdag"):
+            for signaal in (post_save, post_delete):
+                signaal.connect(
+                    kalender_gewijzigd,
+                    sender=self.get_model(naam),
+                    weak=False,
+                    dispatch_uid=f"kalender-{naam}-{signaal is post_save}",
+                )
 
 
 def saml_standaarden_sha256() -> None:

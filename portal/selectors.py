@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from portal import werkgebied
+from portal.generatie import onder_generatie
 from portal.models import (
     DigidNiveau,
     GelijkgesteldeDag,
@@ -14,9 +15,20 @@ from portal.models import (
 )
 from portal.werkdagen import Kalender
 
+KALENDER = "kalender"  # gelijkgestelde dagen and sluitingsdagen (signals in apps.py)
+
 
 def kalender_get(*, gemeente: Gemeente | None, vanaf: date, jaren: int = 2) -> Kalender:
-    """The werkdagen calendar of a gemeente around `vanaf`: a year back, `jaren` ahead."""
+    """The werkdagen calendar of a gemeente around `vanaf`: a year back, `jaren` ahead (cached
+    under the calendar's generation: a new or removed day is seen at once)."""
+    return onder_generatie(
+        KALENDER,
+        f"een:{gemeente.pk if gemeente else '-'}:{vanaf.isoformat()}:{jaren}",
+        lambda: _kalender_bouwen(gemeente=gemeente, vanaf=vanaf, jaren=jaren),
+    )
+
+
+def _kalender_bouwen(*, gemeente: Gemeente | None, vanaf: date, jaren: int) -> Kalender:
     van, tot = vanaf - timedelta(days=366), vanaf + timedelta(days=366 * jaren)
     gelijk = GelijkgesteldeDag.objects.filter(datum__gte=van, datum__lte=tot)
     sluiting = (
@@ -31,7 +43,16 @@ def kalender_get(*, gemeente: Gemeente | None, vanaf: date, jaren: int = 2) -> K
 
 
 def kalenders_get(*, gemeente_ids, vanaf: date, jaren: int = 2) -> dict[int, Kalender]:
-    """Calendars for several gemeenten in two queries (for lists)."""
+    """Calendars for several gemeenten in two queries (for lists), cached like kalender_get."""
+    ids = sorted(gemeente_ids)
+    return onder_generatie(
+        KALENDER,
+        f"lijst:{','.join(map(str, ids))}:{vanaf.isoformat()}:{jaren}",
+        lambda: _kalenders_bouwen(gemeente_ids=ids, vanaf=vanaf, jaren=jaren),
+    )
+
+
+def _kalenders_bouwen(*, gemeente_ids, vanaf: date, jaren: int) -> dict[int, Kalender]:
     tot = vanaf + timedelta(days=366 * jaren)
     gelijk = {
         d.datum: d.omschrijving

@@ -1,9 +1,6 @@
-import time
 from datetime import date
 
-from django.core.cache import cache
-from django.db import transaction
-
+from portal.generatie import generatie, onder_generatie, verhogen
 from portal.models import Gemeente, Regeling
 from wegwijzer.models import (
     AowLeeftijd,
@@ -27,6 +24,11 @@ def kostensoort_list(*, beleidsregel: Beleidsregel | None = None, alleen_vergoed
     return qs
 
 
+def kostensoort_catalogus() -> list[Kostensoort]:
+    """Every kostensoort, for lists and filters (cached under the rules' generation)."""
+    return onder_generatie(BELEID, "kostensoorten", lambda: list(kostensoort_list()))
+
+
 def kostensoorten_vergoed_en_niet(*, peildatum: date) -> tuple[list, list]:
     """For the start page: the kostensoorten some gemeente here pays under its rules of today,
     and those none pays (listed apart, so nobody reads "oven" as something to apply for)."""
@@ -44,7 +46,9 @@ def kostensoorten_vergoed_en_niet(*, peildatum: date) -> tuple[list, list]:
 
 def aow_leeftijden_get() -> dict[int, int]:
     """Year of reaching the AOW age → that age in months (wegwijzer.regels.aow_datum)."""
-    return {r.jaar: r.in_maanden for r in AowLeeftijd.objects.all()}
+    return onder_generatie(
+        BELEID, "aow", lambda: {r.jaar: r.in_maanden for r in AowLeeftijd.objects.all()}
+    )
 
 
 def normbedrag_list(*, peildatum: date):
@@ -78,44 +82,29 @@ def beleidsversie_get(
     `peildatum`.
     """
     if beleidsregel is not None:
-        sleutel = f"br{beleidsregel.pk}:{peildatum.isoformat()}"
+        sleutel = f"versie:br{beleidsregel.pk}:{peildatum.isoformat()}"
     else:
-        sleutel = f"g{gemeente.pk}:r{regeling.pk}:{peildatum.isoformat()}"
-    sleutel = f"wegwijzer:beleidsversie:{beleid_generatie()}:{sleutel}"
-    versie = cache.get(sleutel, GEEN)
-    if versie is GEEN:
-        versie = _beleidsversie_bouwen(
+        sleutel = f"versie:g{gemeente.pk}:r{regeling.pk}:{peildatum.isoformat()}"
+    return onder_generatie(
+        BELEID,
+        sleutel,
+        lambda: _beleidsversie_bouwen(
             gemeente=gemeente, regeling=regeling, peildatum=peildatum, beleidsregel=beleidsregel
-        )
-        cache.set(sleutel, versie, BELEID_CACHE_SECONDEN)
-    return versie
+        ),
+    )
 
 
-GEEN = object()
-BELEID_CACHE_SECONDEN = 3600
-GENERATIE_SLEUTEL = "wegwijzer:beleid:generatie"
+BELEID = "wegwijzer-beleid"  # the rules, their national amounts and the AOW ages (apps.py)
 
 
 def beleid_generatie() -> int:
-    """A counter that every change to the rules raises (signals in apps.py): a new counter
-    means new cache keys, so no page ever computes with rules that were changed."""
-    generatie = cache.get(GENERATIE_SLEUTEL)
-    if generatie is None:
-        generatie = time.time_ns()
-        cache.add(GENERATIE_SLEUTEL, generatie, None)
-        generatie = cache.get(GENERATIE_SLEUTEL, generatie)
-    return generatie
+    """The rules' generation (portal.generatie): part of every key built from them."""
+    return generatie(BELEID)
 
 
 def beleid_gewijzigd(**_kwargs) -> None:
-    """Raise the counter now and again at commit: a reader that cached the old rows between
-    the save and the commit cached them under a counter that the commit leaves behind."""
-
-    def verhogen():
-        cache.set(GENERATIE_SLEUTEL, time.time_ns(), None)
-
-    verhogen()
-    transaction.on_commit(verhogen)
+    """After a change the signals do not see (a bulk update)."""
+    verhogen(BELEID)
 
 
 def _beleidsversie_bouwen(*, gemeente, regeling, peildatum, beleidsregel) -> Beleidsversie | None:

@@ -27,12 +27,12 @@ from behandeling.zekerheden import ZEKERHEID_LABELS
 from portal.rollen import rol_vereist
 from portal.selectors import gemeente_list, kalenders_get
 from uitbetaling import selectors as uitbetaling_selectors
-from wegwijzer.selectors import kostensoort_list
+from wegwijzer.selectors import kostensoort_catalogus
 
 
 @rol_vereist(*BEHANDELAARS)
 def werkvoorraad(request):
-    kostensoorten = kostensoort_list()
+    kostensoorten = kostensoort_catalogus()
     gemeenten = gemeente_list(medewerker=request.user)
     if "zekerheid" in request.GET:  # a figure on the dashboard: the aanvragen behind it
         lijst_form = ZekerheidLijstForm(

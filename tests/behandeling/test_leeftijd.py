@@ -51,5 +51,7 @@ def test_aow_tabel_is_data_die_beheer_aanpast():
     )
     aanvraag.refresh_from_db()
     assert "€ 1.564,69" in voorstel_get(aanvraag=aanvraag).motivering  # AOW norm
-    AowLeeftijd.objects.filter(jaar=2026).update(maanden=3)  # beheer changes the table
+    rij = AowLeeftijd.objects.get(jaar=2026)  # beheer changes the table (in the admin)
+    rij.maanden = 3
+    rij.save()
     assert "€ 1.401,50" in voorstel_get(aanvraag=aanvraag).motivering
