@@ -19,6 +19,23 @@ class PortalConfig(AppConfig):
         post_save.connect(
             regeling_gewijzigd, sender=self.get_model("Regeling"), dispatch_uid="regeling"
         )
+        from django.contrib.auth.models import Group, User
+        from django.db.models.signals import m2m_changed
+
+        from portal.rollen import MEDEWERKERS
+
+        medewerkers_gewijzigd = bij_wijziging(MEDEWERKERS)
+        for tussen in (User.groups.through, self.get_model("Gemeente").medewerkers.through):
+            m2m_changed.connect(
+                medewerkers_gewijzigd, sender=tussen, weak=False, dispatch_uid=f"mw-{tussen}"
+            )
+        for signaal in (post_save, post_delete):
+            signaal.connect(
+                medewerkers_gewijzigd,
+                sender=Group,
+                weak=False,
+                dispatch_uid=f"mw-groep-{signaal is post_save}",
+            )
         kalender_gewijzigd = bij_wijziging("kalender")  # portal.selectors.KALENDER
         # A data migration writes through historical models (no post_save): new keys after it.
         post_migrate.connect(kalender_gewijzigd, sender=self, weak=False, dispatch_uid="kalender")

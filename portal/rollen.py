@@ -22,15 +22,31 @@ class Rol(StrEnum):
     FUNCTIONEEL_BEHEER = "functioneel_beheer"
 
 
+MEDEWERKERS = "medewerkers"  # roles and werkgebieden; signals in portal/apps.py
+
+
+def medewerker_gegevens(user) -> tuple[frozenset[Rol], frozenset[int]]:
+    """A colleague's roles and the ids of the gemeenten they work for: read once per request
+    (kept on the user object) and cached under the generation that every change of anyone's
+    groups or gemeenten raises, so a role taken away is gone at the next request."""
+    cached = getattr(user, "_portal_medewerker", None)
+    if cached is None:
+        from portal.generatie import onder_generatie
+
+        def lezen():
+            namen = set(user.groups.values_list("name", flat=True))
+            rollen = frozenset(rol for rol in Rol if rol.value in namen)
+            return rollen, frozenset(user.werkgemeenten.values_list("pk", flat=True))
+
+        cached = onder_generatie(MEDEWERKERS, str(user.pk), lezen, 600)
+        user._portal_medewerker = cached
+    return cached
+
+
 def rollen_van(user) -> frozenset[Rol]:
     if not user.is_authenticated or not user.is_active:
         return frozenset()
-    cached = getattr(user, "_portal_rollen", None)
-    if cached is None:
-        namen = set(user.groups.values_list("name", flat=True))
-        cached = frozenset(rol for rol in Rol if rol.value in namen)
-        user._portal_rollen = cached
-    return cached
+    return medewerker_gegevens(user)[0]
 
 
 def heeft_rol(user, *rollen: Rol) -> bool:

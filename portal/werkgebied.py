@@ -23,16 +23,15 @@ class BuitenWerkgebied(PermissionDenied):
 def gemeente_ids(medewerker) -> frozenset[int]:
     """The ids of the gemeenten this colleague works for; empty for anyone else.
 
-    Read once per request (cached on the user object, like the roles)."""
+    Read with the roles (portal.rollen.medewerker_gegevens: once per request, cached until
+    anyone's groups or gemeenten change)."""
+    from portal.rollen import medewerker_gegevens
+
     if medewerker is None or not getattr(medewerker, "is_authenticated", False):
         return frozenset()
     if not medewerker.is_active or medewerker.pk is None:
         return frozenset()
-    cached = getattr(medewerker, "_portal_werkgebied", None)
-    if cached is None:
-        cached = frozenset(medewerker.werkgemeenten.values_list("pk", flat=True))
-        medewerker._portal_werkgebied = cached
-    return cached
+    return medewerker_gegevens(medewerker)[1]
 
 
 def beperk(queryset, medewerker, *, via: str | None = "gemeente"):
