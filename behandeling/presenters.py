@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from aanvragen.statussen import SLA_LABELS as STATUS_SLA_LABELS
 from aanvragen.statussen import SlaStatus, Status, sla_status, werkdagen_over
 from behandeling.regels import Afwijking, Toetsing, afwijzing_toetsen, toekenning_toetsen
-from behandeling.zekerheden import MET_AANVRAGEN, ZEKERHEID_LABELS
+from behandeling.zekerheden import MET_AANVRAGEN, ZEKERHEID_LABELS, procent
 from portal.bedrag import format_bedrag
 from portal.bevestigen import Regel
 from portal.iban import bank_naam, iban_leesbaar
@@ -114,7 +114,6 @@ class Trend:
     label: str
     punten: tuple[WeekPunt, ...]
     lijn: str  # the polyline's points over the weeks that measured something
-    drilldown: bool  # aanvragen behind it (not the anonymous Wegwijzer counters)
 
     @property
     def beschrijving(self) -> str:
@@ -123,10 +122,6 @@ class Trend:
             f"{p.week:%d-%m}: {p.percentage}%" if p.percentage is not None else f"{p.week:%d-%m}: —"
             for p in self.punten
         )
-
-
-def _procent(deel: int, geheel: int) -> int | None:
-    return round(100 * deel / geheel) if geheel else None
 
 
 def zekerheden_trend(metingen, *, weken: list[date]) -> list[Trend]:
@@ -141,7 +136,7 @@ def zekerheden_trend(metingen, *, weken: list[date]) -> list[Trend]:
         punten = []
         for n, week in enumerate(weken):
             gemeten, ok = som.get((zekerheid, week), (0, 0))
-            pct = _procent(ok, gemeten)
+            pct = procent(ok, gemeten)
             punten.append(
                 WeekPunt(
                     zekerheid=zekerheid,
@@ -161,7 +156,6 @@ def zekerheden_trend(metingen, *, weken: list[date]) -> list[Trend]:
                 label=str(label),
                 punten=tuple(punten),
                 lijn=" ".join(f"{p.x},{p.y}" for p in punten if p.y is not None),
-                drilldown=zekerheid in MET_AANVRAGEN,
             )
         )
     return trends
@@ -189,7 +183,7 @@ def zekerheden_csv(metingen, *, gemeenten: dict[int, str], weken: list[date]) ->
             for zekerheid, label in ZEKERHEID_LABELS.items():
                 m = gevonden.get((week, gemeente_id, zekerheid))
                 gemeten, ok = (m.gemeten, m.gehaald) if m else (0, 0)
-                pct = _procent(ok, gemeten)
+                pct = procent(ok, gemeten)
                 schrijver.writerow(
                     [
                         f"{jaar}-W{nummer:02d}",

@@ -17,6 +17,7 @@ from behandeling.zekerheden import (
     gehaald,
     gemeten,
     per_week,
+    procent,
     weken_tot,
 )
 from portal import werkgebied
@@ -174,7 +175,7 @@ def zekerheden(*, vanaf: date, medewerker) -> dict:
     return {
         "wegwijzer": {
             **telling,
-            "percentage": _procent(telling["binnen_twee"], telling["afgerond"]),
+            "percentage": procent(telling["binnen_twee"], telling["afgerond"]),
             "gemiddeld": (telling["seconden"] or 0) // telling["afgerond"]
             if telling["afgerond"]
             else None,
@@ -192,12 +193,8 @@ def _meting(cijfers: dict, gemeten: int, gehaald: int) -> dict:
         "gemeten": gemeten,
         "gehaald": gehaald,
         "niet_gehaald": gemeten - gehaald,
-        "percentage": _procent(gehaald, gemeten),
+        "percentage": procent(gehaald, gemeten),
     }
-
-
-def _procent(deel, geheel) -> int | None:
-    return round(100 * (deel or 0) / geheel) if geheel else None
 
 
 def ter_goedkeuring_list(*, medewerker):

@@ -73,6 +73,11 @@ def gehaald(zekerheid: Zekerheid) -> Q:
     return Q(betaalopdracht__aangemaakt_op__date=F("besloten_op__date"))
 
 
+def procent(deel, geheel) -> int | None:
+    """Kept as a whole percentage of counted; None when nothing was counted."""
+    return round(100 * (deel or 0) / geheel) if geheel else None
+
+
 @dataclass(frozen=True)
 class Meting:
     """One guarantee in one week and gemeente: how many counted and how many kept it."""
