@@ -29,12 +29,13 @@ from aanvragen.statussen import Status
 from portal import berichten
 from portal.actor import INWONER, PARTNER
 from portal.models import BevestigingNamens, Gemeente, PartnerToestemming, Regeling
+from portal.selectors import gemeente_met_cbs_code
 from portal.taken import na_commit
 from wegwijzer.selectors import beleidsregel_get
 
 
 def gemeente_van(persoon: Persoon) -> Gemeente | None:
-    return Gemeente.objects.filter(cbs_code=persoon.gemeente_code).first()
+    return gemeente_met_cbs_code(persoon.gemeente_code)
 
 
 def aanvraag_indienen(

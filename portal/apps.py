@@ -36,6 +36,14 @@ class PortalConfig(AppConfig):
                 weak=False,
                 dispatch_uid=f"mw-groep-{signaal is post_save}",
             )
+        gemeenten_gewijzigd = bij_wijziging("gemeenten")  # portal.selectors.GEMEENTEN
+        for signaal in (post_save, post_delete, post_migrate):
+            signaal.connect(
+                gemeenten_gewijzigd,
+                sender=self.get_model("Gemeente") if signaal is not post_migrate else self,
+                weak=False,
+                dispatch_uid=f"gemeenten-{signaal}",
+            )
         kalender_gewijzigd = bij_wijziging("kalender")  # portal.selectors.KALENDER
         # A data migration writes through historical models (no post_save): new keys after it.
         post_migrate.connect(kalender_gewijzigd, sender=self, weak=False, dispatch_uid="kalender")

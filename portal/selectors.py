@@ -70,6 +70,17 @@ def _kalenders_bouwen(*, gemeente_ids, vanaf: date, jaren: int) -> dict[int, Kal
     }
 
 
+GEMEENTEN = "gemeenten"  # the gemeenten' own settings (signals in apps.py)
+
+
+def gemeente_met_cbs_code(cbs_code: str) -> Gemeente | None:
+    """The gemeente an inwoner lives in by the BRP's code, read on every wizard step (cached
+    under the gemeenten's generation: a changed setting counts at the next request)."""
+    return onder_generatie(
+        GEMEENTEN, f"cbs:{cbs_code}", lambda: Gemeente.objects.filter(cbs_code=cbs_code).first()
+    )
+
+
 def gemeente_list(*, medewerker=None):
     """All gemeenten (public pages), or those a colleague works for."""
     return (

@@ -11,7 +11,7 @@ from aanvragen.models import Aanvraag
 from aanvragen.selectors import voorstel_get
 from portal.models import Gemeente, PartnerToestemming
 from tests.brp_server import LokaleBrp, persoon
-from tests.helpers import als_inwoner, post_stap
+from tests.helpers import als_inwoner, instellen, post_stap
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,9 @@ def test_gescheiden_inwoner_woont_alleen(GELDIG):
 
 
 def test_partner_zonder_bsn_is_een_partner_en_verklaart_toestemming(GELDIG):
-    Gemeente.objects.filter(cbs_code="9001").update(partner_toestemming=PartnerToestemming.DIGID)
+    instellen(
+        Gemeente.objects.filter(cbs_code="9001"), partner_toestemming=PartnerToestemming.DIGID
+    )
     client = als_inwoner(bsn="100200035")
     pagina = client.get(reverse("aanvragen:stap", args=["gegevens"])).content.decode()
     assert "Uw partner heeft geen burgerservicenummer (BSN) in Nederland." in pagina

@@ -8,7 +8,7 @@ from aanvragen.statussen import Status
 from portal.models import Gemeente
 from portal.rollen import Rol
 from tests.factories import UserFactory
-from tests.helpers import ingelogd, post_stap
+from tests.helpers import ingelogd, instellen, post_stap
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def invullen(client, GELDIG):
 
 
 def test_partner_geeft_toestemming_met_digid(GELDIG):
-    Gemeente.objects.filter(cbs_code="9001").update(partner_toestemming="digid")
+    instellen(Gemeente.objects.filter(cbs_code="9001"), partner_toestemming="digid")
     fatima = ingelogd("111222333")
     stap1 = fatima.get(reverse("aanvragen:stap", args=["gegevens"])).content.decode()
     assert "geeft Youssef El Amrani daarna zelf toestemming" in stap1
@@ -48,8 +48,10 @@ def test_partner_geeft_toestemming_met_digid(GELDIG):
 
 
 def test_telefoon_en_partner_beide_met_digid(client, GELDIG):
-    Gemeente.objects.filter(cbs_code="9001").update(
-        partner_toestemming="digid", bevestiging_namens="digid"
+    instellen(
+        Gemeente.objects.filter(cbs_code="9001"),
+        partner_toestemming="digid",
+        bevestiging_namens="digid",
     )
     client.force_login(UserFactory(rollen=[Rol.KLANTCONTACT]))
     client.post(

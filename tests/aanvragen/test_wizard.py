@@ -6,7 +6,7 @@ from aanvragen.statussen import Status
 from portal import berichten
 from portal.rollen import Rol
 from tests.factories import UserFactory
-from tests.helpers import als_inwoner, post_stap
+from tests.helpers import als_inwoner, instellen, post_stap
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("GELDIG")]
 
@@ -137,7 +137,7 @@ def test_namens_met_digid_bevestiging_door_inwoner(
     from portal.models import Gemeente
     from tests.helpers import ingelogd
 
-    Gemeente.objects.filter(cbs_code="9001").update(bevestiging_namens="digid")
+    instellen(Gemeente.objects.filter(cbs_code="9001"), bevestiging_namens="digid")
     client.force_login(UserFactory(rollen=[Rol.KLANTCONTACT]))
     client.post(
         reverse("aanvragen:namens-start"), {"bsn": "999993653", "identiteit_gecontroleerd": "on"}

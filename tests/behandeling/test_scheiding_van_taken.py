@@ -29,7 +29,7 @@ from tests.factories import (
     ingediende_aanvraag,
     opgepakte_aanvraag,
 )
-from tests.helpers import PortalClient, gelijktijdig
+from tests.helpers import PortalClient, gelijktijdig, instellen
 from uitbetaling.batches import batch_afleveren, batch_samenstellen
 from uitbetaling.models import Betaalopdracht, OpdrachtStatus, Rekeningwijziging
 from uitbetaling.opdrachten import betaalopdracht_aanmaken, betaalopdracht_geweigerd_melden
@@ -100,7 +100,7 @@ def test_buitenlandse_rekening_alleen_als_de_gemeente_het_toestaat():
     client = ingelogd(bea)
     fout = naar_leverancier(client, aanvraag, iban=DUITS)
     assert "Vul een Nederlands rekeningnummer in" in fout.content.decode()
-    Gemeente.objects.filter(pk=aanvraag.gemeente_id).update(buitenlandse_iban=True)
+    instellen(Gemeente.objects.filter(pk=aanvraag.gemeente_id), buitenlandse_iban=True)
     naar_leverancier(client, aanvraag, iban=DUITS)
     pagina = ingelogd(UserFactory(rollen=[Rol.BEHANDELAAR])).get(
         reverse("behandeling:aanvraag", args=[aanvraag.pk])
@@ -142,7 +142,7 @@ def test_eigen_bekende_rekening_of_bevestiging_met_digid_heft_de_vlag_op():
     ingediende_aanvraag()  # the inwoner gave NL91ABNA0417164300 themself with DigiD
     kim = UserFactory(rollen=[Rol.KLANTCONTACT])
     assert not namens_ingediend(kim, iban="NL91ABNA0417164300").rekening_door_medewerker
-    Gemeente.objects.filter(cbs_code="9001").update(bevestiging_namens="digid")
+    instellen(Gemeente.objects.filter(cbs_code="9001"), bevestiging_namens="digid")
     nieuw = namens_ingediend(kim, iban="NL02RABO0123456789")
     assert nieuw.rekening_door_medewerker and nieuw.status == Status.CONCEPT
     bevestigd = aanvraag_bevestigen(aanvraag_id=nieuw.pk, bsn="999993653")

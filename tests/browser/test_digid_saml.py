@@ -12,6 +12,7 @@ from portal.models import Gemeente
 from portal.niveaus import Niveau
 from tests.browser.helpers import tot_controle
 from tests.factories import voorbeeldbeleid
+from tests.helpers import instellen
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def beleid(transactional_db):
     voorbeeldbeleid()
-    Gemeente.objects.filter(cbs_code="9001").update(partner_toestemming="digid")
+    instellen(Gemeente.objects.filter(cbs_code="9001"), partner_toestemming="digid")
 
 
 def pagina(browser):

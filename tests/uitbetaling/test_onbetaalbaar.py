@@ -11,7 +11,7 @@ from behandeling.werkvoorraad import aanvraag_oppakken
 from portal.models import Gemeente
 from portal.rollen import Rol
 from tests.factories import UserFactory, beide_gemeenten, ingediende_aanvraag
-from tests.helpers import PortalClient, wacht_op
+from tests.helpers import PortalClient, instellen, wacht_op
 from uitbetaling import tasks
 from uitbetaling.models import Betaalopdracht, OpdrachtStatus
 
@@ -32,7 +32,7 @@ def test_een_naam_zonder_latijnse_letters_houdt_de_rest_niet_op(celery_worker, s
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
     # A gemeente whose own account name has diacritics (a real one: Súdwest-Fryslân).
     ingediende_aanvraag()  # creates the gemeenten
-    Gemeente.objects.filter(cbs_code="9001").update(rekening_naam="Gemeente Súdwest-Fryslân")
+    instellen(Gemeente.objects.filter(cbs_code="9001"), rekening_naam="Gemeente Súdwest-Fryslân")
     # Data from before the check at entry (the wizard now refuses such a name).
     vreemd = _toekennen(bea, rekeninghouder=ARABISCH)
     gewoon = _toekennen(bea)
@@ -78,7 +78,7 @@ def test_een_gemeente_met_een_fout_slaat_de_andere_niet_over(settings, tmp_path)
     for aanvraag in (goed, dorp):
         betaalopdracht_aanmaken(aanvraag_id=aanvraag.pk)
     # Dorpsveen's own account broke (bypassing the admin's check): its file cannot be made.
-    Gemeente.objects.filter(cbs_code="9002").update(rekening_iban="NL00XXXX0000000000")
+    instellen(Gemeente.objects.filter(cbs_code="9002"), rekening_iban="NL00XXXX0000000000")
     assert tasks.batches_verwerken() == 1  # one failure, logged
     assert Betaalopdracht.objects.get(aanvraag=goed).status == OpdrachtStatus.AANGEBODEN
     assert Betaalopdracht.objects.get(aanvraag=dorp).status == OpdrachtStatus.KLAARGEZET
