@@ -41,6 +41,7 @@ from portal.werkdagen import (
 from uitbetaling.begunstigde import Begunstigde, betrokkenen, mag_goedkeuren
 from uitbetaling.opdrachten import betaalopdracht_aanmaken
 from uitbetaling.selectors import (
+    begunstigde_bij,
     begunstigde_van,
     betaalvoorstel_van,
     voorstel_kenmerk,
@@ -72,11 +73,7 @@ def toekenning_vooraf(
     berekening: Uitkomst | None = None,
 ) -> Vooraf:
     """The confirmation step shows this and the award decides by it: one computation."""
-    begunstigde = (
-        Begunstigde(leverancier[0], leverancier[1], leverancier=True)
-        if leverancier
-        else Begunstigde(aanvraag.rekeninghouder, aanvraag.iban)
-    )
+    begunstigde = begunstigde_bij(aanvraag, leverancier)
     toetsing = toekenning_toetsen(
         gevraagd=aanvraag.bedrag,
         berekening=berekening if berekening is not None else voorstel_get(aanvraag=aanvraag),

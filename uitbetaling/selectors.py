@@ -69,8 +69,19 @@ def betrokkenen_van_batch(*, batch) -> list[tuple[str, int]]:
 def begunstigde_van(aanvraag) -> Begunstigde:
     """Where the money of this aanvraag goes: the supplier the behandelaar chose, or the
     account the inwoner gave."""
-    if aanvraag.leverancier_iban:
-        return Begunstigde(aanvraag.leverancier_naam, aanvraag.leverancier_iban, leverancier=True)
+    leverancier = (
+        (aanvraag.leverancier_naam, aanvraag.leverancier_iban)
+        if aanvraag.leverancier_iban
+        else None
+    )
+    return begunstigde_bij(aanvraag, leverancier)
+
+
+def begunstigde_bij(aanvraag, leverancier: tuple[str, str] | None) -> Begunstigde:
+    """The payee for a choice not yet stored: `leverancier` (name, IBAN), or the account the
+    inwoner gave."""
+    if leverancier:
+        return Begunstigde(leverancier[0], leverancier[1], leverancier=True)
     return Begunstigde(aanvraag.rekeninghouder, aanvraag.iban)
 
 
