@@ -1,5 +1,6 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.core.cache import cache
@@ -20,26 +21,42 @@ from behandeling.zekerheden import (
     procent,
     weken_tot,
 )
-from portal import werkgebied
+from portal import stempel, werkgebied
 from portal.rollen import Rol
+from portal.tekst import volledige_naam
+from uitbetaling.models import Betaalopdracht
+from uitbetaling.statussen import TERUG_BIJ_BEHANDELAAR
 from wegwijzer.models import Vorm, WegwijzerTelling
 
-WERKVOORRAAD_VELDEN = (
+WERKVOORRAAD_KOLOMMEN = (  # what a row shows, read as plain values: no model objects
+    "pk",
     "referentie",
     "gemeente_id",
-    "kostensoort_id",
-    "behandelaar_id",
+    "gemeente__naam",
+    "kostensoort__naam",
     "bedrag",
     "status",
     "bewijs_volgt",
     "einddatum_gepland",
-    "ingediend_op",
-    "gemeente__naam",
-    "kostensoort__naam",
-    "behandelaar__username",
     "behandelaar__first_name",
     "behandelaar__last_name",
 )
+
+
+@dataclass(frozen=True)
+class WerkvoorraadRegel:
+    """One row of the werkvoorraad."""
+
+    pk: int
+    referentie: str
+    gemeente_id: int
+    gemeente_naam: str
+    kostensoort_naam: str
+    bedrag: Decimal
+    status: str
+    bewijs_volgt: bool
+    einddatum_gepland: date | None
+    behandelaar_naam: str
 
 
 def werkvoorraad_list(
@@ -51,12 +68,11 @@ def werkvoorraad_list(
     gemeente_id: int | None = None,
     niet_opgepakt: bool = False,
 ):
-    """Open aanvragen of the colleague's gemeenten, most urgent first (nearest norm date on top)."""
+    """Open aanvragen of the colleague's gemeenten, most urgent first (nearest norm date on top),
+    as tuples of WERKVOORRAAD_KOLOMMEN (`werkvoorraad_regel` makes a row of one)."""
     qs = (
         werkgebied.beperk(Aanvraag.objects, medewerker)
         .filter(status__in=list(OPEN))
-        .select_related("gemeente", "kostensoort", "behandelaar")
-        .only(*WERKVOORRAAD_VELDEN)  # a row shows these; an aanvraag has sixty columns
         .order_by("einddatum_gepland", "ingediend_op", "pk")
     )
     if filter_status:
@@ -69,7 +85,12 @@ def werkvoorraad_list(
         qs = qs.filter(kostensoort_id=kostensoort_id)
     if gemeente_id:
         qs = qs.filter(gemeente_id=gemeente_id)
-    return qs
+    return qs.values_list(*WERKVOORRAAD_KOLOMMEN)
+
+
+def werkvoorraad_regel(waarden: tuple) -> WerkvoorraadRegel:
+    *velden, voornaam, achternaam = waarden
+    return WerkvoorraadRegel(*velden, behandelaar_naam=volledige_naam(voornaam, achternaam))
 
 
 def zekerheid_list(
@@ -97,6 +118,25 @@ def werkvoorraad_tellingen(*, medewerker) -> dict[str, int]:
         te_laat=Count("pk", filter=Q(sla_status=SlaStatus.TE_LAAT)),
         risico=Count("pk", filter=Q(sla_status=SlaStatus.RISICO)),
         opgeschort=Count("pk", filter=Q(status=Status.WACHT_OP_AANVULLING)),
+    )
+
+
+def werkvoorraad_stempel(*, medewerker) -> tuple | None:
+    """The version of everything the werkvoorraad shows a colleague (portal.stempel): the open
+    queue of their gemeenten (rows, counters, approvals) and the payments that came back with
+    their aanvragen; None where the database cannot stamp."""
+    gemeenten, gemeente_params = stempel.in_lijst(sorted(werkgebied.gemeente_ids(medewerker)))
+    open_in, open_params = stempel.in_lijst(sorted(OPEN))
+    terug_in, terug_params = stempel.in_lijst(sorted(TERUG_BIJ_BEHANDELAAR))
+    aanvraag, opdracht = Aanvraag._meta.db_table, Betaalopdracht._meta.db_table
+    return stempel.stempel(
+        # table names from the models, values as parameters
+        f"SELECT (SELECT sum({stempel.rij('a')}) FROM {aanvraag} a"  # noqa: S608
+        f" WHERE a.gemeente_id IN {gemeenten} AND a.status IN {open_in}),"
+        f" (SELECT sum({stempel.rij('o')} + {stempel.rij('a')})"
+        f" FROM {opdracht} o JOIN {aanvraag} a ON a.id = o.aanvraag_id"
+        f" WHERE o.gemeente_id IN {gemeenten} AND o.status IN {terug_in})",
+        gemeente_params + open_params + gemeente_params + terug_params,
     )
 
 
@@ -197,19 +237,36 @@ def _meting(cijfers: dict, gemeten: int, gehaald: int) -> dict:
     }
 
 
-def ter_goedkeuring_list(*, medewerker):
+@dataclass(frozen=True)
+class Goedkeuring:
+    """A proposed award waiting for a second colleague."""
+
+    pk: int
+    referentie: str
+    bedrag: Decimal
+    voorgesteld_door: str
+
+
+def ter_goedkeuring_list(*, medewerker, aantal: int = 20) -> list[Goedkeuring]:
     """Proposed awards this colleague may approve: not those they proposed or hold, nor those
     whose account they typed on the phone (uitbetaling.begunstigde.betrokkenen, the rule the
-    approval itself applies)."""
-    return (
+    approval itself applies); the oldest `aantal`."""
+    rijen = (
         werkgebied.beperk(Aanvraag.objects, medewerker)
         .filter(status=Status.IN_BEHANDELING, voorgesteld_bedrag__isnull=False)
         .exclude(voorgesteld_door=medewerker)
         .exclude(behandelaar=medewerker)
         .exclude(ingediend_namens_door=medewerker, rekening_door_medewerker=True)
-        .select_related("gemeente", "kostensoort", "voorgesteld_door")
-        .order_by("voorgesteld_op")
+        .order_by("voorgesteld_op", "pk")
+        .values_list(
+            "pk",
+            "referentie",
+            "voorgesteld_bedrag",
+            "voorgesteld_door__first_name",
+            "voorgesteld_door__last_name",
+        )[:aantal]
     )
+    return [Goedkeuring(pk, ref, bedrag, volledige_naam(v, a)) for pk, ref, bedrag, v, a in rijen]
 
 
 def behandelaar_list(*, gemeente_id: int):

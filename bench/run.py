@@ -788,7 +788,33 @@ def machine() -> dict:
 
 def alleen_profiel() -> None:
     """`python bench/run.py --profiel`: the profiles only, on the database the last run seeded
-    (quick, for working on one page)."""
+    (quick, for working on one page; BENCH_PAGINA names the pages, comma-separated)."""
+    lijst = _gekozen(_laatste_database())
+    print(profiel_tekst(profielen([s for s in lijst if not s.get("ref")])))
+
+
+def alleen_load() -> None:
+    """`python bench/run.py --load`: the bare view and the pages named in BENCH_PAGINA (or all)
+    under wrk, on the database the last run seeded. For working on one page; the report and the
+    docs come from a whole run."""
+    alle = _laatste_database()
+    lijst = [alle[0]] + [s for s in _gekozen(alle) if s is not alle[0]]  # the bare view first
+    server = gunicorn_starten()
+    try:
+        for scenario in lijst:
+            wrk(scenario, 2)
+            log(f"{scenario['naam']}: {wrk(scenario, DUUR)}")
+    finally:
+        stoppen(server)
+
+
+def _gekozen(lijst: list[dict]) -> list[dict]:
+    alleen = os.environ.get("BENCH_PAGINA")
+    return [s for s in lijst if s["naam"] in alleen.split(",")] if alleen else lijst
+
+
+def _laatste_database() -> list[dict]:
+    """Django set up on the last seeded database, and every scenario (the bare view first)."""
     VAR.mkdir(parents=True, exist_ok=True)
     os.environ.update(ENV)
     bsns = bsn_lijst(SESSIES)
@@ -802,16 +828,14 @@ def alleen_profiel() -> None:
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     cache.clear()
-    lijst = scenarios(sessies_maken(bsns))
-    alleen = os.environ.get("BENCH_PAGINA")
-    if alleen:
-        lijst = [s for s in lijst if s["naam"] == alleen]
-    print(profiel_tekst(profielen(lijst)))
+    return scenarios(sessies_maken(bsns))
 
 
 def main() -> None:
     if "--profiel" in sys.argv:
         return alleen_profiel()
+    if "--load" in sys.argv:
+        return alleen_load()
     VAR.mkdir(parents=True, exist_ok=True)
     os.environ.update(ENV)
     bsns = bsn_lijst(SESSIES)

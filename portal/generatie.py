@@ -58,3 +58,11 @@ def onder_generatie(naam: str, sleutel: str, bouwen: Callable, seconden: int = 3
         waarde = bouwen()
         cache.set(volledig, waarde, seconden)
     return waarde
+
+
+def generaties(namen: tuple[str, ...]) -> tuple:
+    """The current counters of several names in one cache round trip (for a fragment's key)."""
+    if not namen:
+        return ()
+    gevonden = cache.get_many([_sleutel(n) for n in namen])
+    return tuple(gevonden.get(_sleutel(n)) or generatie(n) for n in namen)

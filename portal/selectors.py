@@ -82,11 +82,15 @@ def gemeente_met_cbs_code(cbs_code: str) -> Gemeente | None:
 
 
 def gemeente_list(*, medewerker=None):
-    """All gemeenten (public pages), or those a colleague works for."""
-    return (
-        Gemeente.objects.all()
-        if medewerker is None
-        else werkgebied.beperk(Gemeente.objects, medewerker, via=None)
+    """All gemeenten (public pages: a queryset), or those a colleague works for (a list, cached
+    under the gemeenten' generation: read on every staff list page)."""
+    if medewerker is None:
+        return Gemeente.objects.all()
+    ids = sorted(werkgebied.gemeente_ids(medewerker))
+    return onder_generatie(
+        GEMEENTEN,
+        "werk:" + ",".join(map(str, ids)),
+        lambda: list(Gemeente.objects.filter(pk__in=ids)),
     )
 
 

@@ -60,3 +60,9 @@ def epc_tekst(tekst: str, maximum: int) -> str:
     remittance information in a payment file (shared/domain.md §5)."""
     schoon = EPC_TEKENS.sub("", ascii_tekst(tekst.replace("&", "+")))
     return re.sub(r"\s+", " ", schoon).strip()[:maximum].strip()
+
+
+def volledige_naam(voornaam: str | None, achternaam: str | None) -> str:
+    """A colleague's name as Django's `User.get_full_name` gives it, from the two columns (for
+    lists read as plain values)."""
+    return f"{voornaam or ''} {achternaam or ''}".strip()

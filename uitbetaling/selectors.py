@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from datetime import date, time, timedelta
 from decimal import Decimal
 
@@ -7,9 +8,10 @@ from django.utils import timezone
 from aanvragen.models import Aanvraag
 from aanvragen.statussen import Status
 from portal import werkgebied
+from portal.tekst import volledige_naam
 from uitbetaling.bankdagen import uitvoerdatum
 from uitbetaling.begunstigde import Begunstigde, Betaalvoorstel, kenmerk
-from uitbetaling.models import Betaalbatch, Betaalopdracht, Rekeningwijziging
+from uitbetaling.models import OPDRACHT_CHOICES, Betaalbatch, Betaalopdracht, Rekeningwijziging
 from uitbetaling.statussen import TERUG_BIJ_BEHANDELAAR, BatchStatus, OpdrachtStatus
 from wegwijzer.models import Vorm
 
@@ -120,15 +122,38 @@ def open_rekeningwijziging_get(*, opdracht_id: int) -> Rekeningwijziging | None:
     )
 
 
-def betalingen_terug_list(*, medewerker):
+@dataclass(frozen=True)
+class BetalingTerug:
+    """A payment that came back, on the werkvoorraad."""
+
+    aanvraag_id: int
+    referentie: str
+    status: str
+    probleem: str
+    behandelaar: str
+
+    @property
+    def status_label(self) -> str:
+        return dict(OPDRACHT_CHOICES)[self.status]
+
+
+def betalingen_terug_list(*, medewerker, aantal: int = 20) -> list[BetalingTerug]:
     """Payments that came back (refused, returned, cannot be paid): the behandelaars' task to
-    call the inwoner and set them up again, oldest first."""
-    return (
+    call the inwoner and set them up again, the oldest `aantal`."""
+    rijen = (
         werkgebied.beperk(Betaalopdracht.objects, medewerker)
         .filter(status__in=sorted(TERUG_BIJ_BEHANDELAAR))
-        .select_related("aanvraag", "aanvraag__behandelaar")
         .order_by("aangemaakt_op", "pk")
+        .values_list(
+            "aanvraag_id",
+            "aanvraag__referentie",
+            "status",
+            "probleem",
+            "aanvraag__behandelaar__first_name",
+            "aanvraag__behandelaar__last_name",
+        )[:aantal]
     )
+    return [BetalingTerug(*r[:4], behandelaar=volledige_naam(*r[4:])) for r in rijen]
 
 
 def verwachte_bankdag(moment) -> date:

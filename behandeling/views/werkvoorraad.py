@@ -24,70 +24,90 @@ from behandeling.werkvoorraad import (
     volgende_aanvraag_claimen,
 )
 from behandeling.zekerheden import ZEKERHEID_LABELS
-from portal.rollen import rol_vereist
-from portal.selectors import gemeente_list, kalenders_get
+from portal import werkgebied
+from portal.fragmenten import fragment
+from portal.rollen import MEDEWERKERS, rol_vereist
+from portal.selectors import GEMEENTEN, KALENDER, gemeente_list, kalenders_get
 from uitbetaling import selectors as uitbetaling_selectors
-from wegwijzer.selectors import kostensoort_catalogus
+from wegwijzer.selectors import BELEID, kostensoort_catalogus
 
 
 @rol_vereist(*BEHANDELAARS)
 def werkvoorraad(request):
-    kostensoorten = kostensoort_catalogus()
-    gemeenten = gemeente_list(medewerker=request.user)
     if "zekerheid" in request.GET:  # a figure on the dashboard: the aanvragen behind it
         lijst_form = ZekerheidLijstForm(
-            request.GET, vandaag=timezone.localdate(), gemeenten=gemeenten
+            request.GET,
+            vandaag=timezone.localdate(),
+            gemeenten=gemeente_list(medewerker=request.user),
         )
         lijst = lijst_form.lijst()
         if lijst is not None:
             return _zekerheid_lijst(request, lijst)
-    filter_form = WerkvoorraadFilterForm(
-        request.GET or None, kostensoorten=kostensoorten, gemeenten=gemeenten
-    )
-    filters = filter_form.filters()  # unbound (no query string): no filter at all
-    if request.GET:
-        filter_form = filter_form.alleen_geldig()  # an old or typed link: ignored, not scolded
-    filter_status, alleen_mijn, niet_opgepakt = filters["status"], filters["mijn"], filters["vrij"]
-    kostensoort_id, gemeente_id = filters["kostensoort"], filters["gemeente"]
-    qs = selectors.werkvoorraad_list(
-        medewerker=request.user,
-        filter_status=filter_status,
-        alleen_mijn=alleen_mijn,
-        kostensoort_id=kostensoort_id,
-        gemeente_id=gemeente_id,
-        niet_opgepakt=niet_opgepakt,
-    )
-    tellingen = selectors.werkvoorraad_tellingen(medewerker=request.user)
-    paginator = Paginator(qs, 25)
-    if not any(filters.values()):
-        paginator.count = tellingen["totaal"]  # the whole open queue: counted once, not twice
-    pagina = paginator.get_page(request.GET.get("pagina"))
     vandaag = timezone.localdate()
-    aanvragen = list(pagina.object_list)
-    kalenders = kalenders_get(gemeente_ids={a.gemeente_id for a in aanvragen}, vanaf=vandaag)
+
+    def context() -> dict:
+        filter_form = WerkvoorraadFilterForm(
+            request.GET or None,
+            kostensoorten=kostensoort_catalogus(),
+            gemeenten=gemeente_list(medewerker=request.user),
+        )
+        filters = filter_form.filters()  # unbound (no query string): no filter at all
+        qs = selectors.werkvoorraad_list(
+            medewerker=request.user,
+            filter_status=filters["status"],
+            alleen_mijn=filters["mijn"],
+            kostensoort_id=filters["kostensoort"],
+            gemeente_id=filters["gemeente"],
+            niet_opgepakt=filters["vrij"],
+        )
+        tellingen = selectors.werkvoorraad_tellingen(medewerker=request.user)
+        paginator = Paginator(qs, 25)
+        if not any(filters.values()):
+            paginator.count = tellingen["totaal"]  # the whole open queue: counted once
+        pagina = paginator.get_page(request.GET.get("pagina"))
+        regels = [selectors.werkvoorraad_regel(w) for w in pagina.object_list]
+        kalenders = kalenders_get(gemeente_ids={r.gemeente_id for r in regels}, vanaf=vandaag)
+        return {
+            "pagina": pagina,
+            "rijen": rijen_html(
+                [
+                    aanvraag_rij(r, vandaag=vandaag, kalender=kalenders[r.gemeente_id])
+                    for r in regels
+                ]
+            ),
+            "tellingen": tellingen,
+            # an old or typed link: what was not valid is ignored, not scolded
+            "filter_form": filter_form.alleen_geldig() if request.GET else filter_form,
+            "filters": werkvoorraad_filters(**filters),
+            "ter_goedkeuring": selectors.ter_goedkeuring_list(medewerker=request.user),
+            "betalingen_terug": uitbetaling_selectors.betalingen_terug_list(
+                medewerker=request.user
+            ),
+        }
+
+    stand = selectors.werkvoorraad_stempel(medewerker=request.user)
     return render(
         request,
         "behandeling/werkvoorraad.html",
         {
-            "pagina": pagina,
-            "rijen": rijen_html(
-                [
-                    aanvraag_rij(a, vandaag=vandaag, kalender=kalenders[a.gemeente_id])
-                    for a in aanvragen
-                ]
-            ),
-            "tellingen": tellingen,
-            "filter_status": filter_status,
-            "filter_form": filter_form,
-            "kostensoort_id": kostensoort_id,
-            "gemeente_id": gemeente_id,
-            "niet_opgepakt": niet_opgepakt,
-            "alleen_mijn": alleen_mijn,
-            "filters": werkvoorraad_filters(**filters),
-            "ter_goedkeuring": selectors.ter_goedkeuring_list(medewerker=request.user)[:20],
-            "betalingen_terug": uitbetaling_selectors.betalingen_terug_list(
-                medewerker=request.user
-            )[:20],
+            "inhoud": fragment(
+                request,
+                template="behandeling/werkvoorraad_inhoud.html",
+                # the viewer (their gemeenten, "mijn", approvals), the query string (filters
+                # and page), the day (SLA) and the version of every row shown: a change
+                # anywhere is a new fragment
+                inhoud=None
+                if stand is None
+                else (
+                    request.user.pk,
+                    tuple(sorted(werkgebied.gemeente_ids(request.user))),
+                    tuple(sorted(request.GET.lists())),
+                    vandaag,
+                    stand,
+                ),
+                context=context,
+                generatie_namen=(GEMEENTEN, KALENDER, BELEID, MEDEWERKERS),
+            )
         },
     )
 
@@ -115,20 +135,7 @@ def rijen_html(rijen: list) -> list[str]:
 
 
 def _rij_sleutel(r) -> str:
-    a = r.aanvraag
-    inhoud = (
-        a.pk,
-        a.referentie,
-        a.gemeente_id,
-        a.kostensoort_id,
-        str(a.bedrag),
-        a.status,
-        a.bewijs_volgt,
-        str(a.einddatum_gepland),
-        a.behandelaar_id,
-        r.sla,
-        r.werkdagen_over,
-    )
+    inhoud = (r.aanvraag, r.sla, r.werkdagen_over)  # a WerkvoorraadRegel: all the row shows
     return "behandeling:wv-rij:" + hashlib.sha256(repr(inhoud).encode()).hexdigest()[:32]
 
 
