@@ -48,8 +48,9 @@ from behandeling.werkvoorraad import (
     aanvraag_vrijgeven,
 )
 from portal import logboek
-from portal.rollen import Rol, rol_vereist, verzoek_heeft_rol
-from portal.selectors import kalender_get
+from portal.fragmenten import fragment
+from portal.rollen import MEDEWERKERS, Rol, rol_vereist, rollen_van_verzoek, verzoek_heeft_rol
+from portal.selectors import GEMEENTEN, KALENDER, kalender_get
 from uitbetaling import selectors as uitbetaling_selectors
 from uitbetaling.begunstigde import mag_goedkeuren
 from uitbetaling.forms import OpnieuwKlaarzettenForm
@@ -58,6 +59,7 @@ from uitbetaling.rekeningwijziging import (
 )
 from uitbetaling.statussen import TERUG_BIJ_BEHANDELAAR
 from wegwijzer.models import Vorm
+from wegwijzer.selectors import BELEID
 
 
 def aanvraag_of_404(request, pk: int):
@@ -70,14 +72,50 @@ def aanvraag_of_404(request, pk: int):
 
 @rol_vereist(*BEHANDELAARS)
 def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=200):
-    aanvraag = aanvraag_of_404(request, pk)
+    """The case page. Its content is cached under the version of the aanvraag and everything
+    that points to it (portal.stempel), the viewer and their roles, and the day; a page with a
+    form that has errors is rendered afresh."""
+    try:
+        stand = selectors.aanvraag_stand(pk=pk, medewerker=request.user)
+    except Aanvraag.DoesNotExist:
+        raise Http404 from None
+    aanvraag = aanvraag_of_404(request, pk) if stand is None else None
     logboek.voor_aanvraag(
-        aanvraag, activiteit="aanvraag-behandelen", naam="aanvraag inzien", door=request.user
+        stand or aanvraag,
+        activiteit="aanvraag-behandelen",
+        naam="aanvraag inzien",
+        door=request.user,
     )
+    vandaag = timezone.localdate()
+    inhoud = (
+        None
+        if stand is None or formulieren
+        else (pk, request.user.pk, tuple(sorted(rollen_van_verzoek(request))), vandaag, stand)
+    )
+    return render(
+        request,
+        "behandeling/aanvraag.html",
+        {
+            "inhoud": fragment(
+                request,
+                template="behandeling/aanvraag_inhoud.html",
+                inhoud=inhoud,
+                context=lambda: aanvraag_context(
+                    request, aanvraag or aanvraag_of_404(request, pk), vandaag, formulieren
+                ),
+                generatie_namen=(GEMEENTEN, KALENDER, BELEID, MEDEWERKERS),
+            ),
+            "referentie": (stand or aanvraag).referentie,
+            "fout": any(f.errors for f in (formulieren or {}).values()),
+        },
+        status=status,
+    )
+
+
+def aanvraag_context(request, aanvraag, vandaag, formulieren: dict | None) -> dict:
     situatie = situatie_van(aanvraag) if aanvraag.peildatum else None
     voorstel = voorstel_get(aanvraag=aanvraag, situatie=situatie)
     bewijs_nodig = bewijs_nodig_get(aanvraag=aanvraag) if aanvraag.bewijs_volgt else ""
-    vandaag = timezone.localdate()
     buitenland = aanvraag.gemeente.buitenlandse_iban
     opdracht = getattr(aanvraag, "betaalopdracht", None)
     rekeningwijziging = (
@@ -89,7 +127,8 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
         (v for v in aanvraag.aanvullingsverzoeken.all() if not v.beantwoord_op), None
     )
     mag_toewijzen = verzoek_heeft_rol(request, Rol.TEAMLEIDER) and aanvraag.status in OPEN
-    context = {
+    return {
+        "user": request.user,
         "aanvraag": aanvraag,
         "bron": bronnen(aanvraag),
         "leeftijd": leeftijd_op(aanvraag, groep=situatie.leeftijdsgroep if situatie else None),
@@ -161,7 +200,6 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
         ),
         **(formulieren or {}),
     }
-    return render(request, "behandeling/aanvraag.html", context, status=status)
 
 
 def actie(request, pk: int, uitvoeren, gelukt: str):
