@@ -1,0 +1,153 @@
+"""Cached page content never shows an old state (ADR 0014, portal.stempel).
+
+The werkvoorraad and the case page are cached under the version of every row they show, read
+from PostgreSQL. Each test first loads a page (so its content is in the cache), then changes a
+row the way the system does — a service, a bulk update no signal hears of, a row in a table
+that points to the aanvraag — and asserts that the next load shows the change.
+"""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from aanvragen.models import Aanvraag
+from aanvragen.statussen import SlaStatus
+from behandeling.contact import contactmoment_vastleggen
+from behandeling.selectors import aanvraag_stand
+from portal import stempel
+from portal.fragmenten import PLAATSHOUDER
+from portal.rollen import Rol
+from tests.factories import (
+    UserFactory,
+    beide_gemeenten,
+    ingediende_aanvraag,
+    opgepakte_aanvraag,
+    toegekende_aanvraag,
+)
+from uitbetaling.models import Betaalopdracht
+from uitbetaling.statussen import OpdrachtStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def _fragmenten() -> int:
+    return len(cache._cache.get_client().keys("*portal:fragment:*"))
+
+
+def _kaart(html: str, label: str) -> str:
+    return re.search(rf"{label}<strong>(\d+)</strong>", html)[1]
+
+
+def test_werkvoorraad_toont_een_bulk_update_meteen(client):
+    """The SLA sweep changes sla_status with one UPDATE and no signal: the counters follow."""
+    aanvraag = ingediende_aanvraag()
+    client.force_login(UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=beide_gemeenten()))
+    cache.clear()
+    eerst = client.get(reverse("behandeling:werkvoorraad")).content.decode()
+    assert _fragmenten() == 1 and _kaart(eerst, "Te laat") == "0"
+    client.get(reverse("behandeling:werkvoorraad"))
+    assert _fragmenten() == 1  # the second load came from the cache
+    Aanvraag.objects.filter(pk=aanvraag.pk).update(sla_status=SlaStatus.TE_LAAT)
+    daarna = client.get(reverse("behandeling:werkvoorraad")).content.decode()
+    assert _kaart(daarna, "Te laat") == "1"
+
+
+def test_werkvoorraad_toont_een_teruggekomen_betaling_meteen(client):
+    opdracht = Betaalopdracht.objects.get(aanvraag=toegekende_aanvraag())
+    client.force_login(UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=beide_gemeenten()))
+    assert (
+        "betalingen-terug" not in client.get(reverse("behandeling:werkvoorraad")).content.decode()
+    )
+    Betaalopdracht.objects.filter(pk=opdracht.pk).update(
+        status=OpdrachtStatus.TERUGGEBOEKT, probleem="Rekening opgeheven"
+    )
+    html = client.get(reverse("behandeling:werkvoorraad")).content.decode()
+    assert "betalingen-terug" in html and "Rekening opgeheven" in html
+
+
+def test_werkvoorraad_van_de_een_is_niet_die_van_de_ander(client):
+    """Two colleagues of the same gemeente, one with an approval waiting: each their own."""
+    aanvraag, bea = opgepakte_aanvraag()
+    Aanvraag.objects.filter(pk=aanvraag.pk).update(voorgesteld_bedrag="450.00")
+    tim = UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=beide_gemeenten())
+    client.force_login(bea)
+    assert "ter-goedkeuring" not in client.get(reverse("behandeling:werkvoorraad")).content.decode()
+    client.force_login(tim)
+    assert "ter-goedkeuring" in client.get(reverse("behandeling:werkvoorraad")).content.decode()
+
+
+def test_aanvraagpagina_toont_een_nieuw_contactmoment_meteen(client):
+    aanvraag, bea = opgepakte_aanvraag()
+    client.force_login(bea)
+    pad = reverse("behandeling:aanvraag", args=[aanvraag.pk])
+    cache.clear()
+    eerst = client.get(pad).content.decode()
+    assert _fragmenten() == 1 and "Gebeld over de bril" not in eerst
+    contactmoment_vastleggen(
+        aanvraag_id=aanvraag.pk,
+        door=bea,
+        met="inwoner",
+        samenvatting="Gebeld over de bril.",
+        uitkomst="beantwoord",
+        kanaal="telefoon",
+    )
+    assert "Gebeld over de bril" in client.get(pad).content.decode()
+
+
+def test_aanvraagpagina_toont_de_stand_van_de_betaling_meteen(client):
+    """A row two relations away (the payment of the aanvraag) changes the page too."""
+    aanvraag = toegekende_aanvraag()
+    client.force_login(aanvraag.behandelaar)
+    pad = reverse("behandeling:aanvraag", args=[aanvraag.pk])
+    assert "Rekening opgeheven" not in client.get(pad).content.decode()
+    Betaalopdracht.objects.filter(aanvraag=aanvraag).update(
+        status=OpdrachtStatus.TERUGGEBOEKT, probleem="Rekening opgeheven"
+    )
+    assert "Rekening opgeheven" in client.get(pad).content.decode()
+
+
+def test_aanvraagpagina_per_collega_en_met_eigen_csrf_token(client):
+    """The colleague who holds it sees the decision forms, another does not; the forms of a
+    cached page carry the request's own CSRF token, never the placeholder."""
+    aanvraag, bea = opgepakte_aanvraag()
+    pad = reverse("behandeling:aanvraag", args=[aanvraag.pk])
+    client.force_login(bea)
+    client.get(pad)
+    html = client.get(pad).content.decode()
+    assert reverse("behandeling:toekennen", args=[aanvraag.pk]) in html
+    assert PLAATSHOUDER not in html and 'name="csrfmiddlewaretoken" value="' in html
+    client.force_login(UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=beide_gemeenten()))
+    anders = client.get(pad).content.decode()
+    assert reverse("behandeling:toekennen", args=[aanvraag.pk]) not in anders
+
+
+def test_aanvraagpagina_van_een_andere_gemeente_blijft_404(client):
+    aanvraag = ingediende_aanvraag()
+    client.force_login(UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=[]))
+    assert client.get(reverse("behandeling:aanvraag", args=[aanvraag.pk])).status_code == 404
+
+
+def test_de_stempel_kent_elke_tabel_die_naar_een_aanvraag_wijst():
+    """Found through the models: a table added later is stamped without being named."""
+    sql = stempel.met_verwanten(Aanvraag, "a")
+    for relatie in Aanvraag._meta.related_objects:
+        assert f"FROM {relatie.related_model._meta.db_table} " in sql
+    for relatie in Betaalopdracht._meta.related_objects:
+        assert f"FROM {relatie.related_model._meta.db_table} " in sql
+
+
+def test_de_stempel_verandert_met_elke_verwante_rij():
+    aanvraag, bea = opgepakte_aanvraag()
+    voor = aanvraag_stand(pk=aanvraag.pk, medewerker=bea).stempel
+    assert aanvraag_stand(pk=aanvraag.pk, medewerker=bea).stempel == voor  # nothing changed
+    contactmoment_vastleggen(
+        aanvraag_id=aanvraag.pk,
+        door=bea,
+        met="inwoner",
+        samenvatting="Gebeld.",
+        uitkomst="beantwoord",
+        kanaal="telefoon",
+    )
+    assert aanvraag_stand(pk=aanvraag.pk, medewerker=bea).stempel != voor
