@@ -53,11 +53,13 @@ from aanvragen.statussen import Status
 from aanvragen.terugbellen import terugbelverzoek_afhandelen, terugbelverzoek_indienen
 from portal import logboek, werkgebied
 from portal.digid import huidige_inwoner, login_url
+from portal.fragmenten import fragment
 from portal.limieten import beperkt, te_vaak, te_veel_verzoeken
 from portal.models import PartnerToestemming
-from portal.rollen import Rol, heeft_rol, rol_vereist, verzoek_heeft_rol
-from portal.selectors import gemeente_list, regeling_get
+from portal.rollen import MEDEWERKERS, Rol, heeft_rol, rol_vereist, verzoek_heeft_rol
+from portal.selectors import GEMEENTEN, gemeente_list, regeling_get
 from wegwijzer.selectors import (
+    BELEID,
     aow_leeftijden_get,
     beleidsregel_get,
     bewijs_nodig_per_kostensoort,
@@ -380,19 +382,35 @@ def mijn_gegevens(request):
 @aanvrager_vereist
 def mijn_aanvragen(request):
     bsn, namens = request.aanvrager.bsn, request.aanvrager.namens
-    lijsten = selectors.mijn_aanvragen_get(bsn=bsn, namens=namens)
-    for aanvraag in lijsten.ingediend:
-        aanvraag.voortgang = voortgang(aanvraag.status)
-    concept = selectors.concept_van_inwoner_get(bsn=bsn) if namens is None else None
+
+    def context() -> dict:
+        lijsten = selectors.mijn_aanvragen_get(bsn=bsn, namens=namens)
+        for aanvraag in lijsten.ingediend:
+            aanvraag.voortgang = voortgang(aanvraag.status)
+        return {
+            "aanvragen": lijsten.ingediend,
+            "concept": selectors.concept_van_inwoner_get(bsn=bsn) if namens is None else None,
+            "ter_bevestiging": lijsten.ter_bevestiging,
+            "toestemming_gevraagd": lijsten.toestemming_gevraagd,
+            "wacht_op_partner": lijsten.wacht_op_partner,
+        }
+
+    versie = selectors.mijn_aanvragen_stempel(bsn=bsn)
     return render(
         request,
         "aanvragen/mijn_aanvragen.html",
         {
-            "aanvragen": lijsten.ingediend,
-            "concept": concept,
-            "ter_bevestiging": lijsten.ter_bevestiging,
-            "toestemming_gevraagd": lijsten.toestemming_gevraagd,
-            "wacht_op_partner": lijsten.wacht_op_partner,
+            # cached under the version of everything it shows, the person, the colleague on
+            # the phone (who sees only their gemeenten' aanvragen) and the day (ADR 0014)
+            "inhoud": fragment(
+                request,
+                template="aanvragen/mijn_aanvragen_inhoud.html",
+                inhoud=None
+                if versie is None
+                else (bsn, getattr(namens, "pk", None), timezone.localdate(), versie),
+                context=context,
+                generatie_namen=(GEMEENTEN, BELEID, MEDEWERKERS),
+            )
         },
     )
 

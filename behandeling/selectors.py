@@ -347,12 +347,10 @@ def dashboard_cijfers(*, van: date, tot: date, medewerker) -> dict:
     minutes). The page says when the figures were computed.
     """
 
-    # Figures are per set of gemeenten: colleagues with the same set share them.
-    gebied = ",".join(str(g) for g in sorted(werkgebied.gemeente_ids(medewerker)))
-    sleutel = f"behandeling:dashboard:{gebied}:{van.isoformat()}:{tot.isoformat()}"
+    sleutel = _dashboard_sleutel(van=van, tot=tot, medewerker=medewerker)
 
     def berekenen() -> dict:
-        return {
+        cijfers = {
             "zekerheden": zekerheden(vanaf=van, medewerker=medewerker),
             "tellingen": werkvoorraad_tellingen(medewerker=medewerker),
             "per_gemeente": list(sla_per_gemeente(medewerker=medewerker)),
@@ -364,8 +362,24 @@ def dashboard_cijfers(*, van: date, tot: date, medewerker) -> dict:
             # The rendered page is cached under this too: new figures, a new fragment.
             "fragment": f"{sleutel}:{nu.isoformat()}",
         }
+        cache.set(f"{sleutel}:versie", cijfers["fragment"], DASHBOARD_SECONDEN)
+        return cijfers
 
     return cache.get_or_set(sleutel, berekenen, DASHBOARD_SECONDEN)
+
+
+def dashboard_versie(*, van: date, tot: date, medewerker) -> str:
+    """Which figures are in force for this period and set of gemeenten (a short key; the
+    figures themselves are read only to render them: unpickling them on every request cost
+    more than the rest of the page)."""
+    versie = cache.get(f"{_dashboard_sleutel(van=van, tot=tot, medewerker=medewerker)}:versie")
+    return versie or dashboard_cijfers(van=van, tot=tot, medewerker=medewerker)["fragment"]
+
+
+def _dashboard_sleutel(*, van: date, tot: date, medewerker) -> str:
+    # Figures are per set of gemeenten: colleagues with the same set share them.
+    gebied = ",".join(str(g) for g in sorted(werkgebied.gemeente_ids(medewerker)))
+    return f"behandeling:dashboard:{gebied}:{van.isoformat()}:{tot.isoformat()}"
 
 
 def periode_cijfers(*, van: date, tot: date, medewerker) -> dict:
