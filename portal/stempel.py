@@ -15,6 +15,7 @@ None there and the pages render without the cache.
 import time
 from collections.abc import Iterable
 
+import psycopg
 from django.db import connection
 
 
@@ -78,8 +79,7 @@ def stempel(sql: str, params: list) -> tuple | None:
     connection.ensure_connection()
     begin = time.monotonic()
     rij = connection.connection.execute(sql, params, prepare=True).fetchone()
-    if connection.queries_logged:
-        connection.queries_log.append(
-            {"sql": f"{sql} -- {params}", "time": f"{time.monotonic() - begin:.3f}"}
-        )
+    if connection.queries_logged:  # as Django logs its own: the statement with its values
+        tekst = psycopg.ClientCursor(connection.connection).mogrify(sql, params)
+        connection.queries_log.append({"sql": tekst, "time": f"{time.monotonic() - begin:.3f}"})
     return tuple(rij or ())

@@ -12,8 +12,10 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)  # load generator of `make bench`
-fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
-ldconfig -p | grep -q libpango-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+# grep without -q: with pipefail, grep -q closing the pipe early fails the pipeline (SIGPIPE)
+# and the package was installed again on every run.
+fc-list 2>/dev/null | grep -i dejavu >/dev/null || missing+=(fonts-dejavu-core)
+ldconfig -p | grep libpango-1.0 >/dev/null || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing from Debian: ${missing[*]}"
   $SUDO apt-get update -qq
