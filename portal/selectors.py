@@ -97,8 +97,12 @@ def gemeente_list(*, medewerker=None):
 BIJZONDERE_BIJSTAND = "bijzondere-bijstand"
 
 
+REGELINGEN = "regelingen"  # the regelingen and their norms (signals in apps.py)
+
+
 def regeling_get(*, slug: str = BIJZONDERE_BIJSTAND) -> Regeling:
-    return Regeling.objects.get(slug=slug)
+    """The regeling (cached under its generation: read on every wizard step and outcome)."""
+    return onder_generatie(REGELINGEN, f"slug:{slug}", lambda: Regeling.objects.get(slug=slug))
 
 
 def _niveau_sleutel(slug: str) -> str:

@@ -2,6 +2,7 @@ from datetime import date
 
 from portal.generatie import generatie, onder_generatie, verhogen
 from portal.models import Gemeente, Regeling
+from portal.selectors import GEMEENTEN
 from wegwijzer.models import (
     AowLeeftijd,
     Beleidsregel,
@@ -159,11 +160,16 @@ def wegwijzer_telling_list(*, vanaf: date):
 
 
 def gemeente_get(*, pk: int) -> Gemeente:
-    return Gemeente.objects.get(pk=pk)
+    """One gemeente (cached under the gemeenten' generation: read on every Wegwijzer outcome)."""
+    return onder_generatie(GEMEENTEN, f"pk:{pk}", lambda: Gemeente.objects.get(pk=pk))
 
 
 def kostensoort_get(*, pk: int) -> Kostensoort:
-    return Kostensoort.objects.get(pk=pk)
+    """One kostensoort, from the cached catalogue; DoesNotExist for an unknown id."""
+    gevonden = next((k for k in kostensoort_catalogus() if k.pk == pk), None)
+    if gevonden is None:
+        raise Kostensoort.DoesNotExist(pk)
+    return gevonden
 
 
 def bewijs_nodig_per_kostensoort(*, beleidsregel: Beleidsregel | None) -> dict[int, str]:

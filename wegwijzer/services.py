@@ -59,17 +59,22 @@ def beleidsregel_nieuwe_versie(*, beleidsregel: Beleidsregel, door, vanaf: date 
     return nieuw
 
 
-def _telling(gemeente_id: int, datum: date):
+def _tellen(gemeente_id: int, datum: date, **ophogen) -> None:
+    """Raise the day's counters: one UPDATE when the day's row exists (nearly always); else the
+    row is made first (a concurrent request may make it too)."""
+    qs = WegwijzerTelling.objects.filter(datum=datum, gemeente_id=gemeente_id)
+    if qs.update(**ophogen):
+        return
     try:
         with transaction.atomic():
             WegwijzerTelling.objects.get_or_create(datum=datum, gemeente_id=gemeente_id)
     except IntegrityError:
         pass  # created by a concurrent request
-    return WegwijzerTelling.objects.filter(datum=datum, gemeente_id=gemeente_id)
+    qs.update(**ophogen)
 
 
 def check_gestart(*, gemeente_id: int, datum: date) -> None:
-    _telling(gemeente_id, datum).update(gestart=F("gestart") + 1)
+    _tellen(gemeente_id, datum, gestart=F("gestart") + 1)
 
 
 def check_afgerond(*, gemeente_id: int, datum: date, oordeel: Oordeel, seconden: int) -> None:
@@ -78,7 +83,9 @@ def check_afgerond(*, gemeente_id: int, datum: date, oordeel: Oordeel, seconden:
     kolom = {Oordeel.JA: "uitkomst_ja", Oordeel.NEE: "uitkomst_nee"}.get(
         oordeel, "uitkomst_onbekend"
     )
-    _telling(gemeente_id, datum).update(
+    _tellen(
+        gemeente_id,
+        datum,
         afgerond=F("afgerond") + 1,
         seconden_totaal=F("seconden_totaal") + seconden,
         binnen_twee_minuten=F("binnen_twee_minuten") + (1 if seconden <= TWEE_MINUTEN else 0),
