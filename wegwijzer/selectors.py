@@ -32,7 +32,14 @@ def kostensoort_catalogus() -> list[Kostensoort]:
 
 def kostensoorten_vergoed_en_niet(*, peildatum: date) -> tuple[list, list]:
     """For the start page: the kostensoorten some gemeente here pays under its rules of today,
-    and those none pays (listed apart, so nobody reads "oven" as something to apply for)."""
+    and those none pays (listed apart, so nobody reads "oven" as something to apply for).
+    Cached under the rules' generation: the start page is the busiest page there is."""
+    return onder_generatie(
+        BELEID, f"vergoed-en-niet:{peildatum}", lambda: _vergoed_en_niet(peildatum)
+    )
+
+
+def _vergoed_en_niet(peildatum: date) -> tuple[list, list]:
     geldig = Beleidsregel.objects.geldig_op(peildatum)
     vergoed = list(
         Kostensoort.objects.filter(beleid__beleidsregel__in=geldig, beleid__vergoed=True).distinct()
