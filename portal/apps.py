@@ -36,22 +36,16 @@ class PortalConfig(AppConfig):
                 weak=False,
                 dispatch_uid=f"mw-groep-{signaal is post_save}",
             )
-        gemeenten_gewijzigd = bij_wijziging("gemeenten")  # portal.selectors.GEMEENTEN
-        for signaal in (post_save, post_delete, post_migrate):
-            signaal.connect(
-                gemeenten_gewijzigd,
-                sender=self.get_model("Gemeente") if signaal is not post_migrate else self,
-                weak=False,
-                dispatch_uid=f"gemeenten-{signaal}",
-            )
-        regelingen_gewijzigd = bij_wijziging("regelingen")  # portal.selectors.REGELINGEN
-        for signaal in (post_save, post_delete, post_migrate):
-            signaal.connect(
-                regelingen_gewijzigd,
-                sender=self.get_model("Regeling") if signaal is not post_migrate else self,
-                weak=False,
-                dispatch_uid=f"regelingen-{signaal}",
-            )
+        # portal.selectors.GEMEENTEN and REGELINGEN
+        for naam, model in (("gemeenten", "Gemeente"), ("regelingen", "Regeling")):
+            gewijzigd = bij_wijziging(naam)
+            for signaal in (post_save, post_delete, post_migrate):
+                signaal.connect(
+                    gewijzigd,
+                    sender=self.get_model(model) if signaal is not post_migrate else self,
+                    weak=False,
+                    dispatch_uid=f"{naam}-{signaal}",
+                )
         kalender_gewijzigd = bij_wijziging("kalender")  # portal.selectors.KALENDER
         # A data migration writes through historical models (no post_save): new keys after it.
         post_migrate.connect(kalender_gewijzigd, sender=self, weak=False, dispatch_uid="kalender")

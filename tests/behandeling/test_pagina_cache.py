@@ -36,6 +36,17 @@ def _fragmenten() -> int:
     return len(cache._cache.get_client().keys("*portal:fragment:*"))
 
 
+def _bellen(aanvraag, door, samenvatting: str) -> None:
+    contactmoment_vastleggen(
+        aanvraag_id=aanvraag.pk,
+        door=door,
+        met="inwoner",
+        samenvatting=samenvatting,
+        uitkomst="beantwoord",
+        kanaal="telefoon",
+    )
+
+
 def _kaart(html: str, label: str) -> str:
     return re.search(rf"{label}<strong>(\d+)</strong>", html)[1]
 
@@ -85,14 +96,7 @@ def test_aanvraagpagina_toont_een_nieuw_contactmoment_meteen(client):
     cache.clear()
     eerst = client.get(pad).content.decode()
     assert _fragmenten() == 1 and "Gebeld over de bril" not in eerst
-    contactmoment_vastleggen(
-        aanvraag_id=aanvraag.pk,
-        door=bea,
-        met="inwoner",
-        samenvatting="Gebeld over de bril.",
-        uitkomst="beantwoord",
-        kanaal="telefoon",
-    )
+    _bellen(aanvraag, bea, "Gebeld over de bril.")
     assert "Gebeld over de bril" in client.get(pad).content.decode()
 
 
@@ -142,12 +146,5 @@ def test_de_stempel_verandert_met_elke_verwante_rij():
     aanvraag, bea = opgepakte_aanvraag()
     voor = aanvraag_stand(pk=aanvraag.pk, medewerker=bea).stempel
     assert aanvraag_stand(pk=aanvraag.pk, medewerker=bea).stempel == voor  # nothing changed
-    contactmoment_vastleggen(
-        aanvraag_id=aanvraag.pk,
-        door=bea,
-        met="inwoner",
-        samenvatting="Gebeld.",
-        uitkomst="beantwoord",
-        kanaal="telefoon",
-    )
+    _bellen(aanvraag, bea, "Gebeld.")
     assert aanvraag_stand(pk=aanvraag.pk, medewerker=bea).stempel != voor
