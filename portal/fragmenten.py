@@ -11,12 +11,13 @@ name in the header) may be inside: the view passes what the fragment needs expli
 the viewer's id and roles into `inhoud` when the fragment depends on them.
 
 `inhoud=None` renders without the cache (a page with a bound form, or a database that cannot
-stamp its rows): the same template, the same output.
+stamp its rows): the same template, the same output. `PORTAL_PAGINACACHE=0` does so everywhere.
 """
 
 import hashlib
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
@@ -38,7 +39,7 @@ def fragment(
     generatie_namen: tuple[str, ...] = (),
 ) -> SafeString:
     """The rendered `template` for `inhoud`; `context()` is only called to render it."""
-    if inhoud is None:
+    if inhoud is None or not settings.PORTAL_PAGINACACHE:
         return _invullen(request, _renderen(template, context))
     sleutel = _sleutel(template, (inhoud, generaties(generatie_namen), get_language()))
     html = cache.get(sleutel)

@@ -368,6 +368,9 @@ if OIDC_RP_CLIENT_ID:
 # portal/limieten.py. A page answers 429 with a Dutch explanation.
 RATELIMIT_VIEW = "portal.limieten.te_veel_verzoeken"
 RATELIMIT_ENABLE = env_bool("PORTAL_RATELIMIT", True)
+# Page contents cached under the version of their rows (portal/fragmenten.py, ADR 0014); off:
+# every page renders in full (a kill switch, and make bench's first-view measurement).
+PORTAL_PAGINACACHE = env_bool("PORTAL_PAGINACACHE", True)
 RATELIMIT_IP_META_KEY = "portal.limieten.klant_ip"
 if "locmem" in CACHES["default"]["BACKEND"]:
     # The embedded default runs one web process: its per-process cache is shared enough.

@@ -148,3 +148,15 @@ def test_de_stempel_verandert_met_elke_verwante_rij():
     assert aanvraag_stand(pk=aanvraag.pk, medewerker=bea).stempel == voor  # nothing changed
     _bellen(aanvraag, bea, "Gebeld.")
     assert aanvraag_stand(pk=aanvraag.pk, medewerker=bea).stempel != voor
+
+
+def test_zonder_paginacache_wordt_elke_pagina_opnieuw_gemaakt(client, settings):
+    """PORTAL_PAGINACACHE=0, the kill switch: nothing is cached, everything is shown."""
+    settings.PORTAL_PAGINACACHE = False
+    aanvraag, bea = opgepakte_aanvraag()
+    client.force_login(bea)
+    cache.clear()
+    html = client.get(reverse("behandeling:aanvraag", args=[aanvraag.pk])).content.decode()
+    assert aanvraag.referentie in html and PLAATSHOUDER not in html
+    assert aanvraag.referentie in client.get(reverse("behandeling:werkvoorraad")).content.decode()
+    assert _fragmenten() == 0
