@@ -144,13 +144,20 @@ def werkvoorraad_stempel(*, medewerker) -> tuple | None:
 class AanvraagStand:
     """What the case page needs before it knows whether its cached content still holds: the
     applicant and partner (for the logboek), the reference (for the title) and the version of
-    the aanvraag with everything that points to it or it points to (portal.stempel)."""
+    the aanvraag with everything that points to it or it points to (portal.stempel), and the
+    colleagues it names anywhere (the page differs per viewer only for them)."""
 
     pk: int
     referentie: str
     bsn: str
     partner_bsn: str
     stempel: tuple
+    medewerkers: frozenset[int]
+
+    def kijker(self, user_id: int) -> int:
+        """Whose content a viewer sees: their own if the aanvraag names them (they hold it,
+        proposed, changed the payee, …), else the one every other colleague sees (0)."""
+        return user_id if user_id in self.medewerkers else 0
 
 
 def aanvraag_stand(*, pk: int, medewerker) -> AanvraagStand | None:
@@ -160,14 +167,17 @@ def aanvraag_stand(*, pk: int, medewerker) -> AanvraagStand | None:
         return None
     gemeenten, params = stempel.in_lijst(sorted(werkgebied.gemeente_ids(medewerker)))
     rij = stempel.stempel(
-        f"SELECT a.referentie, a.bsn, a.partner_bsn, {stempel.met_verwanten(Aanvraag, 'a')}"  # noqa: S608 - names from the models
+        f"SELECT a.referentie, a.bsn, a.partner_bsn, {stempel.met_verwanten(Aanvraag, 'a')},"  # noqa: S608 - names from the models
+        f" {stempel.verwijzingen(Aanvraag, 'a', User)}"
         f" FROM {Aanvraag._meta.db_table} a WHERE a.id = %s AND a.gemeente_id IN {gemeenten}",
         [pk, *params],
     )
     if not rij:
         raise Aanvraag.DoesNotExist
-    referentie, bsn, partner_bsn, versie = rij
-    return AanvraagStand(pk, referentie, bsn, partner_bsn or "", (versie,))
+    referentie, bsn, partner_bsn, versie, medewerkers = rij
+    return AanvraagStand(
+        pk, referentie, bsn, partner_bsn or "", (versie,), frozenset(medewerkers)
+    )
 
 
 def aanvraag_get(*, pk: int, medewerker):

@@ -57,6 +57,45 @@ def met_verwanten(model, alias: str, *, diepte: int = 1) -> str:
     return "concat_ws('|', " + ", ".join(delen) + ")"
 
 
+def verwijzingen(model, alias: str, doel, *, diepte: int = 1) -> str:
+    """SQL: an array of the ids of every `doel` row (the colleagues) that one row of `model`
+    (as `alias`) or a row pointing to it names, found as `met_verwanten` finds rows. A page
+    whose content differs per viewer only where it compares the viewer with these ids (who
+    holds the case, who proposed, who changed the account) is the same page for every viewer
+    who is none of them."""
+    pk = model._meta.pk.column
+    delen = [
+        f"ARRAY[{alias}.{veld.column}]"
+        for veld in model._meta.concrete_fields
+        if (veld.many_to_one or veld.one_to_one) and veld.related_model is doel
+    ]
+    for relatie in model._meta.related_objects:
+        if relatie.many_to_many:
+            continue
+        verwant = relatie.related_model
+        sub = f"{alias}_{len(delen)}"
+        waar = f"FROM {verwant._meta.db_table} {sub} WHERE {sub}.{relatie.field.column} = {alias}.{pk}"
+        if relatie.one_to_one and diepte > 0:
+            binnen = verwijzingen(verwant, sub, doel, diepte=diepte - 1)
+            delen.append(f"coalesce((SELECT {binnen} {waar}), '{{}}')")
+            continue
+        kolommen = [
+            f"{sub}.{veld.column}"
+            for veld in verwant._meta.concrete_fields
+            if (veld.many_to_one or veld.one_to_one) and veld.related_model is doel
+        ]
+        if kolommen:
+            waarden = f"ARRAY[{', '.join(kolommen)}]"
+            delen.append(
+                f"coalesce((SELECT array_agg(v) FROM {verwant._meta.db_table} {sub}"
+                f" CROSS JOIN LATERAL unnest({waarden}) v"
+                f" WHERE {sub}.{relatie.field.column} = {alias}.{pk}), '{{}}')"
+            )
+    if not delen:
+        return "'{}'::bigint[]"
+    return "array_remove(" + " || ".join(f"{d}::bigint[]" for d in delen) + ", NULL)"
+
+
 def in_lijst(waarden: Iterable) -> tuple[str, list]:
     """SQL `IN (…)` placeholders and their parameters (never empty: `IN (NULL)` matches none)."""
     lijst = list(waarden)

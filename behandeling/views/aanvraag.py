@@ -73,8 +73,8 @@ def aanvraag_of_404(request, pk: int):
 @rol_vereist(*BEHANDELAARS)
 def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=200):
     """The case page. Its content is cached under the version of the aanvraag and everything
-    that points to it (portal.stempel), the viewer and their roles, and the day; a page with a
-    form that has errors is rendered afresh."""
+    that points to it (portal.stempel), the viewer's roles, the day and — only if the aanvraag
+    names them — the viewer; a page with a form that has errors is rendered afresh."""
     try:
         stand = selectors.aanvraag_stand(pk=pk, medewerker=request.user)
     except Aanvraag.DoesNotExist:
@@ -90,7 +90,13 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
     inhoud = (
         None
         if stand is None or formulieren
-        else (pk, request.user.pk, tuple(sorted(rollen_van_verzoek(request))), vandaag, stand)
+        else (
+            pk,
+            stand.kijker(request.user.pk),
+            tuple(sorted(rollen_van_verzoek(request))),
+            vandaag,
+            stand.stempel,
+        )
     )
     return render(
         request,

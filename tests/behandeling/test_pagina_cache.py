@@ -7,6 +7,7 @@ that points to the aanvraag — and asserts that the next load shows the change.
 """
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
@@ -14,6 +15,7 @@ from django.urls import reverse
 
 from aanvragen.models import Aanvraag
 from aanvragen.statussen import SlaStatus
+from behandeling.besluiten import aanvraag_toekennen
 from behandeling.contact import contactmoment_vastleggen
 from behandeling.selectors import aanvraag_stand
 from portal import stempel
@@ -160,3 +162,60 @@ def test_zonder_paginacache_wordt_elke_pagina_opnieuw_gemaakt(client, settings):
     assert aanvraag.referentie in html and PLAATSHOUDER not in html
     assert aanvraag.referentie in client.get(reverse("behandeling:werkvoorraad")).content.decode()
     assert _fragmenten() == 0
+
+
+def _zonder_token(html: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+
+
+def _voorgestelde_aanvraag():
+    """An award above the gemeente's four-eyes amount: proposed, waiting for a second colleague."""
+    aanvraag, bea = opgepakte_aanvraag(bedrag=Decimal("4000.00"))
+    aanvraag_toekennen(
+        aanvraag_id=aanvraag.pk,
+        behandelaar=bea,
+        bedrag=Decimal("4000.00"),
+        motivering="Meer dan het maximum: de offerte laat zien dat het nodig is.",
+    )
+    aanvraag.refresh_from_db()
+    assert aanvraag.voorgesteld_bedrag is not None
+    return aanvraag
+
+
+def test_collegas_die_de_aanvraag_niet_noemt_delen_een_gemaakte_pagina(client):
+    """The content is made once for every colleague the aanvraag does not name: the second
+    viewer's page comes from the cache."""
+    aanvraag = ingediende_aanvraag()
+    pad = reverse("behandeling:aanvraag", args=[aanvraag.pk])
+    collegas = [
+        UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=beide_gemeenten()) for _ in range(3)
+    ]
+    cache.clear()
+    for collega in collegas:
+        client.force_login(collega)
+        assert client.get(pad).status_code == 200
+    assert _fragmenten() == 1
+
+
+def test_wie_de_aanvraag_noemt_krijgt_nooit_de_pagina_van_een_ander(client, settings):
+    """Whatever order colleagues look in, each sees exactly what a fresh render shows them:
+    the proposer never gets the approve button an uninvolved colleague's page has, the holder
+    keeps the decision forms, a teamleider keeps the assignment form."""
+    aanvraag = _voorgestelde_aanvraag()
+    holder = aanvraag.behandelaar
+    tim = UserFactory(rollen=[Rol.BEHANDELAAR], gemeenten=beide_gemeenten())
+    tamara = UserFactory(rollen=[Rol.TEAMLEIDER], gemeenten=beide_gemeenten())
+    pad = reverse("behandeling:aanvraag", args=[aanvraag.pk])
+
+    def bekijken(user, cache_aan: bool) -> str:
+        settings.PORTAL_PAGINACACHE = cache_aan
+        client.force_login(user)
+        return _zonder_token(client.get(pad).content.decode())
+
+    vers = {u.pk: bekijken(u, False) for u in (holder, tim, tamara)}
+    goedkeuren = reverse("behandeling:goedkeuren", args=[aanvraag.pk])
+    assert goedkeuren in vers[tim.pk] and goedkeuren not in vers[holder.pk]
+    for volgorde in ((tim, holder, tamara), (holder, tamara, tim), (tamara, tim, holder)):
+        cache.clear()
+        for user in volgorde:
+            assert bekijken(user, True) == vers[user.pk], user
