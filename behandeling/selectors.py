@@ -4,10 +4,17 @@ from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.core.cache import cache
-from django.db.models import Avg, Count, Prefetch, Q, Sum
+from django.db.models import Avg, Count, Prefetch, Q, Sum, prefetch_related_objects
 from django.utils import timezone
 
-from aanvragen.models import Aanvraag, DocumentSoort, StatusWijziging
+from aanvragen.models import (
+    Aanvraag,
+    Aanvullingsverzoek,
+    Document,
+    DocumentSoort,
+    Opschorting,
+    StatusWijziging,
+)
 from aanvragen.status import termijnen_berekenen
 from aanvragen.statussen import AANDACHT, KLOK_LOOPT, OPEN, SlaStatus, Status
 from behandeling.models import Contactmoment
@@ -23,10 +30,12 @@ from behandeling.zekerheden import (
 )
 from portal import stempel, werkgebied
 from portal.rollen import Rol
+from portal.selectors import regeling_op_id
 from portal.tekst import volledige_naam
 from uitbetaling.models import Betaalopdracht
 from uitbetaling.statussen import TERUG_BIJ_BEHANDELAAR
 from wegwijzer.models import Vorm, WegwijzerTelling
+from wegwijzer.selectors import gemeente_get, kostensoort_get
 
 WERKVOORRAAD_KOLOMMEN = (  # what a row shows, read as plain values: no model objects
     "pk",
@@ -153,6 +162,7 @@ class AanvraagStand:
     partner_bsn: str
     stempel: tuple
     medewerkers: frozenset[int]
+    leeg: frozenset[str]  # relations without rows (aanvraag_get need not ask for them)
 
     def kijker(self, user_id: int) -> int:
         """Whose content a viewer sees: their own if the aanvraag names them (they hold it,
@@ -168,40 +178,60 @@ def aanvraag_stand(*, pk: int, medewerker) -> AanvraagStand | None:
     gemeenten, params = stempel.in_lijst(sorted(werkgebied.gemeente_ids(medewerker)))
     rij = stempel.stempel(
         f"SELECT a.referentie, a.bsn, a.partner_bsn, {stempel.met_verwanten(Aanvraag, 'a')},"  # noqa: S608 - names from the models
-        f" {stempel.verwijzingen(Aanvraag, 'a', User)}"
+        f" {stempel.verwijzingen(Aanvraag, 'a', User)}, {stempel.lege_relaties(Aanvraag, 'a')}"
         f" FROM {Aanvraag._meta.db_table} a WHERE a.id = %s AND a.gemeente_id IN {gemeenten}",
         [pk, *params],
     )
     if not rij:
         raise Aanvraag.DoesNotExist
-    referentie, bsn, partner_bsn, versie, medewerkers = rij
+    referentie, bsn, partner_bsn, versie, medewerkers, leeg = rij
     return AanvraagStand(
-        pk, referentie, bsn, partner_bsn or "", (versie,), frozenset(medewerkers)
+        pk, referentie, bsn, partner_bsn or "", (versie,), frozenset(medewerkers), frozenset(leeg)
     )
 
 
-def aanvraag_get(*, pk: int, medewerker):
+def aanvraag_get(*, pk: int, medewerker, leeg: frozenset[str] = frozenset()):
     """One aanvraag with all its case data; DoesNotExist for another gemeente's (→ 404).
 
     The colleagues it names come in a query of their own: three more joins made PostgreSQL
-    spend 5–7 ms planning the one query (docs/benchmarks.md), a user query takes 0.1 ms."""
-    return (
-        werkgebied.beperk(Aanvraag.objects, medewerker)
-        .select_related("gemeente", "kostensoort", "regeling", "betaalopdracht__batch")
-        .defer("betaalopdracht__batch__xml")  # the whole bank file: never shown here
-        .prefetch_related(
-            "behandelaar",
-            "ingediend_namens_door",
-            "voorgesteld_door",
-            # who wrote each row in the same query as the rows (a join on a small set)
-            Prefetch("statuswijzigingen", StatusWijziging.objects.select_related("door")),
-            "documenten",
-            Prefetch("contactmomenten", Contactmoment.objects.select_related("door")),
-            "aanvullingsverzoeken",
-            "opschortingen",
+    spend 5–7 ms planning the one query (docs/benchmarks.md), a user query takes 0.1 ms.
+    What is not there is not asked for: relations named in `leeg` (known to have no rows,
+    AanvraagStand.leeg) and colleagues it does not name. Each query, even an empty one, costs
+    about a millisecond of Django's own work here."""
+    aanvragen = werkgebied.beperk(Aanvraag.objects, medewerker)
+    if "betaalopdracht" in leeg:
+        aanvraag = aanvragen.get(pk=pk)
+        Aanvraag.betaalopdracht.related.set_cached_value(aanvraag, None)  # as a join finds none
+    else:
+        aanvraag = (
+            aanvragen.select_related("betaalopdracht__batch")
+            .defer("betaalopdracht__batch__xml")  # the whole bank file: never shown here
+            .get(pk=pk)
         )
-        .get(pk=pk)
+    # gemeente, kostensoort and regeling from their caches (each join costs more to compile)
+    for veld, gecached in (
+        (Aanvraag.gemeente, lambda: gemeente_get(pk=aanvraag.gemeente_id)),
+        (Aanvraag.kostensoort, lambda: kostensoort_get(pk=aanvraag.kostensoort_id)),
+        (Aanvraag.regeling, lambda: regeling_op_id(pk=aanvraag.regeling_id)),
+    ):
+        if getattr(aanvraag, veld.field.attname) is not None:
+            veld.field.set_cached_value(aanvraag, gecached())
+    relaties = {
+        # who wrote each row in the same query as the rows (a join on a small set)
+        "statuswijzigingen": StatusWijziging.objects.select_related("door"),
+        "documenten": Document.objects.all(),
+        "contactmomenten": Contactmoment.objects.select_related("door"),
+        "aanvullingsverzoeken": Aanvullingsverzoek.objects.all(),
+        "opschortingen": Opschorting.objects.all(),
+    }
+    collegas = ("behandelaar", "ingediend_namens_door", "voorgesteld_door")
+    prefetch_related_objects(
+        [aanvraag],
+        *(naam for naam in collegas if getattr(aanvraag, f"{naam}_id") is not None),
+        *(Prefetch(naam, qs) for naam, qs in relaties.items() if naam not in leeg),
     )
+    stempel.als_leeg_geladen(aanvraag, leeg & relaties.keys())
+    return aanvraag
 
 
 def sla_per_gemeente(*, medewerker):

@@ -130,7 +130,10 @@ def vastleggen(
         Verwerking(operation_id=secrets.token_hex(8), object_ref=ref, **gemeenschappelijk)
         for ref in dict.fromkeys(objecten)
     ]
-    Verwerking.objects.bulk_create(regels)
+    if len(regels) == 1:  # one INSERT on its own: bulk_create adds BEGIN and COMMIT around it
+        regels[0].save(force_insert=True)
+    else:
+        Verwerking.objects.bulk_create(regels)
     return len(regels)
 
 

@@ -105,6 +105,11 @@ def regeling_get(*, slug: str = BIJZONDERE_BIJSTAND) -> Regeling:
     return onder_generatie(REGELINGEN, f"slug:{slug}", lambda: Regeling.objects.get(slug=slug))
 
 
+def regeling_op_id(*, pk: int) -> Regeling:
+    """One regeling by id (cached under the same generation)."""
+    return onder_generatie(REGELINGEN, f"pk:{pk}", lambda: Regeling.objects.get(pk=pk))
+
+
 def _niveau_sleutel(slug: str) -> str:
     return f"regeling-digid-niveau:{slug}"
 

@@ -62,10 +62,10 @@ from wegwijzer.models import Vorm
 from wegwijzer.selectors import BELEID
 
 
-def aanvraag_of_404(request, pk: int):
+def aanvraag_of_404(request, pk: int, leeg: frozenset[str] = frozenset()):
     """The aanvraag, if it belongs to a gemeente this colleague works for; else 404."""
     try:
-        return selectors.aanvraag_get(pk=pk, medewerker=request.user)
+        return selectors.aanvraag_get(pk=pk, medewerker=request.user, leeg=leeg)
     except Aanvraag.DoesNotExist:
         raise Http404 from None
 
@@ -107,7 +107,10 @@ def aanvraag_detail(request, pk: int, formulieren: dict | None = None, status=20
                 template="behandeling/aanvraag_inhoud.html",
                 inhoud=inhoud,
                 context=lambda: aanvraag_context(
-                    request, aanvraag or aanvraag_of_404(request, pk), vandaag, formulieren
+                    request,
+                    aanvraag or aanvraag_of_404(request, pk, stand.leeg),
+                    vandaag,
+                    formulieren,
                 ),
                 generatie_namen=(GEMEENTEN, KALENDER, BELEID, MEDEWERKERS),
             ),

@@ -17,7 +17,7 @@ from aanvragen.models import Aanvraag
 from aanvragen.statussen import SlaStatus
 from behandeling.besluiten import aanvraag_toekennen
 from behandeling.contact import contactmoment_vastleggen
-from behandeling.selectors import aanvraag_stand
+from behandeling.selectors import aanvraag_get, aanvraag_stand
 from portal import stempel
 from portal.fragmenten import PLAATSHOUDER
 from portal.rollen import Rol
@@ -219,3 +219,31 @@ def test_wie_de_aanvraag_noemt_krijgt_nooit_de_pagina_van_een_ander(client, sett
         cache.clear()
         for user in volgorde:
             assert bekijken(user, True) == vers[user.pk], user
+
+
+def test_wat_de_stempel_leeg_zag_wordt_niet_gevraagd(django_assert_num_queries):
+    """The stand names the relations without rows; the case data then asks only for the rest,
+    and an empty relation answers [] (a missing payment None) without a query."""
+    aanvraag, bea = opgepakte_aanvraag()
+    stand = aanvraag_stand(pk=aanvraag.pk, medewerker=bea)
+    assert {"betaalopdracht", "contactmomenten", "opschortingen"} <= stand.leeg
+    assert "statuswijzigingen" not in stand.leeg
+    gevonden = aanvraag_get(pk=aanvraag.pk, medewerker=bea, leeg=stand.leeg)
+    with django_assert_num_queries(0):
+        assert list(gevonden.contactmomenten.all()) == []
+        assert getattr(gevonden, "betaalopdracht", None) is None
+        assert len(gevonden.statuswijzigingen.all()) >= 1
+        assert gevonden.gemeente.naam and gevonden.behandelaar == bea
+    _bellen(aanvraag, bea, "Gebeld over de bril.")
+    stand = aanvraag_stand(pk=aanvraag.pk, medewerker=bea)
+    assert "contactmomenten" not in stand.leeg
+    gevonden = aanvraag_get(pk=aanvraag.pk, medewerker=bea, leeg=stand.leeg)
+    assert [c.samenvatting for c in gevonden.contactmomenten.all()] == ["Gebeld over de bril."]
+
+
+def test_een_betaling_wordt_gevonden_als_die_er_is():
+    aanvraag = toegekende_aanvraag()
+    stand = aanvraag_stand(pk=aanvraag.pk, medewerker=aanvraag.behandelaar)
+    assert "betaalopdracht" not in stand.leeg
+    gevonden = aanvraag_get(pk=aanvraag.pk, medewerker=aanvraag.behandelaar, leeg=stand.leeg)
+    assert gevonden.betaalopdracht.pk == Betaalopdracht.objects.get(aanvraag=aanvraag).pk
