@@ -72,7 +72,9 @@ def huidige_inwoner(request, *, verlengen: bool = True, altijd: bool = False) ->
     if nu - laatste > timedelta(minutes=settings.INWONER_SESSIE_MINUTEN):
         request.session.pop(SESSIE_SLEUTEL, None)
         return None
-    if not voldoet(data["niveau"], vereist_digid_niveau()):
+    if not hasattr(request, "vereist_digid_niveau"):  # asked twice per request: view, chrome
+        request.vereist_digid_niveau = vereist_digid_niveau()
+    if not voldoet(data["niveau"], request.vereist_digid_niveau):
         return None  # logged in below the regeling's level: log in again (the login asks it)
     if verlengen and (altijd or nu - laatste >= VERLENGEN_NA):
         # Written at most every VERLENGEN_NA: saves a session write on most requests. The
