@@ -154,10 +154,20 @@ class BerichtAdmin(admin.ModelAdmin):
     """The outbox for beheer: what waits, what was sent, what failed and why. Read-only; the
     recipient and the text stay out of sight (personal data). Scoped like the logboek."""
 
-    list_display = ["aangemaakt_op", "soort", "aanvraag_id", "status", "pogingen", "verzonden_op"]
-    list_filter = ["status", "soort"]
+    list_display = [
+        "aangemaakt_op",
+        "soort",
+        "kanaal",
+        "aanvraag_id",
+        "status",
+        "aflevering",
+        "pogingen",
+        "verzonden_op",
+    ]
+    list_filter = ["status", "kanaal", "aflevering", "soort"]
     fields = [
         "soort",
+        "kanaal",
         "aanvraag_id",
         "status",
         "pogingen",
@@ -165,6 +175,10 @@ class BerichtAdmin(admin.ModelAdmin):
         "aangemaakt_op",
         "volgende_poging_op",
         "verzonden_op",
+        "extern_id",
+        "extern_status",
+        "aflevering",
+        "aflevering_op",
     ]
     readonly_fields = fields
     show_full_result_count = False

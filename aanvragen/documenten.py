@@ -88,6 +88,8 @@ def pdf_document_eenmaal(
                 berichten.plaatsen(
                     soort=soort,
                     aanvraag_id=aanvraag.pk,
+                    gemeente_id=aanvraag.gemeente_id,
+                    personalisatie=berichten.personalisatie(aanvraag.referentie),
                     aan=[aanvraag.email],
                     onderwerp=mail_onderwerp,
                     template=mail_template,

@@ -276,10 +276,12 @@ def _inwoner_vertellen(aanvraag: Aanvraag, *, soort: str, onderwerp: str, templa
         berichten.plaatsen(
             soort=soort,
             aanvraag_id=aanvraag.pk,
+            gemeente_id=aanvraag.gemeente_id,
             aan=[aanvraag.email],
             onderwerp=onderwerp,
             template=template,
             context={"aanvraag": aanvraag, "link": _mijn_aanvragen_link()},
+            personalisatie=berichten.personalisatie(aanvraag.referentie),
         )
 
 

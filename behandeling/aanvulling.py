@@ -58,6 +58,10 @@ def aanvulling_vragen(
             berichten.plaatsen(
                 soort="aanvulling",
                 aanvraag_id=aanvraag.pk,
+                gemeente_id=aanvraag.gemeente_id,
+                personalisatie=berichten.personalisatie(
+                    aanvraag.referentie, termijn=verzoek.termijn_tot
+                ),
                 aan=[aanvraag.email],
                 onderwerp=_("Wij hebben een vraag over uw aanvraag %(ref)s")
                 % {"ref": aanvraag.referentie},

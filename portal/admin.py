@@ -1,7 +1,16 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from portal import logboek, werkgebied
-from portal.models import GelijkgesteldeDag, Gemeente, Regeling, Sluitingsdag
+from portal.models import (
+    GelijkgesteldeDag,
+    Gemeente,
+    NotifyInstelling,
+    NotifySjabloon,
+    Regeling,
+    Sluitingsdag,
+)
 
 
 class InzageGelogd:
@@ -64,3 +73,63 @@ class RegelingAdmin(admin.ModelAdmin):
 @admin.register(GelijkgesteldeDag)
 class GelijkgesteldeDagAdmin(admin.ModelAdmin):
     list_display = ["datum", "omschrijving"]
+
+
+class NotifyInstellingForm(forms.ModelForm):
+    """The API key is written, never shown: empty keeps the stored one."""
+
+    basis_url = forms.URLField(
+        label=_("adres van de NotifyNL-API"),
+        assume_scheme="https",
+        initial="https://api.notifynl.nl",
+    )
+    api_sleutel = forms.CharField(
+        label=_("API-sleutel"),
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text=_(
+            "De sleutel uit NotifyNL (naam-service-id-geheim). Leeg laten houdt de bewaarde "
+            "sleutel. Hij wordt versleuteld bewaard en nooit meer getoond."
+        ),
+    )
+
+    class Meta:
+        model = NotifyInstelling
+        fields = ["gemeente", "actief", "basis_url", "sms_afzender_id"]
+
+    def clean_api_sleutel(self):
+        sleutel = self.cleaned_data["api_sleutel"].strip()
+        if sleutel and len(sleutel) < 74:  # "<naam>-<service id 36>-<geheim 36>"
+            raise forms.ValidationError(
+                _(
+                    "Dit is geen NotifyNL-sleutel: die eindigt op twee lange codes "
+                    "(service-id en geheim)."
+                )
+            )
+        return sleutel
+
+    def clean(self):
+        data = super().clean()
+        bewaard = self.instance.pk and self.instance.api_sleutel_versleuteld
+        if data.get("actief") and not data.get("api_sleutel") and not bewaard:
+            self.add_error("api_sleutel", _("Vul de API-sleutel in om NotifyNL aan te zetten."))
+        return data
+
+    def save(self, commit=True):
+        if self.cleaned_data.get("api_sleutel"):
+            self.instance.api_sleutel = self.cleaned_data["api_sleutel"]
+        return super().save(commit)
+
+
+class NotifySjabloonInline(admin.TabularInline):
+    model = NotifySjabloon
+    extra = 1
+
+
+@admin.register(NotifyInstelling)
+class NotifyInstellingAdmin(WerkgebiedAdmin, admin.ModelAdmin):
+    """Per gemeente: NotifyNL on or off, its key and the template of each message kind."""
+
+    form = NotifyInstellingForm
+    list_display = ["gemeente", "actief", "basis_url"]
+    inlines = [NotifySjabloonInline]

@@ -15,6 +15,9 @@ class PortalConfig(AppConfig):
         from portal.tweefactor import wachtwoord_gegeven
 
         user_logged_in.connect(wachtwoord_gegeven, dispatch_uid="wachtwoord-gegeven")
+        from portal import gezondheid, kanalen
+
+        gezondheid.registreren("notifynl", kanalen.stand_get)
         saml_standaarden_sha256()
         post_save.connect(
             regeling_gewijzigd, sender=self.get_model("Regeling"), dispatch_uid="regeling"

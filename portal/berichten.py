@@ -9,25 +9,30 @@ down or refuses gives a retry with growing waits (1, 2, 4 … minutes, at most a
 `MAX_POGINGEN` the message is marked *mislukt* and shown to beheer. A resend after a crash (the
 server accepted, the worker died before it could record that) carries the same Message-ID, so
 mail programs show it once. No request ever talks to the mail server.
+
+A message travels by one channel (portal/kanalen.py): our own mail server, or NotifyNL's e-mail
+or SMS when the gemeente has that on. A channel that refuses a message for good (NotifyNL's
+400) marks it *mislukt* at once, without retries. NotifyNL gives each message an id; the beat
+task `portal.berichten_aflevering` asks it whether the message arrived (delivered,
+permanent-failure, temporary-failure, technical-failure) until it knows, with growing waits.
 """
 
 import logging
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from portal.models import Bericht, BerichtStatus
-from portal.opslag import prive_opslag
+from portal.kanalen import EINDSTATUSSEN, Weigering, kanaal_van, kanaal_voor, stand_melden
+from portal.models import Bericht, BerichtKanaal, BerichtStatus
 from portal.taken import na_commit
 
 log = logging.getLogger(__name__)
 MAX_POGINGEN = 12  # about a day and a half of waits
 MAX_WACHTTIJD = timedelta(hours=1)
+AFLEVERING_VRAGEN_TOT = timedelta(days=7)  # NotifyNL keeps a message's status for 7 days
 
 
 def plaatsen(
@@ -38,21 +43,34 @@ def plaatsen(
     template: str,
     context: dict,
     aanvraag_id: int | None = None,
+    gemeente_id: int | None = None,
+    personalisatie: dict | None = None,
+    kanaal: str = BerichtKanaal.SMTP,
     bijlage=None,
     nu=None,
-) -> Bericht:
-    """Put one message in the outbox, in the current transaction. `bijlage`: a stored file
-    (a FieldFile such as Document.bestand) to attach."""
+) -> Bericht | None:
+    """Put one message in the outbox, in the current transaction. `kanaal` is the preferred
+    channel (portal.kanalen.kanaal_voor decides with the gemeente's settings); an SMS that
+    cannot go is not placed (None). `personalisatie`: the fields of the NotifyNL template, never
+    personal data. `bijlage`: a stored file (a FieldFile such as Document.bestand) to attach
+    (our own mail server only: NotifyNL links to Mijn aanvragen instead)."""
     nu = nu or timezone.now()
+    gekozen = kanaal_voor(gemeente_id=gemeente_id, soort=soort, voorkeur=kanaal)
+    if gekozen is None:
+        return None
+    via_notify = gekozen != BerichtKanaal.SMTP
     bericht = Bericht.objects.create(
         soort=soort,
         aanvraag_id=aanvraag_id,
+        gemeente_id=gemeente_id,
+        kanaal=gekozen,
+        personalisatie=personalisatie or {},
         aan=", ".join(aan),
         onderwerp=onderwerp[:200],
         tekst=render_to_string(template, context),
-        bijlage_bestand=bijlage.name if bijlage else "",
-        bijlage_naam=bijlage.name.rsplit("/", 1)[-1][:200] if bijlage else "",
-        bijlage_type="application/pdf" if bijlage else "",
+        bijlage_bestand=bijlage.name if bijlage and not via_notify else "",
+        bijlage_naam=bijlage.name.rsplit("/", 1)[-1][:200] if bijlage and not via_notify else "",
+        bijlage_type="application/pdf" if bijlage and not via_notify else "",
         aangemaakt_op=nu,
         volgende_poging_op=nu,
     )
@@ -60,9 +78,21 @@ def plaatsen(
     return bericht
 
 
-def message_id(bericht: Bericht) -> str:
-    domein = urlsplit(settings.PORTAL_BASIS_URL).hostname or "localhost"
-    return f"<bericht-{bericht.pk}@{domein}>"
+def personalisatie(referentie: str, *, termijn=None) -> dict:
+    """The fields every NotifyNL template of the portal may use: the aanvraag's reference (no
+    personal data: it names no one), the link to Mijn aanvragen and, where there is one, the
+    deadline in words ("15 december 2026"). docs/berichten.md lists them per template."""
+    from django.urls import reverse
+
+    from portal.datum import datum_tekst
+
+    velden = {
+        "referentie": referentie,
+        "link": f"{settings.PORTAL_BASIS_URL}{reverse('aanvragen:mijn-aanvragen')}",
+    }
+    if termijn is not None:
+        velden["termijn"] = datum_tekst(termijn, "lang_dag")
+    return velden
 
 
 def wachttijd(pogingen: int) -> timedelta:
@@ -71,7 +101,7 @@ def wachttijd(pogingen: int) -> timedelta:
 
 
 def bezorgen(*, nu=None, maximum: int = 500) -> int:
-    """Send what waits and is due; returns how many were accepted by the mail server."""
+    """Send what waits and is due; returns how many a channel accepted."""
     verzonden = 0
     for _ in range(maximum):
         with transaction.atomic():
@@ -85,30 +115,95 @@ def bezorgen(*, nu=None, maximum: int = 500) -> int:
             if bericht is None:
                 return verzonden
             try:
-                _versturen(bericht)
+                uit = kanaal_van(bericht).versturen(bericht)
+            except Weigering as fout:
+                _geweigerd(bericht, fout)
+                continue
             except Exception as fout:  # noqa: BLE001 - any failure: recorded, retried later
                 _mislukt(bericht, fout, moment)
+                stand_melden(bericht, fout)
                 continue
+            stand_melden(bericht, None)
             bericht.status = BerichtStatus.VERZONDEN
             bericht.verzonden_op = timezone.now()
             bericht.pogingen += 1
             bericht.laatste_fout = ""
-            bericht.save(update_fields=["status", "verzonden_op", "pogingen", "laatste_fout"])
+            bericht.extern_id = uit.extern_id
+            bericht.tekst = uit.tekst or bericht.tekst
+            bericht.status_vragen_op = (
+                bericht.verzonden_op + timedelta(minutes=1) if uit.extern_id else None
+            )
+            bericht.save(
+                update_fields=[
+                    "status",
+                    "verzonden_op",
+                    "pogingen",
+                    "laatste_fout",
+                    "extern_id",
+                    "tekst",
+                    "status_vragen_op",
+                ]
+            )
             verzonden += 1
     return verzonden
 
 
-def _versturen(bericht: Bericht) -> None:
-    mail = EmailMessage(
-        subject=bericht.onderwerp,
-        body=bericht.tekst,
-        to=bericht.aan.split(", "),
-        headers={"Message-ID": message_id(bericht)},
-    )
-    if bericht.bijlage_bestand:
-        with prive_opslag().open(bericht.bijlage_bestand, "rb") as bestand:
-            mail.attach(bericht.bijlage_naam, bestand.read(), bericht.bijlage_type)
-    mail.send()
+def aflevering_vragen(*, nu=None, maximum: int = 500) -> int:
+    """Ask the channel whether the messages it accepted arrived, each when due; a final answer
+    is recorded with its time, any other (or no answer) asks again after a growing wait, for
+    at most `AFLEVERING_VRAGEN_TOT`. Returns how many final answers came."""
+    bekend = 0
+    for _ in range(maximum):
+        with transaction.atomic():
+            moment = nu or timezone.now()
+            bericht = (
+                Bericht.objects.select_for_update(skip_locked=True)
+                .filter(
+                    status=BerichtStatus.VERZONDEN,
+                    aflevering="",
+                    status_vragen_op__lte=moment,
+                )
+                .exclude(extern_id="")
+                .order_by("status_vragen_op", "pk")
+                .first()
+            )
+            if bericht is None:
+                return bekend
+            bericht.status_vragen_pogingen += 1
+            try:
+                status = kanaal_van(bericht).aflevering(bericht)
+            except Exception as fout:  # noqa: BLE001 - unreachable: ask again later
+                log.warning("aflevering van bericht %s niet op te vragen: %s", bericht.pk, fout)
+                status = ""
+            bericht.extern_status = status[:30] or bericht.extern_status
+            if status in EINDSTATUSSEN:
+                bericht.aflevering = status
+                bericht.aflevering_op = timezone.now()
+                bericht.status_vragen_op = None
+                bekend += 1
+            else:
+                volgende = moment + wachttijd(bericht.status_vragen_pogingen)
+                verzonden = bericht.verzonden_op or moment
+                te_laat = volgende > verzonden + AFLEVERING_VRAGEN_TOT
+                bericht.status_vragen_op = None if te_laat else volgende
+            bericht.save(
+                update_fields=[
+                    "status_vragen_pogingen",
+                    "extern_status",
+                    "aflevering",
+                    "aflevering_op",
+                    "status_vragen_op",
+                ]
+            )
+    return bekend
+
+
+def _geweigerd(bericht: Bericht, fout: Exception) -> None:
+    bericht.pogingen += 1
+    bericht.status = BerichtStatus.MISLUKT
+    bericht.laatste_fout = str(fout)[:300]
+    log.error("bericht %s geweigerd: %s", bericht.pk, fout)
+    bericht.save(update_fields=["pogingen", "status", "laatste_fout"])
 
 
 def _mislukt(bericht: Bericht, fout: Exception, nu) -> None:

@@ -286,6 +286,24 @@ class BerichtStatus(models.TextChoices):
     MISLUKT = "mislukt", _("Niet verzonden")
 
 
+class BerichtKanaal(models.TextChoices):
+    """How a message travels (portal/kanalen.py)."""
+
+    SMTP = "smtp", _("E-mail (eigen mailserver)")
+    NOTIFY_EMAIL = "notify-email", _("E-mail via NotifyNL")
+    NOTIFY_SMS = "notify-sms", _("SMS via NotifyNL")
+
+
+class Aflevering(models.TextChoices):
+    """Whether a message arrived, as NotifyNL reports it (its own status names). Empty: not
+    known (yet); a message through our own mail server never gets a report."""
+
+    AFGELEVERD = "delivered", _("Afgeleverd")
+    PERMANENT = "permanent-failure", _("Niet afgeleverd: adres of nummer bestaat niet")
+    TIJDELIJK = "temporary-failure", _("Niet afgeleverd: telefoon uit of inbox vol")
+    TECHNISCH = "technical-failure", _("Niet afgeleverd: technische storing")
+
+
 class Bericht(models.Model):
     """A message the portal sends (portal/berichten.py): written in the same transaction as the
     event that causes it, delivered by the worker, retried with backoff, under one fixed
@@ -310,6 +328,21 @@ class Bericht(models.Model):
     volgende_poging_op = models.DateTimeField()
     laatste_fout = models.CharField(max_length=300, blank=True)
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    kanaal = models.CharField(
+        _("kanaal"), max_length=20, choices=BerichtKanaal, default=BerichtKanaal.SMTP
+    )
+    # The gemeente whose channel settings apply (NotifyNL key and templates); none: SMTP.
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # The fields a NotifyNL template fills in: never personal data (domain.md).
+    personalisatie = models.JSONField(default=dict, blank=True)
+    extern_id = models.CharField(_("NotifyNL-id"), max_length=36, blank=True)
+    aflevering = models.CharField(_("aflevering"), max_length=20, choices=Aflevering, blank=True)
+    aflevering_op = models.DateTimeField(_("aflevering bekend op"), null=True, blank=True)
+    extern_status = models.CharField(max_length=30, blank=True)  # NotifyNL's last word
+    status_vragen_op = models.DateTimeField(null=True, blank=True)
+    status_vragen_pogingen = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = _("bericht")
@@ -320,8 +353,81 @@ class Bericht(models.Model):
                 fields=["volgende_poging_op"],
                 condition=models.Q(status="wacht"),
                 name="bericht_te_bezorgen",
-            )
+            ),
+            models.Index(
+                fields=["status_vragen_op"],
+                condition=models.Q(status="verzonden", aflevering="") & ~models.Q(extern_id=""),
+                name="bericht_aflevering_vragen",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.soort} {self.aangemaakt_op:%Y-%m-%d %H:%M} ({self.get_status_display()})"
+
+
+class NotifyInstelling(models.Model):
+    """A gemeente's NotifyNL service: where it is, its API key (stored encrypted,
+    portal/geheimen.py) and the template of each message kind per channel. Off: the gemeente's
+    messages go through the portal's own mail server, as before."""
+
+    gemeente = models.OneToOneField(
+        Gemeente, on_delete=models.CASCADE, related_name="notify", verbose_name=_("gemeente")
+    )
+    actief = models.BooleanField(_("berichten via NotifyNL"), default=False)
+    basis_url = models.URLField(_("adres van de NotifyNL-API"), default="https://api.notifynl.nl")
+    api_sleutel_versleuteld = models.TextField(blank=True, editable=False)
+    sms_afzender_id = models.CharField(
+        _("id van de SMS-afzender"),
+        max_length=36,
+        blank=True,
+        help_text=_("Leeg: de standaardafzender van de dienst in NotifyNL."),
+    )
+
+    class Meta:
+        verbose_name = _("NotifyNL-instelling")
+        verbose_name_plural = _("NotifyNL-instellingen")
+
+    def __str__(self) -> str:
+        return f"NotifyNL {self.gemeente}"
+
+    @property
+    def api_sleutel(self) -> str:
+        from portal.geheimen import ontsleutel
+
+        return ontsleutel(self.api_sleutel_versleuteld) if self.api_sleutel_versleuteld else ""
+
+    @api_sleutel.setter
+    def api_sleutel(self, waarde: str) -> None:
+        from portal.geheimen import versleutel
+
+        self.api_sleutel_versleuteld = versleutel(waarde) if waarde else ""
+
+
+class NotifySjabloon(models.Model):
+    """One template in NotifyNL: which message kind it carries on which channel."""
+
+    instelling = models.ForeignKey(
+        NotifyInstelling, on_delete=models.CASCADE, related_name="sjablonen"
+    )
+    soort = models.CharField(_("soort bericht"), max_length=40)
+    kanaal = models.CharField(
+        _("kanaal"),
+        max_length=20,
+        choices=[
+            (BerichtKanaal.NOTIFY_EMAIL.value, BerichtKanaal.NOTIFY_EMAIL.label),
+            (BerichtKanaal.NOTIFY_SMS.value, BerichtKanaal.NOTIFY_SMS.label),
+        ],
+    )
+    template_id = models.UUIDField(_("template-id in NotifyNL"))
+
+    class Meta:
+        verbose_name = _("NotifyNL-template")
+        verbose_name_plural = _("NotifyNL-templates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instelling", "soort", "kanaal"], name="notify_sjabloon_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.soort} ({self.get_kanaal_display()})"

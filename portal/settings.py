@@ -220,6 +220,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "hartslag": {"task": "portal.hartslag", "schedule": 30.0},
     "berichten-bezorgen": {"task": "portal.berichten_bezorgen", "schedule": 60.0},
+    "berichten-aflevering": {"task": "portal.berichten_aflevering", "schedule": 60.0},
     "sla-bewaken": {"task": "behandeling.sla_bewaken", "schedule": crontab(minute="*/5")},
     "concepten-opruimen": {
         "task": "aanvragen.concepten_opruimen",
@@ -317,6 +318,8 @@ LOGGING = {
 # Logboek dataverwerkingen: the key that encrypts BSNs in the log (any string; set it apart
 # from DJANGO_SECRET_KEY in production, so rotating that key leaves the log readable).
 LOGBOEK_SLEUTEL = os.environ.get("LOGBOEK_SLEUTEL", "")
+# Encrypts secrets kept in the database (a gemeente's NotifyNL API key; portal/geheimen.py).
+GEHEIMEN_SLEUTEL = os.environ.get("GEHEIMEN_SLEUTEL", "")
 
 # --- Security: staff login, two factors, throttling, Content-Security-Policy -----------------
 AUTHENTICATION_BACKENDS = [

@@ -74,7 +74,8 @@ def verwijzingen(model, alias: str, doel, *, diepte: int = 1) -> str:
             continue
         verwant = relatie.related_model
         sub = f"{alias}_{len(delen)}"
-        waar = f"FROM {verwant._meta.db_table} {sub} WHERE {sub}.{relatie.field.column} = {alias}.{pk}"
+        tabel, fk = verwant._meta.db_table, relatie.field.column
+        waar = f"FROM {tabel} {sub} WHERE {sub}.{fk} = {alias}.{pk}"  # noqa: S608 - model names
         if relatie.one_to_one and diepte > 0:
             binnen = verwijzingen(verwant, sub, doel, diepte=diepte - 1)
             delen.append(f"coalesce((SELECT {binnen} {waar}), '{{}}')")
@@ -87,9 +88,9 @@ def verwijzingen(model, alias: str, doel, *, diepte: int = 1) -> str:
         if kolommen:
             waarden = f"ARRAY[{', '.join(kolommen)}]"
             delen.append(
-                f"coalesce((SELECT array_agg(v) FROM {verwant._meta.db_table} {sub}"
+                f"coalesce((SELECT array_agg(v) FROM {tabel} {sub}"  # noqa: S608 - model names
                 f" CROSS JOIN LATERAL unnest({waarden}) v"
-                f" WHERE {sub}.{relatie.field.column} = {alias}.{pk}), '{{}}')"
+                f" WHERE {sub}.{fk} = {alias}.{pk}), '{{}}')"
             )
     if not delen:
         return "'{}'::bigint[]"

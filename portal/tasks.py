@@ -22,6 +22,12 @@ def _hartslag_bij_start(sender, **kwargs) -> None:
     sender.app.send_task("portal.hartslag")
 
 
+@shared_task(name="portal.berichten_aflevering", acks_late=True)
+def berichten_aflevering() -> int:
+    """Ask NotifyNL whether the messages it accepted arrived (portal/berichten.py); by beat."""
+    return berichten.aflevering_vragen()
+
+
 @shared_task(name="portal.berichten_bezorgen", acks_late=True)
 def berichten_bezorgen() -> int:
     """Send the outbox (portal/berichten.py): queued after each commit that placed a message,

@@ -12,8 +12,8 @@ import pytest
 
 from aanvragen.models import Aanvraag
 from behandeling.models import SlaSignaal
-from portal.berichten import message_id
 from portal.celery import app as celery_app
+from portal.kanalen import message_id
 from portal.models import Bericht, BerichtStatus
 from portal.rollen import Rol
 from tests.factories import UserFactory, ingediende_aanvraag

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from aanvragen.models import Aanvullingsverzoek
-from portal import berichten
+from portal import berichten, kanalen
 from portal.models import Bericht, BerichtStatus
 from tests.factories import opgepakte_aanvraag
 from tests.helpers import PortalClient, Postkamer, postkamer_starten, vrije_poort
@@ -70,7 +70,7 @@ def test_mailserver_weg_dan_terug_een_keer_verzonden_met_vaste_message_id(smtp):
     assert berichten.bezorgen(nu=bericht.volgende_poging_op) == 0  # never twice
     bericht.refresh_from_db()
     assert bericht.status == BerichtStatus.VERZONDEN and bericht.verzonden_op
-    assert Postkamer.geaccepteerd == [berichten.message_id(bericht)]
+    assert Postkamer.geaccepteerd == [kanalen.message_id(bericht)]
     ontvangen = email.message_from_bytes(Postkamer.binnen[0])
     assert ontvangen["Subject"] == "Wij hebben een vraag"
 
@@ -107,4 +107,4 @@ def test_vraag_om_aanvulling_zonder_mailserver_geeft_geen_500_en_verliest_niets(
 
     smtp()
     assert berichten.bezorgen(nu=timezone.now() + timedelta(hours=1)) == 1
-    assert Postkamer.geaccepteerd == [berichten.message_id(bericht)]
+    assert Postkamer.geaccepteerd == [kanalen.message_id(bericht)]
