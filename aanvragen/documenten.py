@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from aanvragen.keuzes import inwoner_berichten
 from aanvragen.models import (
     Aanvraag,
     Document,
@@ -18,7 +19,7 @@ from aanvragen.models import (
 )
 from aanvragen.status import AanvraagGewijzigd, door_omschrijving, gebeurtenis_vastleggen
 from aanvragen.statussen import Status
-from portal import berichten, logboek
+from portal import logboek
 from portal.actor import INWONER
 from portal.pdf import pdf_maken
 
@@ -83,14 +84,11 @@ def pdf_document_eenmaal(
                 bestandsnaam=naam,
                 content_type="application/pdf",
             )
-            if mail_onderwerp and aanvraag.email:
+            if mail_onderwerp:
                 # With the document or not at all: a retry of the task finds both.
-                berichten.plaatsen(
+                inwoner_berichten(
+                    aanvraag,
                     soort=soort,
-                    aanvraag_id=aanvraag.pk,
-                    gemeente_id=aanvraag.gemeente_id,
-                    personalisatie=berichten.personalisatie(aanvraag.referentie),
-                    aan=[aanvraag.email],
                     onderwerp=mail_onderwerp,
                     template=mail_template,
                     context={"aanvraag": aanvraag},

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from aanvragen.brp import Persoon
 from aanvragen.documenten import document_toevoegen
 from aanvragen.gegevens import AanvraagGegevens
+from aanvragen.keuzes import inwoner_berichten
 from aanvragen.models import (
     Aanvraag,
     DocumentSoort,
@@ -26,7 +27,6 @@ from aanvragen.status import (
     termijnen_berekenen,
 )
 from aanvragen.statussen import Status
-from portal import berichten
 from portal.actor import INWONER, PARTNER
 from portal.models import BevestigingNamens, Gemeente, PartnerToestemming, Regeling
 from portal.selectors import gemeente_met_cbs_code
@@ -272,17 +272,13 @@ def _partner_toestemming_vragen(aanvraag: Aanvraag) -> None:
 def _inwoner_vertellen(aanvraag: Aanvraag, *, soort: str, onderwerp: str, template: str) -> None:
     """A message through the outbox with a link to Mijn aanvragen, when an e-mail address is
     known; no personal data in it."""
-    if aanvraag.email:
-        berichten.plaatsen(
-            soort=soort,
-            aanvraag_id=aanvraag.pk,
-            gemeente_id=aanvraag.gemeente_id,
-            aan=[aanvraag.email],
-            onderwerp=onderwerp,
-            template=template,
-            context={"aanvraag": aanvraag, "link": _mijn_aanvragen_link()},
-            personalisatie=berichten.personalisatie(aanvraag.referentie),
-        )
+    inwoner_berichten(
+        aanvraag,
+        soort=soort,
+        onderwerp=onderwerp,
+        template=template,
+        context={"aanvraag": aanvraag, "link": _mijn_aanvragen_link()},
+    )
 
 
 def _mijn_aanvragen_link() -> str:

@@ -448,3 +448,77 @@ class Terugbelverzoek(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.aangemaakt_op:%d-%m %H:%M})"
+
+
+class BerichtWeg(models.TextChoices):
+    SMS = "sms", _("Per SMS")
+    EMAIL = "email", _("Per e-mail")
+    BRIEF = "brief", _("Alleen per brief")
+
+
+class KeuzeBron(models.TextChoices):
+    MIJN_AANVRAGEN = "mijn-aanvragen", _("door de inwoner in Mijn aanvragen")
+    AANVRAAG = "aanvraag", _("door de inwoner bij de aanvraag")
+    TELEFOON = "telefoon", _("aan de telefoon, vastgelegd door een medewerker")
+
+
+class Berichtkeuze(models.Model):
+    """How an inwoner wants to hear from one gemeente, per kind of message (Wmebv; the rule in
+    aanvragen/berichtkeuze.py). Every change is a new row: the newest is the choice, the older
+    ones show what held when an earlier message was sent."""
+
+    bsn = models.CharField(max_length=9)
+    gemeente = models.ForeignKey("portal.Gemeente", on_delete=models.PROTECT, related_name="+")
+    ontvangst = models.CharField(
+        _("bevestiging dat wij iets van u kregen"),
+        max_length=10,
+        choices=BerichtWeg,
+        default=BerichtWeg.BRIEF,
+    )
+    vraag = models.CharField(
+        _("een vraag van ons"), max_length=10, choices=BerichtWeg, default=BerichtWeg.BRIEF
+    )
+    besluit = models.CharField(
+        _("het besluit"), max_length=10, choices=BerichtWeg, default=BerichtWeg.BRIEF
+    )
+    betaling = models.CharField(
+        _("de betaling"), max_length=10, choices=BerichtWeg, default=BerichtWeg.BRIEF
+    )
+    telefoon = models.CharField(_("mobiel nummer"), max_length=16, blank=True)  # E.164
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    email_geverifieerd_op = models.DateTimeField(null=True, blank=True)
+    vastgelegd_op = models.DateTimeField(_("gekozen op"))
+    bron = models.CharField(_("hoe gekozen"), max_length=20, choices=KeuzeBron)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    SOORTEN = ("ontvangst", "vraag", "besluit", "betaling")
+
+    class Meta:
+        verbose_name = _("keuze voor berichten")
+        verbose_name_plural = _("keuzes voor berichten")
+        ordering = ["-vastgelegd_op", "-pk"]
+        indexes = [models.Index(fields=["bsn", "gemeente", "-vastgelegd_op"], name="keuze_van")]
+
+    def __str__(self) -> str:
+        return f"keuze {self.vastgelegd_op:%Y-%m-%d %H:%M} ({self.get_bron_display()})"
+
+
+class EmailCode(models.Model):
+    """A code sent to an e-mail address to prove it is the inwoner's before the gemeente uses
+    it (stored as a keyed hash; valid for 30 minutes, five tries)."""
+
+    bsn = models.CharField(max_length=9)
+    email = models.EmailField()
+    code_hash = models.CharField(max_length=64)
+    aangemaakt_op = models.DateTimeField()
+    geldig_tot = models.DateTimeField()
+    pogingen = models.PositiveSmallIntegerField(default=0)
+    gebruikt_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["bsn", "-aangemaakt_op"], name="emailcode_van")]
+
+    def __str__(self) -> str:
+        return f"code {self.aangemaakt_op:%Y-%m-%d %H:%M}"

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from aanvragen.keuzes import inwoner_berichten
 from aanvragen.models import Aanvullingsverzoek, Opschorting
 from aanvragen.status import (
     status_wijzigen,
 )
 from aanvragen.statussen import SlaStatus, Status
 from behandeling.werkvoorraad import eigen_aanvraag_controleren
-from portal import berichten
 from portal.selectors import kalender_get
 from portal.werkdagen import (
     plus_werkdagen,
@@ -53,23 +53,19 @@ def aanvulling_vragen(
             van=vandaag + timedelta(days=1),
             reden=_("Vraag om aanvulling"),
         )
-        if aanvraag.email:
-            # Tell the inwoner there is a question in Mijn aanvragen (no personal data in it).
-            berichten.plaatsen(
-                soort="aanvulling",
-                aanvraag_id=aanvraag.pk,
-                gemeente_id=aanvraag.gemeente_id,
-                personalisatie=berichten.personalisatie(
-                    aanvraag.referentie, termijn=verzoek.termijn_tot
-                ),
-                aan=[aanvraag.email],
-                onderwerp=_("Wij hebben een vraag over uw aanvraag %(ref)s")
-                % {"ref": aanvraag.referentie},
-                template="behandeling/aanvulling_mail.txt",
-                context={
-                    "verzoek": verzoek,
-                    "link": f"{settings.PORTAL_BASIS_URL}{reverse('aanvragen:mijn-aanvragen')}",
-                },
-                nu=nu,
-            )
+        # Tell the inwoner there is a question in Mijn aanvragen (no personal data in it),
+        # on the channel they chose for questions.
+        inwoner_berichten(
+            aanvraag,
+            soort="aanvulling",
+            onderwerp=_("Wij hebben een vraag over uw aanvraag %(ref)s")
+            % {"ref": aanvraag.referentie},
+            template="behandeling/aanvulling_mail.txt",
+            context={
+                "verzoek": verzoek,
+                "link": f"{settings.PORTAL_BASIS_URL}{reverse('aanvragen:mijn-aanvragen')}",
+            },
+            termijn=verzoek.termijn_tot,
+            nu=nu,
+        )
     return verzoek

@@ -1,0 +1,196 @@
+"""The inwoner's choice of how to be told (Wmebv), stored and applied.
+
+`keuze_vastleggen` records a choice (a new row each time: the history is the proof of what held
+when); `email_code_sturen` / `email_code_controleren` prove an e-mail address is the inwoner's
+before it is used; `inwoner_berichten` is the one way the portal sends the inwoner a message:
+on the channel they chose for that kind, or not electronically at all.
+
+Aanvragen from before the choice per kind (the single "digitaal" consent of the wizard) keep
+that consent for e-mail until the inwoner makes a choice.
+"""
+
+import hashlib
+import hmac
+import secrets
+from datetime import timedelta
+
+import phonenumbers
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from aanvragen import berichtkeuze
+from aanvragen.berichtkeuze import Bestemming, Keuze, Soort, Weg
+from aanvragen.models import Aanvraag, Berichtkeuze, EmailCode
+from portal import berichten
+from portal.models import BerichtKanaal, NotifyInstelling
+
+CODE_GELDIG = timedelta(minutes=30)
+CODE_POGINGEN = 5
+
+
+def telefoon_e164(tekst: str) -> str | None:
+    """A Dutch or international mobile number as E.164 (+31612345678); None if it is not one
+    (a landline cannot receive an SMS)."""
+    try:
+        nummer = phonenumbers.parse(tekst, "NL")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(nummer):
+        return None
+    if phonenumbers.number_type(nummer) not in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    ):
+        return None
+    return phonenumbers.format_number(nummer, phonenumbers.PhoneNumberFormat.E164)
+
+
+def sms_mogelijk(gemeente_id: int) -> bool:
+    """The gemeente sends SMS through NotifyNL (on, with at least one SMS template)."""
+    return NotifyInstelling.objects.filter(
+        gemeente_id=gemeente_id, actief=True, sjablonen__kanaal=BerichtKanaal.NOTIFY_SMS
+    ).exists()
+
+
+def keuze_get(*, bsn: str, gemeente_id: int) -> Berichtkeuze | None:
+    return Berichtkeuze.objects.filter(bsn=bsn, gemeente_id=gemeente_id).first()
+
+
+def _email_bewezen(bsn: str, email: str) -> bool:
+    return (
+        Berichtkeuze.objects.filter(
+            bsn=bsn, email__iexact=email, email_geverifieerd_op__isnull=False
+        ).exists()
+        or EmailCode.objects.filter(
+            bsn=bsn, email__iexact=email, gebruikt_op__isnull=False
+        ).exists()
+    )
+
+
+def keuze_vastleggen(
+    *,
+    bsn: str,
+    gemeente_id: int,
+    wegen: dict[str, str],
+    telefoon: str,
+    email: str,
+    bron: str,
+    door=None,
+) -> Berichtkeuze:
+    """Record a choice. An e-mail address proven before (by this inwoner) stays proven."""
+    nu = timezone.now()
+    return Berichtkeuze.objects.create(
+        bsn=bsn,
+        gemeente_id=gemeente_id,
+        telefoon=telefoon,
+        email=email,
+        email_geverifieerd_op=nu if email and _email_bewezen(bsn, email) else None,
+        vastgelegd_op=nu,
+        bron=bron,
+        door=door,
+        **{soort: wegen.get(soort, Weg.BRIEF) for soort in Berichtkeuze.SOORTEN},
+    )
+
+
+def _code_hash(code: str, email: str) -> str:
+    return hmac.new(
+        settings.SECRET_KEY.encode(), f"{email.lower()}:{code}".encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def email_code_sturen(*, keuze: Berichtkeuze) -> None:
+    """Send a six-digit code to the chosen address (the only message that goes there before it
+    is proven), through the gemeente's e-mail channel."""
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    nu = timezone.now()
+    with transaction.atomic():
+        EmailCode.objects.create(
+            bsn=keuze.bsn,
+            email=keuze.email,
+            code_hash=_code_hash(code, keuze.email),
+            aangemaakt_op=nu,
+            geldig_tot=nu + CODE_GELDIG,
+        )
+        berichten.plaatsen(
+            soort="email-code",
+            aan=[keuze.email],
+            onderwerp=_("Uw code: %(code)s") % {"code": code},
+            template="aanvragen/email_code_mail.txt",
+            context={"code": code, "minuten": int(CODE_GELDIG.total_seconds() // 60)},
+            gemeente_id=keuze.gemeente_id,
+            personalisatie={"code": code},
+        )
+
+
+def email_code_controleren(*, keuze: Berichtkeuze, code: str) -> bool:
+    """True when `code` is the last one sent to this address, in time and within five tries;
+    the choice's address then counts as proven."""
+    nu = timezone.now()
+    with transaction.atomic():
+        verstuurd = (
+            EmailCode.objects.select_for_update()
+            .filter(bsn=keuze.bsn, email__iexact=keuze.email, gebruikt_op__isnull=True)
+            .order_by("-aangemaakt_op")
+            .first()
+        )
+        if verstuurd is None or verstuurd.geldig_tot < nu or verstuurd.pogingen >= CODE_POGINGEN:
+            return False
+        verstuurd.pogingen += 1
+        goed = hmac.compare_digest(verstuurd.code_hash, _code_hash(code.strip(), keuze.email))
+        if goed:
+            verstuurd.gebruikt_op = nu
+            keuze.email_geverifieerd_op = nu
+            keuze.save(update_fields=["email_geverifieerd_op"])
+        verstuurd.save(update_fields=["pogingen", "gebruikt_op"])
+        return goed
+
+
+def keuze_van(aanvraag: Aanvraag) -> Keuze | None:
+    """The choice that holds for this aanvraag's inwoner at its gemeente (or, without one, the
+    wizard's single consent for e-mail: transitional)."""
+    gekozen = keuze_get(bsn=aanvraag.bsn, gemeente_id=aanvraag.gemeente_id)
+    if gekozen is not None:
+        return Keuze(
+            wegen={Soort(s): Weg(getattr(gekozen, s)) for s in Berichtkeuze.SOORTEN},
+            telefoon=gekozen.telefoon,
+            email=gekozen.email,
+            email_geverifieerd=gekozen.email_geverifieerd_op is not None,
+        )
+    if aanvraag.elektronisch_communiceren and aanvraag.email:
+        return Keuze(
+            wegen=dict.fromkeys(Soort, Weg.EMAIL), email=aanvraag.email, email_geverifieerd=True
+        )
+    return None
+
+
+def inwoner_berichten(
+    aanvraag: Aanvraag,
+    *,
+    soort: str,
+    onderwerp: str,
+    template: str,
+    context: dict,
+    termijn=None,
+    bijlage=None,
+    nu=None,
+):
+    """Tell the inwoner, on the channel they chose for this kind of message; nothing
+    electronically when they chose letters (or nothing). In the caller's transaction."""
+    doel: Bestemming | None = berichtkeuze.bestemming(keuze_van(aanvraag), soort)
+    if doel is None:
+        return None
+    return berichten.plaatsen(
+        soort=soort,
+        aanvraag_id=aanvraag.pk,
+        gemeente_id=aanvraag.gemeente_id,
+        aan=[doel.adres],
+        kanaal=BerichtKanaal.NOTIFY_SMS if doel.weg is Weg.SMS else BerichtKanaal.SMTP,
+        onderwerp=onderwerp,
+        template=template,
+        context=context,
+        personalisatie=berichten.personalisatie(aanvraag.referentie, termijn=termijn),
+        bijlage=bijlage,
+        nu=nu,
+    )
