@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aanvragen.bestanden import keur
-from aanvragen.models import Tijdvak
+from aanvragen.keuzes import telefoon_e164
+from aanvragen.models import BerichtWeg, Tijdvak
 from aanvragen.virusscan import ScanNietBeschikbaar, scan
 from portal.forms import (
     BedragField,
@@ -372,3 +373,90 @@ class BewijsForm(Formulier):
 
     def clean_bestand(self):
         return gekeurd_bestand(self.cleaned_data.get("bestand"))
+
+
+class BerichtkeuzeForm(Formulier):
+    """Wmebv: per kind of message, how the inwoner wants to hear from us."""
+
+    ontvangst = forms.ChoiceField(
+        label=_("Als wij iets van u hebben gekregen (uw aanvraag, een antwoord, een bestand)"),
+        widget=forms.RadioSelect,
+    )
+    vraag = forms.ChoiceField(
+        label=_("Als wij een vraag hebben of iets van u nodig hebben"), widget=forms.RadioSelect
+    )
+    besluit = forms.ChoiceField(
+        label=_("Als er een besluit is over uw aanvraag"), widget=forms.RadioSelect
+    )
+    betaling = forms.ChoiceField(label=_("Als wij het geld betalen"), widget=forms.RadioSelect)
+    telefoon = forms.CharField(
+        label=_("Mobiel nummer voor SMS"),
+        required=False,
+        max_length=20,
+        help_text=_("Bijvoorbeeld 06 12345678."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        required=False,
+        help_text=_("Wij sturen eerst een code naar dit adres. Zo weten we dat het van u is."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl.")},
+    )
+
+    SOORTEN = ("ontvangst", "vraag", "besluit", "betaling")
+
+    def __init__(self, *args, sms: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        keuzes = [(w.value, w.label) for w in BerichtWeg if sms or w != BerichtWeg.SMS]
+        for soort in self.SOORTEN:
+            self.fields[soort].choices = keuzes
+        if not sms:
+            del self.fields["telefoon"]
+
+    def clean_telefoon(self):
+        tekst = self.cleaned_data["telefoon"].strip()
+        if not tekst:
+            return ""
+        nummer = telefoon_e164(tekst)
+        if nummer is None:
+            raise forms.ValidationError(
+                _(
+                    "Vul een mobiel nummer in, bijvoorbeeld 06 12345678. "
+                    "Een vast nummer kan geen SMS krijgen."
+                )
+            )
+        return nummer
+
+    def clean(self):
+        data = super().clean()
+        wegen = {data.get(soort) for soort in self.SOORTEN}
+        if BerichtWeg.SMS in wegen and not data.get("telefoon") and "telefoon" not in self.errors:
+            self.add_error(
+                "telefoon", _("Vul uw mobiele nummer in. Dan kunnen wij u een SMS sturen.")
+            )
+        if BerichtWeg.EMAIL in wegen and not data.get("email") and "email" not in self.errors:
+            self.add_error("email", _("Vul uw e-mailadres in. Dan kunnen wij u e-mail sturen."))
+        return data
+
+
+class EmailCodeForm(Formulier):
+    code = forms.CharField(
+        label=_("Code uit de e-mail"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        error_messages={
+            "required": _("Vul de code van 6 cijfers in."),
+            "min_length": _("Vul de code van 6 cijfers in."),
+            "max_length": _("Vul de code van 6 cijfers in."),
+        },
+    )
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        if not code.isdigit():
+            raise forms.ValidationError(
+                _("De code heeft alleen cijfers. Vul de code van 6 cijfers in.")
+            )
+        return code

@@ -100,11 +100,18 @@ def _code_hash(code: str, email: str) -> str:
     ).hexdigest()
 
 
-def email_code_sturen(*, keuze: Berichtkeuze) -> None:
+CODES_PER_UUR = 5
+
+
+def email_code_sturen(*, keuze: Berichtkeuze) -> bool:
     """Send a six-digit code to the chosen address (the only message that goes there before it
-    is proven), through the gemeente's e-mail channel."""
-    code = f"{secrets.randbelow(1_000_000):06d}"
+    is proven), through the gemeente's e-mail channel; False when five went out this hour
+    already (no mailbox is flooded through us)."""
     nu = timezone.now()
+    recent = EmailCode.objects.filter(bsn=keuze.bsn, aangemaakt_op__gt=nu - timedelta(hours=1))
+    if recent.count() >= CODES_PER_UUR:
+        return False
+    code = f"{secrets.randbelow(1_000_000):06d}"
     with transaction.atomic():
         EmailCode.objects.create(
             bsn=keuze.bsn,
@@ -122,6 +129,7 @@ def email_code_sturen(*, keuze: Berichtkeuze) -> None:
             gemeente_id=keuze.gemeente_id,
             personalisatie={"code": code},
         )
+    return True
 
 
 def email_code_controleren(*, keuze: Berichtkeuze, code: str) -> bool:

@@ -7,6 +7,7 @@ from aanvragen.models import (
     Aanvraag,
     AanvraagConcept,
     Aanvullingsverzoek,
+    Berichtkeuze,
     Document,
     DocumentSoort,
     Terugbelverzoek,
@@ -258,3 +259,20 @@ def zonder_ontvangstbevestiging_ids(*, nu: datetime, wachttijd: timedelta) -> li
         .exclude(documenten__soort=DocumentSoort.ONTVANGSTBEVESTIGING)
         .values_list("pk", flat=True)
     )
+
+
+def laatste_aanvraag_get(*, bsn: str, namens=None) -> Aanvraag | None:
+    """The inwoner's most recent submitted aanvraag (a colleague on the phone: in their own
+    gemeenten): whose gemeente the choice of how to be told is made with."""
+    return (
+        Aanvraag.objects.van_inwoner(bsn, namens=namens)
+        .exclude(status=Status.CONCEPT)
+        .select_related("gemeente")
+        .order_by("-ingediend_op", "-pk")
+        .first()
+    )
+
+
+def berichtkeuzes_list(*, bsn: str, gemeente_id: int):
+    """Every choice this inwoner made with this gemeente, newest first (the proof of what held)."""
+    return Berichtkeuze.objects.filter(bsn=bsn, gemeente_id=gemeente_id).select_related("door")

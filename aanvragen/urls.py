@@ -12,6 +12,7 @@ urlpatterns = [
     path("ontvangen/<str:referentie>/", views.ontvangen, name="ontvangen"),
     path("mijn-aanvragen/", views.mijn_aanvragen, name="mijn-aanvragen"),
     path("mijn-gegevens/", views.mijn_gegevens, name="mijn-gegevens"),
+    path("berichten/", views.berichten, name="berichten"),
     path("van-check/", views.van_check, name="van-check"),
     path("document/<int:pk>/", views.document, name="document"),
     path("bevestigen/<int:pk>/", views.bevestigen, name="bevestigen"),

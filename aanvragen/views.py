@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from aanvragen import selectors
+from aanvragen import keuzes, selectors
 from aanvragen import van_check as check
 from aanvragen.aanvulling import aanvulling_ontvangen
 from aanvragen.brp import BrpConfiguratieFout, BrpFout, brp_client
@@ -26,8 +26,10 @@ from aanvragen.concepten import concept_bestanden
 from aanvragen.documenten import BewijsNietMeerNodig, bewijs_nasturen
 from aanvragen.forms import (
     AanvullingAntwoordForm,
+    BerichtkeuzeForm,
     BewijsForm,
     ControleForm,
+    EmailCodeForm,
     GegevensForm,
     InkomenForm,
     KostenForm,
@@ -42,7 +44,7 @@ from aanvragen.indienen import (
     gemeente_van,
     partner_toestemming_geven,
 )
-from aanvragen.models import DocumentSoort
+from aanvragen.models import BerichtWeg, DocumentSoort, KeuzeBron
 from aanvragen.presenters import (
     aanvraag_samenvatting,
     samenvatting,
@@ -611,3 +613,106 @@ def namens_stoppen(request):
     if request.method == "POST":
         request.session.pop(NAMENS_SLEUTEL, None)
     return redirect("aanvragen:namens-start")
+
+
+@never_cache
+@aanvrager_vereist
+def berichten(request):
+    """Wmebv: how the inwoner wants to hear from the gemeente, per kind of message; an e-mail
+    address is used only after the inwoner typed the code we sent to it. A colleague on the
+    phone records what the inwoner says (source: telephone)."""
+    aanvrager = request.aanvrager
+    aanvraag = selectors.laatste_aanvraag_get(bsn=aanvrager.bsn, namens=aanvrager.namens)
+    if aanvraag is None:
+        return render(request, "aanvragen/berichten.html", {"aanvraag": None})
+    gemeente_id = aanvraag.gemeente_id
+    huidig = keuzes.keuze_get(bsn=aanvrager.bsn, gemeente_id=gemeente_id)
+    sms = keuzes.sms_mogelijk(gemeente_id)
+    form = BerichtkeuzeForm(
+        request.POST if request.POST.get("actie") == "kiezen" else None,
+        sms=sms,
+        initial=_keuze_initial(huidig, aanvraag),
+    )
+    code_form = EmailCodeForm(request.POST if request.POST.get("actie") == "code" else None)
+    if request.method == "POST" and form.is_bound and form.is_valid():
+        gekozen = keuzes.keuze_vastleggen(
+            bsn=aanvrager.bsn,
+            gemeente_id=gemeente_id,
+            wegen={s: form.cleaned_data[s] for s in BerichtkeuzeForm.SOORTEN},
+            telefoon=form.cleaned_data.get("telefoon", ""),
+            email=form.cleaned_data["email"],
+            bron=KeuzeBron.TELEFOON if aanvrager.namens else KeuzeBron.MIJN_AANVRAGEN,
+            door=aanvrager.namens,
+        )
+        if _email_gekozen(gekozen) and gekozen.email_geverifieerd_op is None:
+            _code_sturen(request, gekozen)
+        else:
+            messages.success(request, _("Uw keuze is bewaard."))
+        return redirect("aanvragen:berichten")
+    if request.POST.get("actie") == "nieuwe-code" and huidig is not None and huidig.email:
+        _code_sturen(request, huidig)
+        return redirect("aanvragen:berichten")
+    if code_form.is_bound and huidig is not None and code_form.is_valid():
+        if keuzes.email_code_controleren(keuze=huidig, code=code_form.cleaned_data["code"]):
+            messages.success(request, _("Dank u. Wij sturen u nu e-mail zoals u koos."))
+            return redirect("aanvragen:berichten")
+        code_form.add_error(
+            "code",
+            _("Deze code klopt niet of is te oud. Kijk goed, of vraag een nieuwe code aan."),
+        )
+    status = 400 if (form.is_bound or code_form.is_bound) and request.method == "POST" else 200
+    return render(
+        request,
+        "aanvragen/berichten.html",
+        {
+            "aanvraag": aanvraag,
+            "form": form,
+            "code_form": code_form,
+            "code_nodig": huidig is not None
+            and _email_gekozen(huidig)
+            and huidig.email_geverifieerd_op is None,
+            "huidig": huidig,
+            "geschiedenis": selectors.berichtkeuzes_list(
+                bsn=aanvrager.bsn, gemeente_id=gemeente_id
+            )[:20],
+            "sms": sms,
+        },
+        status=status,
+    )
+
+
+def _code_sturen(request, keuze) -> None:
+    if keuzes.email_code_sturen(keuze=keuze):
+        messages.info(
+            request,
+            _("Wij stuurden een code naar %(email)s. Vul die hieronder in.")
+            % {"email": keuze.email},
+        )
+    else:
+        messages.error(
+            request,
+            _("U vroeg al vijf codes dit uur. Probeer het over een uur opnieuw, of bel ons."),
+        )
+
+
+def _email_gekozen(keuze) -> bool:
+    return any(getattr(keuze, s) == BerichtWeg.EMAIL for s in BerichtkeuzeForm.SOORTEN)
+
+
+def _keuze_initial(huidig, aanvraag) -> dict:
+    if huidig is not None:
+        return {
+            **{s: getattr(huidig, s) for s in BerichtkeuzeForm.SOORTEN},
+            "telefoon": huidig.telefoon,
+            "email": huidig.email,
+        }
+    weg = (
+        BerichtWeg.EMAIL
+        if aanvraag.elektronisch_communiceren and aanvraag.email
+        else BerichtWeg.BRIEF
+    )
+    return {
+        **dict.fromkeys(BerichtkeuzeForm.SOORTEN, weg),
+        "telefoon": keuzes.telefoon_e164(aanvraag.telefoon) or "",
+        "email": aanvraag.email,
+    }

@@ -10,6 +10,7 @@ from django.utils import timezone
 from aanvragen.models import (
     Aanvraag,
     Aanvullingsverzoek,
+    Berichtkeuze,
     Document,
     DocumentSoort,
     Opschorting,
@@ -178,15 +179,25 @@ def aanvraag_stand(*, pk: int, medewerker) -> AanvraagStand | None:
     gemeenten, params = stempel.in_lijst(sorted(werkgebied.gemeente_ids(medewerker)))
     rij = stempel.stempel(
         f"SELECT a.referentie, a.bsn, a.partner_bsn, {stempel.met_verwanten(Aanvraag, 'a')},"  # noqa: S608 - names from the models
-        f" {stempel.verwijzingen(Aanvraag, 'a', User)}, {stempel.lege_relaties(Aanvraag, 'a')}"
+        f" {stempel.verwijzingen(Aanvraag, 'a', User)}, {stempel.lege_relaties(Aanvraag, 'a')},"
+        # the inwoner's choice of how to be told: linked by person and gemeente, not by a key
+        f" (SELECT count(*) || '.' || coalesce(sum({stempel.rij('k')}), 0)"
+        f" FROM {Berichtkeuze._meta.db_table} k"
+        " WHERE k.bsn = a.bsn AND k.gemeente_id = a.gemeente_id)"
         f" FROM {Aanvraag._meta.db_table} a WHERE a.id = %s AND a.gemeente_id IN {gemeenten}",
         [pk, *params],
     )
     if not rij:
         raise Aanvraag.DoesNotExist
-    referentie, bsn, partner_bsn, versie, medewerkers, leeg = rij
+    referentie, bsn, partner_bsn, versie, medewerkers, leeg, keuze = rij
     return AanvraagStand(
-        pk, referentie, bsn, partner_bsn or "", (versie,), frozenset(medewerkers), frozenset(leeg)
+        pk,
+        referentie,
+        bsn,
+        partner_bsn or "",
+        (versie, keuze),
+        frozenset(medewerkers),
+        frozenset(leeg),
     )
 
 

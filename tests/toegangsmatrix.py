@@ -60,6 +60,7 @@ MATRIX = [
     ),
     ("aanvragen:start", {}, "get", inwonerpagina(ok=WEG)),
     ("aanvragen:mijn-gegevens", {}, "get", inwonerpagina()),
+    ("aanvragen:berichten", {}, "get", inwonerpagina()),
     ("aanvragen:stap", {"step": "gegevens"}, "get", inwonerpagina()),
     ("aanvragen:ontvangen", {"referentie": "REF"}, "get", inwonerpagina()),
     ("aanvragen:mijn-aanvragen", {}, "get", inwonerpagina()),

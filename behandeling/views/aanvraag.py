@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from aanvragen.keuzes import keuze_get
 from aanvragen.models import Aanvraag
 from aanvragen.selectors import bewijs_nodig_get, document_get, situatie_van, voorstel_get
 from aanvragen.status import AanvraagGewijzigd
@@ -185,6 +186,7 @@ def aanvraag_context(request, aanvraag, vandaag, formulieren: dict | None) -> di
         "afwijzen_form": AfwijzenForm(),
         "contact_form": ContactmomentForm(),
         "leeftijd_onbekend": aanvraag.geboortedatum is None,
+        "berichtkeuze": keuze_get(bsn=aanvraag.bsn, gemeente_id=aanvraag.gemeente_id),
         "leeftijd_form": LeeftijdsgroepForm(
             initial={"leeftijdsgroep": aanvraag.leeftijdsgroep_bevestigd or None}
         ),

@@ -247,3 +247,24 @@ def test_een_betaling_wordt_gevonden_als_die_er_is():
     assert "betaalopdracht" not in stand.leeg
     gevonden = aanvraag_get(pk=aanvraag.pk, medewerker=aanvraag.behandelaar, leeg=stand.leeg)
     assert gevonden.betaalopdracht.pk == Betaalopdracht.objects.get(aanvraag=aanvraag).pk
+
+
+def test_aanvraagpagina_toont_een_nieuwe_berichtkeuze_meteen(client):
+    """The choice is linked by person and gemeente, not by a key: the stamp still sees it."""
+    from aanvragen.keuzes import keuze_vastleggen
+    from aanvragen.models import KeuzeBron
+
+    aanvraag, bea = opgepakte_aanvraag()
+    client.force_login(bea)
+    pad = reverse("behandeling:aanvraag", args=[aanvraag.pk])
+    assert 'data-testid="berichtkeuze"' not in client.get(pad).content.decode()
+    keuze_vastleggen(
+        bsn=aanvraag.bsn,
+        gemeente_id=aanvraag.gemeente_id,
+        wegen={"besluit": "sms"},
+        telefoon="+31612345678",
+        email="",
+        bron=KeuzeBron.MIJN_AANVRAGEN,
+    )
+    html = client.get(pad).content.decode()
+    assert 'data-testid="berichtkeuze"' in html and "+31612345678" in html
