@@ -58,7 +58,8 @@ def keuze_get(*, bsn: str, gemeente_id: int) -> Berichtkeuze | None:
     return Berichtkeuze.objects.filter(bsn=bsn, gemeente_id=gemeente_id).first()
 
 
-def _email_bewezen(bsn: str, email: str) -> bool:
+def email_bewezen(bsn: str, email: str) -> bool:
+    """This inwoner proved this address before (a code typed, here or in the wizard)."""
     return (
         Berichtkeuze.objects.filter(
             bsn=bsn, email__iexact=email, email_geverifieerd_op__isnull=False
@@ -86,7 +87,7 @@ def keuze_vastleggen(
         gemeente_id=gemeente_id,
         telefoon=telefoon,
         email=email,
-        email_geverifieerd_op=nu if email and _email_bewezen(bsn, email) else None,
+        email_geverifieerd_op=nu if email and email_bewezen(bsn, email) else None,
         vastgelegd_op=nu,
         bron=bron,
         door=door,
@@ -103,54 +104,55 @@ def _code_hash(code: str, email: str) -> str:
 CODES_PER_UUR = 5
 
 
-def email_code_sturen(*, keuze: Berichtkeuze) -> bool:
-    """Send a six-digit code to the chosen address (the only message that goes there before it
-    is proven), through the gemeente's e-mail channel; False when five went out this hour
+def email_code_sturen(*, bsn: str, email: str, gemeente_id: int) -> bool:
+    """Send a six-digit code to `email` (the only message that goes there before it is
+    proven), through the gemeente's e-mail channel; False when five went out this hour
     already (no mailbox is flooded through us)."""
     nu = timezone.now()
-    recent = EmailCode.objects.filter(bsn=keuze.bsn, aangemaakt_op__gt=nu - timedelta(hours=1))
+    recent = EmailCode.objects.filter(bsn=bsn, aangemaakt_op__gt=nu - timedelta(hours=1))
     if recent.count() >= CODES_PER_UUR:
         return False
     code = f"{secrets.randbelow(1_000_000):06d}"
     with transaction.atomic():
         EmailCode.objects.create(
-            bsn=keuze.bsn,
-            email=keuze.email,
-            code_hash=_code_hash(code, keuze.email),
+            bsn=bsn,
+            email=email,
+            code_hash=_code_hash(code, email),
             aangemaakt_op=nu,
             geldig_tot=nu + CODE_GELDIG,
         )
         berichten.plaatsen(
             soort="email-code",
-            aan=[keuze.email],
+            aan=[email],
             onderwerp=_("Uw code: %(code)s") % {"code": code},
             template="aanvragen/email_code_mail.txt",
             context={"code": code, "minuten": int(CODE_GELDIG.total_seconds() // 60)},
-            gemeente_id=keuze.gemeente_id,
+            gemeente_id=gemeente_id,
             personalisatie={"code": code},
         )
     return True
 
 
-def email_code_controleren(*, keuze: Berichtkeuze, code: str) -> bool:
+def email_code_controleren(*, bsn: str, email: str, code: str) -> bool:
     """True when `code` is the last one sent to this address, in time and within five tries;
-    the choice's address then counts as proven."""
+    the address then counts as proven for this inwoner (and their newest choice with it)."""
     nu = timezone.now()
     with transaction.atomic():
         verstuurd = (
             EmailCode.objects.select_for_update()
-            .filter(bsn=keuze.bsn, email__iexact=keuze.email, gebruikt_op__isnull=True)
+            .filter(bsn=bsn, email__iexact=email, gebruikt_op__isnull=True)
             .order_by("-aangemaakt_op")
             .first()
         )
         if verstuurd is None or verstuurd.geldig_tot < nu or verstuurd.pogingen >= CODE_POGINGEN:
             return False
         verstuurd.pogingen += 1
-        goed = hmac.compare_digest(verstuurd.code_hash, _code_hash(code.strip(), keuze.email))
+        goed = hmac.compare_digest(verstuurd.code_hash, _code_hash(code.strip(), email))
         if goed:
             verstuurd.gebruikt_op = nu
-            keuze.email_geverifieerd_op = nu
-            keuze.save(update_fields=["email_geverifieerd_op"])
+            Berichtkeuze.objects.filter(
+                bsn=bsn, email__iexact=email, email_geverifieerd_op__isnull=True
+            ).update(email_geverifieerd_op=nu)
         verstuurd.save(update_fields=["pogingen", "gebruikt_op"])
         return goed
 

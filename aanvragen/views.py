@@ -653,7 +653,9 @@ def berichten(request):
         _code_sturen(request, huidig)
         return redirect("aanvragen:berichten")
     if code_form.is_bound and huidig is not None and code_form.is_valid():
-        if keuzes.email_code_controleren(keuze=huidig, code=code_form.cleaned_data["code"]):
+        if keuzes.email_code_controleren(
+            bsn=huidig.bsn, email=huidig.email, code=code_form.cleaned_data["code"]
+        ):
             messages.success(request, _("Dank u. Wij sturen u nu e-mail zoals u koos."))
             return redirect("aanvragen:berichten")
         code_form.add_error(
@@ -682,7 +684,7 @@ def berichten(request):
 
 
 def _code_sturen(request, keuze) -> None:
-    if keuzes.email_code_sturen(keuze=keuze):
+    if keuzes.email_code_sturen(bsn=keuze.bsn, email=keuze.email, gemeente_id=keuze.gemeente_id):
         messages.info(
             request,
             _("Wij stuurden een code naar %(email)s. Vul die hieronder in.")
