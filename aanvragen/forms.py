@@ -1,5 +1,6 @@
 """The wizard's step forms. They check shape (format, required); policy is the rule engine's."""
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from django import forms
@@ -66,9 +67,15 @@ class GegevensForm(Formulier):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={"invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl.")},
     )
-    elektronisch_communiceren = forms.BooleanField(
-        label=_("Ik wil brieven over deze aanvraag digitaal krijgen, in Mijn aanvragen"),
+    berichten_via = forms.ChoiceField(
+        label=_("Hoe wilt u berichten over deze aanvraag krijgen?"),
+        help_text=_(
+            "Wij sturen een bericht als wij uw aanvraag hebben, als wij een vraag hebben, als er "
+            "een besluit is en als wij betalen. Kiest u niets? Dan krijgt u brieven. In Mijn "
+            "aanvragen kunt u dit later per bericht veranderen."
+        ),
         required=False,
+        widget=forms.RadioSelect,
     )
 
     partner_toestemming = forms.BooleanField(
@@ -76,8 +83,22 @@ class GegevensForm(Formulier):
         required=False,
     )
 
-    def __init__(self, *args, partner_naam: str = "", **kwargs):
+    def __init__(
+        self,
+        *args,
+        partner_naam: str = "",
+        sms: bool = False,
+        email_controle: Callable[[str, str], str | None] | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        self.fields["berichten_via"].choices = [
+            (w.value, w.label) for w in BerichtWeg if sms or w != BerichtWeg.SMS
+        ]
+        # (address, typed code) → None when the address is proven, else the message to show
+        self.email_controle = email_controle
+        if self.data.get(self.add_prefix("email_code")):
+            self._codeveld()
         if partner_naam:  # Pw art. 43: spouses apply together or with written consent
             veld = self.fields["partner_toestemming"]
             veld.required = True
@@ -100,6 +121,45 @@ class GegevensForm(Formulier):
                 code="invalid",
             )
         return telefoon
+
+    def _codeveld(self) -> None:
+        if "email_code" not in self.fields:
+            self.fields["email_code"] = forms.CharField(
+                label=_("Code uit de e-mail"),
+                required=False,
+                max_length=6,
+                widget=forms.TextInput(
+                    attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+                ),
+            )
+            self.order_fields(["telefoon", "email", "berichten_via", "email_code"])
+
+    def clean(self):
+        """Wmebv: SMS needs a mobile number, e-mail an address the inwoner proves with the code
+        we send to it (typed here, in this step, before it is used)."""
+        data = super().clean()
+        via = data.get("berichten_via") or BerichtWeg.BRIEF
+        data["berichten_via"] = via
+        if via == BerichtWeg.SMS and data.get("telefoon") and not telefoon_e164(data["telefoon"]):
+            self.add_error(
+                "telefoon",
+                _("Voor SMS hebben wij een mobiel nummer nodig, bijvoorbeeld 06 12345678."),
+            )
+        if via == BerichtWeg.EMAIL:
+            if not data.get("email"):
+                if "email" not in self.errors:
+                    self.add_error(
+                        "email", _("Vul uw e-mailadres in. Dan kunnen wij u e-mail sturen.")
+                    )
+            elif self.email_controle is not None:
+                melding = self.email_controle(
+                    data["email"], self.data.get(self.add_prefix("email_code"), "")
+                )
+                if melding:
+                    self._codeveld()
+                    self.add_error("email_code", melding)
+        data.pop("email_code", None)
+        return data
 
 
 class KostenForm(Formulier):

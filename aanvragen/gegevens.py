@@ -20,7 +20,6 @@ class AanvraagGegevens:
 
     telefoon: str
     email: str
-    elektronisch_communiceren: bool
     kostensoort: Any  # a wegwijzer.models.Kostensoort (this module stays free of Django)
     omschrijving: str
     bedrag: Decimal
@@ -36,6 +35,12 @@ class AanvraagGegevens:
     partner_toestemming: bool = False
     alleenstaande_ouder: bool = False  # no partner in the BRP, a child under 18 at home
     bewijs_volgt: bool = False  # the proof comes later (asked for with an aanvulling)
+    berichten_via: str = "brief"  # Wmebv: "sms", "email" or "brief" (aanvragen/berichtkeuze.py)
+    email_bewezen: bool = False  # the inwoner typed the code we sent to `email`
+
+    @property
+    def elektronisch_communiceren(self) -> bool:
+        return self.berichten_via in ("sms", "email")
 
     @classmethod
     def uit_stappen(cls, data: Mapping[str, Any]) -> AanvraagGegevens:
@@ -44,7 +49,8 @@ class AanvraagGegevens:
         return cls(
             telefoon=data.get("telefoon", ""),
             email=data.get("email", ""),
-            elektronisch_communiceren=data.get("elektronisch_communiceren", False),
+            berichten_via=data.get("berichten_via") or "brief",
+            email_bewezen=bool(data.get("email_bewezen")),
             kostensoort=data["kostensoort"],
             omschrijving=data.get("omschrijving", ""),
             bedrag=data["bedrag"],

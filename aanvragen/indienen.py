@@ -15,10 +15,13 @@ from django.utils.translation import gettext as _
 from aanvragen.brp import Persoon
 from aanvragen.documenten import document_toevoegen
 from aanvragen.gegevens import AanvraagGegevens
-from aanvragen.keuzes import inwoner_berichten
+from aanvragen.keuzes import inwoner_berichten, keuze_vastleggen, telefoon_e164
 from aanvragen.models import (
     Aanvraag,
+    Berichtkeuze,
+    BerichtWeg,
     DocumentSoort,
+    KeuzeBron,
 )
 from aanvragen.status import (
     Indiening,
@@ -123,6 +126,7 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
     )
     for soort, bestand in bijlagen:
         document_toevoegen(aanvraag=aanvraag, soort=soort, bestand=bestand)
+    _berichtkeuze_vastleggen(aanvraag, gegevens, namens=namens)
     if _wacht_op_inwoner(aanvraag):
         # Filled in on the phone; the inwoner confirms it with DigiD before it counts as sent.
         _bevestiging_vragen(aanvraag)
@@ -140,6 +144,24 @@ def _aanvraag_indienen(*, persoon, gegevens, regeling, token, namens, nu, duur_s
     return _indienen_als_compleet(
         aanvraag=aanvraag, door=namens or INWONER, nu=nu, bevestiging=bevestiging
     )
+
+
+def _berichtkeuze_vastleggen(aanvraag: Aanvraag, gegevens: AanvraagGegevens, *, namens) -> None:
+    """Wmebv: the wizard's answer to "how do you want to hear from us" holds for every kind of
+    message until the inwoner changes it per kind in Mijn aanvragen."""
+    via = gegevens.berichten_via
+    keuze = keuze_vastleggen(
+        bsn=aanvraag.bsn,
+        gemeente_id=aanvraag.gemeente_id,
+        wegen=dict.fromkeys(Berichtkeuze.SOORTEN, via),
+        telefoon=(telefoon_e164(gegevens.telefoon) or "") if via == BerichtWeg.SMS else "",
+        email=gegevens.email if via == BerichtWeg.EMAIL else "",
+        bron=KeuzeBron.TELEFOON if namens is not None else KeuzeBron.AANVRAAG,
+        door=namens,
+    )
+    if gegevens.email_bewezen and keuze.email and keuze.email_geverifieerd_op is None:
+        keuze.email_geverifieerd_op = keuze.vastgelegd_op
+        keuze.save(update_fields=["email_geverifieerd_op"])
 
 
 def _eigen_rekening(*, bsn: str, iban: str) -> bool:

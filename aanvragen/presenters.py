@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from aanvragen.huishouden import PartnerSituatie
+from aanvragen.models import BerichtWeg
 from portal.bedrag import format_bedrag
 from portal.iban import iban_leesbaar
 from wegwijzer.models import VoorliggendeVoorziening
@@ -19,6 +20,7 @@ class SamenvattingRij:
 
 
 VOORLIGGEND = dict(VoorliggendeVoorziening.choices)
+BERICHTEN_VIA = dict(BerichtWeg.choices)
 
 
 def _ja_nee(waarde: bool) -> str:
@@ -33,8 +35,8 @@ def samenvatting(data: dict[str, dict], *, stap_url: Callable[[str], str]) -> li
         (_("Telefoonnummer"), gegevens.get("telefoon", ""), "gegevens"),
         (_("E-mailadres"), gegevens.get("email") or _("Niet ingevuld"), "gegevens"),
         (
-            _("Post digitaal ontvangen"),
-            _ja_nee(gegevens.get("elektronisch_communiceren", False)),
+            _("Berichten over uw aanvraag"),
+            BERICHTEN_VIA.get(gegevens.get("berichten_via") or "brief", ""),
             "gegevens",
         ),
         *(

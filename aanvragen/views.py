@@ -198,6 +198,26 @@ class AanvraagWizard(NamedUrlSessionWizardView):
             return redirect(self.get_step_url("controleren"))
         return super().render_next_step(form, **kwargs)
 
+    def _email_controle(self, email: str, code: str) -> str | None:
+        """Wmebv: an address is used only once proven. None when it is (before, or with the
+        typed code); else a code is sent and the message says so."""
+        bsn = self.request.aanvrager.bsn
+        if keuzes.email_bewezen(bsn, email):
+            return None
+        if code.strip():
+            if keuzes.email_code_controleren(bsn=bsn, email=email, code=code):
+                return None
+            return _(
+                "Deze code klopt niet of is te oud. Kijk goed in de e-mail. Of maak het vak leeg "
+                "en klik op Volgende: dan sturen wij een nieuwe code."
+            )
+        if keuzes.email_code_sturen(bsn=bsn, email=email, gemeente_id=self.gemeente.pk):
+            return _(
+                "Wij stuurden een code naar %(email)s. Vul die hier in. Ziet u niets? Kijk ook bij "
+                "ongewenste e-mail. Of kies voor brieven."
+            ) % {"email": email}
+        return _("U vroeg al vijf codes dit uur. Kies nu voor brieven, of probeer het later.")
+
     def get_form_kwargs(self, step=None):
         if step == "controleren" and self.request.aanvrager.namens is not None:
             return {"namens": self.gemeente.bevestiging_namens}
@@ -211,7 +231,9 @@ class AanvraagWizard(NamedUrlSessionWizardView):
             return {
                 "partner_naam": self.persoon.partner_naam
                 if self.persoon.heeft_partner and vastleggen
-                else ""
+                else "",
+                "sms": keuzes.sms_mogelijk(self.gemeente.pk),
+                "email_controle": self._email_controle,
             }
         if step == "inkomen":
             return {"heeft_partner": self.persoon.heeft_partner}

@@ -191,7 +191,7 @@ def scenarios(sessies: dict[str, list[str]]) -> list[dict]:
             "aanvraag-current_step": "gegevens",
             "gegevens-telefoon": "06 12345678",
             "gegevens-email": "",
-            "gegevens-elektronisch_communiceren": "on",
+            "gegevens-berichten_via": "brief",
         }
     )
     kaal_body = urlencode(

@@ -52,7 +52,7 @@ GELDIG_ZONDER_KOSTENSOORT = {
     "gegevens": {
         "telefoon": "06 12345678",
         "email": "jan@example.org",
-        "elektronisch_communiceren": "on",
+        "berichten_via": "brief",
     },
     "kosten": {
         "omschrijving": "Mijn wasmachine is kapot.",
@@ -70,7 +70,21 @@ GELDIG_ZONDER_KOSTENSOORT = {
 @pytest.fixture
 def GELDIG(db):
     """Valid answers per step, with the pk of a real kostensoort."""
+    from django.utils import timezone
+
+    from aanvragen.models import EmailCode
+
     voorbeeldbeleid()
+    # Jan proved his address before (Wmebv: an address is used once proven with a code).
+    nu = timezone.now()
+    EmailCode.objects.create(
+        bsn="999993653",
+        email="jan@example.org",
+        code_hash="-",
+        aangemaakt_op=nu,
+        geldig_tot=nu,
+        gebruikt_op=nu,
+    )
     antwoorden = copy.deepcopy(GELDIG_ZONDER_KOSTENSOORT)
     antwoorden["kosten"]["kostensoort"] = str(Kostensoort.objects.get(slug="wasmachine").pk)
     return antwoorden

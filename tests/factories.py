@@ -77,7 +77,8 @@ def gegevens(**overrides) -> AanvraagGegevens:
     waarden = dict(
         telefoon="06 12345678",
         email="jan@example.org",
-        elektronisch_communiceren=True,
+        berichten_via="email",
+        email_bewezen=True,
         kostensoort=KostensoortFactory(),
         omschrijving="Wasmachine kapot",
         bedrag=Decimal("450.00"),

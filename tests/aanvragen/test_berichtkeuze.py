@@ -89,6 +89,7 @@ def test_de_keuze_bepaalt_het_kanaal_van_een_vraag():
 @pytest.mark.django_db
 def test_zonder_toestemming_geen_mail_ook_niet_met_een_adres():
     aanvraag, bea = opgepakte_aanvraag()
+    Berichtkeuze.objects.all().delete()  # an aanvraag from before the choice per kind
     Aanvraag.objects.filter(pk=aanvraag.pk).update(elektronisch_communiceren=False)
     aanvulling_vragen(aanvraag_id=aanvraag.pk, behandelaar=bea, vraag="Stuur de offerte.")
     assert not Bericht.objects.filter(soort="aanvulling").exists()
@@ -152,7 +153,7 @@ def test_inwoner_kiest_en_bewijst_het_emailadres_met_een_code():
     pagina = client.get(reverse("aanvragen:berichten"))
     assert pagina.status_code == 200 and "Per SMS" not in pagina.content.decode()  # no NotifyNL
     assert _kies(client, email="nieuw@example.org").status_code == 302
-    keuze = Berichtkeuze.objects.get(bsn=aanvraag.bsn)
+    keuze = Berichtkeuze.objects.filter(bsn=aanvraag.bsn).first()
     assert keuze.email_geverifieerd_op is None and keuze.bron == KeuzeBron.MIJN_AANVRAGEN
     berichten.bezorgen()
     code = re.search(r"Uw code is: (\d{6})", mail.outbox[-1].body)[1]
@@ -174,22 +175,22 @@ def test_fouten_in_de_keuze_krijgen_een_nederlandse_melding():
     antwoord = _kies(client, email="")
     assert antwoord.status_code == 400
     assert "Vul uw e-mailadres in" in antwoord.content.decode()
-    assert not Berichtkeuze.objects.exists()
+    assert Berichtkeuze.objects.count() == 1  # only the one made with the aanvraag
 
 
 @pytest.mark.django_db
 def test_een_bewezen_adres_hoeft_geen_nieuwe_code():
     aanvraag, _ = opgepakte_aanvraag()
     client = inwoner_client(aanvraag.bsn)
-    _kies(client)
+    _kies(client, email="nieuw@example.org")
     berichten.bezorgen()
     code = re.search(r"Uw code is: (\d{6})", mail.outbox[-1].body)[1]
     client.post(reverse("aanvragen:berichten"), {"actie": "code", "code": code})
     aantal = len(mail.outbox)
-    _kies(client, besluit="email")  # changes a kind, same address
+    _kies(client, email="nieuw@example.org", besluit="email")  # same address
     berichten.bezorgen()
     assert len(mail.outbox) == aantal  # no new code
-    assert Berichtkeuze.objects.filter(bsn=aanvraag.bsn).count() == 2  # history kept
+    assert Berichtkeuze.objects.filter(bsn=aanvraag.bsn).count() == 3  # history kept
     assert Berichtkeuze.objects.first().email_geverifieerd_op is not None
 
 
@@ -197,3 +198,39 @@ def test_een_bewezen_adres_hoeft_geen_nieuwe_code():
 def test_zonder_aanvraag_geen_formulier():
     client = inwoner_client("999990019")
     assert "nog geen aanvraag" in client.get(reverse("aanvragen:berichten")).content.decode()
+
+
+# --- in the wizard ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_in_de_wizard_eerst_de_code_dan_verder(client, GELDIG):
+    from tests.helpers import als_inwoner, post_stap
+
+    als_inwoner(client, bsn="999993653")
+    gegevens = {**GELDIG["gegevens"], "berichten_via": "email", "email": "jan.nieuw@example.org"}
+    eerst = post_stap(client, "gegevens", gegevens)
+    assert eerst.status_code == 200 and "Wij stuurden een code naar" in eerst.content.decode()
+    berichten.bezorgen()
+    assert mail.outbox[-1].to == ["jan.nieuw@example.org"]
+    code = re.search(r"Uw code is: (\d{6})", mail.outbox[-1].body)[1]
+    fout = post_stap(client, "gegevens", {**gegevens, "email_code": "999999"})
+    assert "klopt niet" in fout.content.decode()
+    assert post_stap(client, "gegevens", {**gegevens, "email_code": code}).status_code == 302
+    for stap in ("kosten", "inkomen", "uitbetaling", "controleren"):
+        post_stap(client, stap, GELDIG[stap])
+    client.get(reverse("aanvragen:stap", args=["klaar"]))
+    keuze = Berichtkeuze.objects.get(bsn="999993653")
+    assert keuze.email == "jan.nieuw@example.org" and keuze.email_geverifieerd_op is not None
+    assert keuze.bron == KeuzeBron.AANVRAAG and keuze.besluit == "email"
+
+
+@pytest.mark.django_db
+def test_in_de_wizard_geen_sms_waar_de_gemeente_het_niet_heeft(client, GELDIG):
+    from tests.helpers import als_inwoner, post_stap
+
+    als_inwoner(client, bsn="999993653")
+    pagina = client.get(reverse("aanvragen:stap", args=["gegevens"])).content.decode()
+    assert "Per e-mail" in pagina and "Per SMS" not in pagina
+    antwoord = post_stap(client, "gegevens", {**GELDIG["gegevens"], "berichten_via": "sms"})
+    assert antwoord.status_code == 200 and "geen beschikbare keuze" in antwoord.content.decode()

@@ -9,7 +9,7 @@ from aanvragen.models import Aanvraag
 from tests.helpers import ingelogd, post_stap
 
 VELDEN = {
-    "gegevens": ["telefoon", "email", "elektronisch_communiceren", "partner_toestemming"],
+    "gegevens": ["telefoon", "email", "berichten_via", "partner_toestemming"],
     "kosten": [
         "kostensoort",
         "omschrijving",

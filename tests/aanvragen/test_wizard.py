@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from aanvragen.models import Aanvraag
+from aanvragen.models import Aanvraag, Berichtkeuze
 from aanvragen.statussen import Status
 from portal import berichten
 from portal.rollen import Rol
@@ -109,7 +109,9 @@ def test_partner_toestemming_en_inkomen_partner(client, GELDIG):
     client.get(reverse("aanvragen:stap", args=["klaar"]))
     aanvraag = Aanvraag.objects.get()
     assert aanvraag.partner_toestemming_op is not None
-    assert aanvraag.elektronisch_toestemming_op is not None  # Wmebv opt-in recorded
+    keuze = Berichtkeuze.objects.get(bsn="111222333")  # Wmebv: the choice is recorded
+    assert keuze.besluit == "brief" and keuze.bron == "aanvraag"
+    assert aanvraag.elektronisch_toestemming_op is None  # letters: no electronic consent
 
 
 def test_klantcontact_vult_in_namens_beller(client, GELDIG):
@@ -138,6 +140,7 @@ def test_namens_met_digid_bevestiging_door_inwoner(
     from tests.helpers import ingelogd
 
     instellen(Gemeente.objects.filter(cbs_code="9001"), bevestiging_namens="digid")
+    GELDIG["gegevens"]["berichten_via"] = "email"  # Jan proved jan@example.org before
     client.force_login(UserFactory(rollen=[Rol.KLANTCONTACT]))
     client.post(
         reverse("aanvragen:namens-start"), {"bsn": "999993653", "identiteit_gecontroleerd": "on"}

@@ -46,7 +46,7 @@ def test_beschikking_toekenning_bevat_besluit_motivering_grondslag_en_bezwaar():
     assert "13 juli 2026" in tekst
     assert "NL91 **** **** **43 00" in tekst  # masked IBAN
     assert aanvraag.referentie in tekst
-    # Wmebv: the inwoner opted in (elektronisch_communiceren=True in the factory): e-mailed.
+    # Wmebv: the inwoner opted in (berichten_via="email", proven, in the factory): e-mailed.
     berichten.bezorgen()
     assert any("Besluit over uw aanvraag" in m.subject for m in mail.outbox)
 
@@ -54,7 +54,7 @@ def test_beschikking_toekenning_bevat_besluit_motivering_grondslag_en_bezwaar():
 @pytest.mark.django_db
 def test_geen_mail_zonder_toestemming_digitale_post():
     bea = UserFactory(rollen=[Rol.BEHANDELAAR])
-    aanvraag = ingediende_aanvraag(elektronisch_communiceren=False)
+    aanvraag = ingediende_aanvraag(berichten_via="brief")
     aanvraag_oppakken(aanvraag_id=aanvraag.pk, behandelaar=bea)
     aanvraag_afwijzen(aanvraag_id=aanvraag.pk, behandelaar=bea, motivering="Te hoog.")
     document = beschikking_maken(aanvraag_id=aanvraag.pk)
