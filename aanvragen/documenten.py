@@ -63,11 +63,11 @@ def pdf_document_eenmaal(
     template: str,
     context: dict,
     naam: str,
-    mail_onderwerp: str | None = None,
-    mail_template: str = "",
+    bericht_termijn=None,
 ) -> Document:
     """Render a PDF into the dossier once per aanvraag and kind (a unique key guards parallel
-    runs of the same task); optionally e-mail it, through the outbox in the same transaction."""
+    runs of the same task), and tell the inwoner on the channel they chose for it (with the
+    deadline `bericht_termijn`), through the outbox in the same transaction."""
     bestaand = Document.objects.filter(aanvraag=aanvraag, soort=soort).first()
     if bestaand is not None:
         return bestaand
@@ -84,16 +84,10 @@ def pdf_document_eenmaal(
                 bestandsnaam=naam,
                 content_type="application/pdf",
             )
-            if mail_onderwerp:
-                # With the document or not at all: a retry of the task finds both.
-                inwoner_berichten(
-                    aanvraag,
-                    soort=soort,
-                    onderwerp=mail_onderwerp,
-                    template=mail_template,
-                    context={"aanvraag": aanvraag},
-                    bijlage=document.bestand,
-                )
+            # With the document or not at all: a retry of the task finds both.
+            inwoner_berichten(
+                aanvraag, soort=soort, termijn=bericht_termijn, bijlage=document.bestand
+            )
     except IntegrityError:  # made by a parallel run of the same task
         return Document.objects.get(aanvraag=aanvraag, soort=soort)
     return document
@@ -110,9 +104,7 @@ def ontvangstbevestiging_maken(*, aanvraag_id: int) -> Document:
         template="aanvragen/ontvangstbevestiging_pdf.html",
         context={},
         naam=f"ontvangstbevestiging-{aanvraag.referentie}.pdf",
-        mail_onderwerp=_("Wij hebben uw aanvraag ontvangen (%(ref)s)")
-        % {"ref": aanvraag.referentie},
-        mail_template="aanvragen/ontvangstbevestiging_mail.txt",
+        bericht_termijn=aanvraag.einddatum_gepland,
     )
 
 

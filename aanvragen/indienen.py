@@ -6,9 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from django.conf import settings
 from django.db import IntegrityError, models, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -272,36 +270,10 @@ def partner_toestemming_geven(
 
 def _bevestiging_vragen(aanvraag: Aanvraag) -> None:
     """Tell the inwoner there is an aanvraag to confirm."""
-    _inwoner_vertellen(
-        aanvraag,
-        soort="bevestigen",
-        onderwerp=_("Bevestig uw aanvraag bijzondere bijstand"),
-        template="aanvragen/bevestigen_mail.txt",
-    )
+    inwoner_berichten(aanvraag, soort="bevestigen")
 
 
 def _partner_toestemming_vragen(aanvraag: Aanvraag) -> None:
     """The partner must consent with their own DigiD (Pw art. 43). We have no address of the
     partner: the applicant is asked to tell them."""
-    _inwoner_vertellen(
-        aanvraag,
-        soort="partner-toestemming",
-        onderwerp=_("Uw partner moet uw aanvraag nog goedkeuren"),
-        template="aanvragen/partner_toestemming_mail.txt",
-    )
-
-
-def _inwoner_vertellen(aanvraag: Aanvraag, *, soort: str, onderwerp: str, template: str) -> None:
-    """A message through the outbox with a link to Mijn aanvragen, when an e-mail address is
-    known; no personal data in it."""
-    inwoner_berichten(
-        aanvraag,
-        soort=soort,
-        onderwerp=onderwerp,
-        template=template,
-        context={"aanvraag": aanvraag, "link": _mijn_aanvragen_link()},
-    )
-
-
-def _mijn_aanvragen_link() -> str:
-    return f"{settings.PORTAL_BASIS_URL}{reverse('aanvragen:mijn-aanvragen')}"
+    inwoner_berichten(aanvraag, soort="partner-toestemming")

@@ -18,15 +18,16 @@ import phonenumbers
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from aanvragen import berichtkeuze
 from aanvragen.berichtkeuze import Bestemming, Keuze, Soort, Weg
+from aanvragen.berichtteksten import ingevuld
 from aanvragen.models import Aanvraag, Berichtkeuze, EmailCode
 from portal import berichten
 from portal.models import BerichtKanaal, NotifyInstelling
 
-CODE_GELDIG = timedelta(minutes=30)
+CODE_GELDIG = timedelta(minutes=30)  # the text says so (berichtteksten: email-code)
+INWONER_MAIL = "berichten/inwoner_mail.txt"
 CODE_POGINGEN = 5
 
 
@@ -121,14 +122,16 @@ def email_code_sturen(*, bsn: str, email: str, gemeente_id: int) -> bool:
             aangemaakt_op=nu,
             geldig_tot=nu + CODE_GELDIG,
         )
+        velden = {"code": code}
+        tekst = ingevuld("email-code", velden)
         berichten.plaatsen(
             soort="email-code",
             aan=[email],
-            onderwerp=_("Uw code: %(code)s") % {"code": code},
-            template="aanvragen/email_code_mail.txt",
-            context={"code": code, "minuten": int(CODE_GELDIG.total_seconds() // 60)},
+            onderwerp=tekst.onderwerp,
+            template=INWONER_MAIL,
+            context={"tekst": tekst},
             gemeente_id=gemeente_id,
-            personalisatie={"code": code},
+            personalisatie=velden,
         )
     return True
 
@@ -175,32 +178,31 @@ def keuze_van(aanvraag: Aanvraag) -> Keuze | None:
     return None
 
 
-def inwoner_berichten(
-    aanvraag: Aanvraag,
-    *,
-    soort: str,
-    onderwerp: str,
-    template: str,
-    context: dict,
-    termijn=None,
-    bijlage=None,
-    nu=None,
-):
+def inwoner_berichten(aanvraag: Aanvraag, *, soort: str, termijn=None, bijlage=None, nu=None):
     """Tell the inwoner, on the channel they chose for this kind of message; nothing
-    electronically when they chose letters (or nothing). In the caller's transaction."""
+    electronically when they chose letters (or nothing). The text is the one for `soort`
+    (aanvragen/berichtteksten.py) with only the reference, the link and the deadline filled
+    in. In the caller's transaction."""
     doel: Bestemming | None = berichtkeuze.bestemming(keuze_van(aanvraag), soort)
     if doel is None:
         return None
+    velden = berichten.personalisatie(aanvraag.referentie, termijn=termijn)
+    tekst = ingevuld(soort, velden)
     return berichten.plaatsen(
         soort=soort,
         aanvraag_id=aanvraag.pk,
         gemeente_id=aanvraag.gemeente_id,
         aan=[doel.adres],
         kanaal=BerichtKanaal.NOTIFY_SMS if doel.weg is Weg.SMS else BerichtKanaal.SMTP,
-        onderwerp=onderwerp,
-        template=template,
-        context=context,
-        personalisatie=berichten.personalisatie(aanvraag.referentie, termijn=termijn),
+        onderwerp=tekst.onderwerp,
+        template=INWONER_MAIL,
+        context={
+            "tekst": tekst,
+            "link": velden["link"],
+            "gemeente": aanvraag.gemeente,
+            "bijlage": bijlage is not None,
+        },
+        personalisatie=velden,
         bijlage=bijlage,
         nu=nu,
     )

@@ -3,9 +3,7 @@ day (Awb 4:15). The answer comes in through aanvragen.aanvulling."""
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -55,17 +53,5 @@ def aanvulling_vragen(
         )
         # Tell the inwoner there is a question in Mijn aanvragen (no personal data in it),
         # on the channel they chose for questions.
-        inwoner_berichten(
-            aanvraag,
-            soort="aanvulling",
-            onderwerp=_("Wij hebben een vraag over uw aanvraag %(ref)s")
-            % {"ref": aanvraag.referentie},
-            template="behandeling/aanvulling_mail.txt",
-            context={
-                "verzoek": verzoek,
-                "link": f"{settings.PORTAL_BASIS_URL}{reverse('aanvragen:mijn-aanvragen')}",
-            },
-            termijn=verzoek.termijn_tot,
-            nu=nu,
-        )
+        inwoner_berichten(aanvraag, soort="aanvulling", termijn=verzoek.termijn_tot, nu=nu)
     return verzoek

@@ -3,7 +3,6 @@
 from datetime import date
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from aanvragen.documenten import pdf_document_eenmaal
 from aanvragen.models import Aanvraag, Document, DocumentSoort
@@ -21,15 +20,14 @@ from uitbetaling.selectors import (
 
 
 def beschikking_maken(*, aanvraag_id: int) -> Document:
-    """The beschikking as a PDF in the dossier, once per aanvraag; by e-mail only with opt-in.
-
-    Wmebv: a decision goes out electronically only to inwoners who explicitly opted in;
-    otherwise the gemeente's post room sends the printed PDF.
-    """
+    """The beschikking as a PDF in the dossier, once per aanvraag; the inwoner is told on the
+    channel they chose for decisions (Wmebv: only with that choice; otherwise the gemeente's
+    post room sends the printed PDF), with the last day for bezwaar."""
     aanvraag = Aanvraag.objects.select_related(
         "gemeente", "kostensoort", "regeling", "behandelaar", "betaalopdracht"
     ).get(pk=aanvraag_id)
     voorstel = voorstel_get(aanvraag=aanvraag)
+    bezwaar_tot = bezwaartermijn_einde(timezone.localdate(aanvraag.besloten_op or timezone.now()))
     return pdf_document_eenmaal(
         aanvraag=aanvraag,
         soort=DocumentSoort.BESCHIKKING,
@@ -41,15 +39,10 @@ def beschikking_maken(*, aanvraag_id: int) -> Document:
             "betaaldatum": verwachte_uitvoerdatum(aanvraag)
             if aanvraag.toegekend_bedrag is not None
             else None,
-            "bezwaar_tot": bezwaartermijn_einde(
-                timezone.localdate(aanvraag.besloten_op or timezone.now())
-            ),
+            "bezwaar_tot": bezwaar_tot,
         },
         naam=f"beschikking-{aanvraag.referentie}.pdf",
-        mail_onderwerp=_("Besluit over uw aanvraag %(ref)s") % {"ref": aanvraag.referentie}
-        if aanvraag.elektronisch_toestemming_op
-        else None,
-        mail_template="behandeling/beschikking_mail.txt",
+        bericht_termijn=bezwaar_tot,
     )
 
 

@@ -78,20 +78,21 @@ def plaatsen(
     return bericht
 
 
-def personalisatie(referentie: str, *, termijn=None) -> dict:
+def personalisatie(referentie: str | None, *, termijn=None) -> dict:
     """The fields every NotifyNL template of the portal may use: the aanvraag's reference (no
     personal data: it names no one), the link to Mijn aanvragen and, where there is one, the
-    deadline in words ("15 december 2026"). docs/berichten.md lists them per template."""
+    deadline in words ("15 december 2026", short enough for an SMS). The texts that use them:
+    aanvragen/berichtteksten.py."""
     from django.urls import reverse
 
     from portal.datum import datum_tekst
 
     velden = {
-        "referentie": referentie,
-        "link": f"{settings.PORTAL_BASIS_URL}{reverse('aanvragen:mijn-aanvragen')}",
+        "referentie": referentie or "",
+        "link": f"{settings.PORTAL_BASIS_URL}{reverse('kort-mijn-aanvragen')}",
     }
     if termijn is not None:
-        velden["termijn"] = datum_tekst(termijn, "lang_dag")
+        velden["termijn"] = datum_tekst(termijn, "lang")
     return velden
 
 

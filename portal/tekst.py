@@ -66,3 +66,26 @@ def volledige_naam(voornaam: str | None, achternaam: str | None) -> str:
     """A colleague's name as Django's `User.get_full_name` gives it, from the two columns (for
     lists read as plain values)."""
     return f"{voornaam or ''} {achternaam or ''}".strip()
+
+
+# The GSM 03.38 default alphabet: an SMS of these characters holds 160 of them; one character
+# outside it (a curly quote, an emoji) makes it UCS-2 and 70. The extension table's characters
+# count twice (an escape before each).
+GSM7 = set(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+GSM7_UITBREIDING = set("^{}\\[~]|€\f")
+
+
+def gsm7_lengte(tekst: str) -> int | None:
+    """The length of `tekst` in GSM-7 characters, or None when it cannot be sent as GSM-7."""
+    lengte = 0
+    for teken in tekst:
+        if teken in GSM7:
+            lengte += 1
+        elif teken in GSM7_UITBREIDING:
+            lengte += 2
+        else:
+            return None
+    return lengte

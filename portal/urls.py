@@ -17,6 +17,12 @@ if settings.TWEE_FACTOR_VERPLICHT:
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="wegwijzer:start"), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    # The short link in an SMS (160 characters): Mijn aanvragen, behind DigiD.
+    path(
+        "m",
+        RedirectView.as_view(pattern_name="aanvragen:mijn-aanvragen"),
+        name="kort-mijn-aanvragen",
+    ),
     # Browsers ask for /favicon.ico whatever the page links: the icon, not a 404 in every log.
     path(
         "favicon.ico",

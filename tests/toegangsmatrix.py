@@ -32,6 +32,7 @@ MATRIX = [
     ("aanvragen:van-check", {}, "post", dict.fromkeys(ROLLEN, WEG)),
     ("home", {}, "get", dict.fromkeys(ROLLEN, WEG)),
     ("healthz", {}, "get", ALLEN),
+    ("kort-mijn-aanvragen", {}, "get", dict.fromkeys(ROLLEN, WEG)),
     ("digid-simulator", {}, "get", ALLEN),
     # DigiD over SAML is public; not configured in this matrix, so the storing page for all
     # (tests/portal/test_digid_saml.py runs it against a local identity provider).

@@ -156,7 +156,7 @@ def test_inwoner_kiest_en_bewijst_het_emailadres_met_een_code():
     keuze = Berichtkeuze.objects.filter(bsn=aanvraag.bsn).first()
     assert keuze.email_geverifieerd_op is None and keuze.bron == KeuzeBron.MIJN_AANVRAGEN
     berichten.bezorgen()
-    code = re.search(r"Uw code is: (\d{6})", mail.outbox[-1].body)[1]
+    code = re.search(r"e-mailadres te bevestigen: (\d{6})", mail.outbox[-1].body)[1]
     assert mail.outbox[-1].to == ["nieuw@example.org"]
     assert keuzes.keuze_van(aanvraag).email_geverifieerd is False
     fout = client.post(reverse("aanvragen:berichten"), {"actie": "code", "code": "000000"})
@@ -184,7 +184,7 @@ def test_een_bewezen_adres_hoeft_geen_nieuwe_code():
     client = inwoner_client(aanvraag.bsn)
     _kies(client, email="nieuw@example.org")
     berichten.bezorgen()
-    code = re.search(r"Uw code is: (\d{6})", mail.outbox[-1].body)[1]
+    code = re.search(r"e-mailadres te bevestigen: (\d{6})", mail.outbox[-1].body)[1]
     client.post(reverse("aanvragen:berichten"), {"actie": "code", "code": code})
     aantal = len(mail.outbox)
     _kies(client, email="nieuw@example.org", besluit="email")  # same address
@@ -213,7 +213,7 @@ def test_in_de_wizard_eerst_de_code_dan_verder(client, GELDIG):
     assert eerst.status_code == 200 and "Wij stuurden een code naar" in eerst.content.decode()
     berichten.bezorgen()
     assert mail.outbox[-1].to == ["jan.nieuw@example.org"]
-    code = re.search(r"Uw code is: (\d{6})", mail.outbox[-1].body)[1]
+    code = re.search(r"e-mailadres te bevestigen: (\d{6})", mail.outbox[-1].body)[1]
     fout = post_stap(client, "gegevens", {**gegevens, "email_code": "999999"})
     assert "klopt niet" in fout.content.decode()
     assert post_stap(client, "gegevens", {**gegevens, "email_code": code}).status_code == 302

@@ -42,7 +42,7 @@ def test_inwoner_kiest_per_bericht_en_bevestigt_het_emailadres(
     expect(pagina.get_by_role("status")).to_contain_text("Wij stuurden een code")
     toegankelijk(pagina)
     wacht_op(lambda: any(m.to == ["jan.nieuw@example.org"] for m in mail.outbox), timeout=10)
-    code = re.search(r"Uw code is: (\d{6})", mail.outbox[-1].body)[1]
+    code = re.search(r"e-mailadres te bevestigen: (\d{6})", mail.outbox[-1].body)[1]
     pagina.get_by_label("Code uit de e-mail").fill(code)
     pagina.get_by_role("button", name="Code controleren").click()
     expect(pagina.get_by_role("status")).to_contain_text("Wij sturen u nu e-mail")

@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from aanvragen.berichtteksten import TEKSTEN, ingevuld
 from portal import berichten
 from portal.kanalen import kanaal_voor
 from portal.models import (
@@ -25,9 +26,13 @@ from tests.notify_server import LokaleNotify
 
 pytestmark = pytest.mark.django_db
 
-SMS = "Gemeente: er is nieuws over uw aanvraag ((referentie)). Kijk op ((link))"
-MAIL = "Wij hebben een vraag over aanvraag ((referentie)). Lees en antwoord op ((link))"
-PERSONALISATIE = {"referentie": "BB-2026-000013", "link": "https://portal.example/mijn"}
+SMS = str(TEKSTEN["aanvulling"].sms)  # the texts beheer puts in NotifyNL
+MAIL = f"{TEKSTEN['aanvulling'].wat}\n\n{TEKSTEN['aanvulling'].doen} ((link))"
+PERSONALISATIE = {
+    "referentie": "BB-2026-000013",
+    "link": "https://portal.example/m",
+    "termijn": "maandag 14 december 2026",
+}
 
 
 @pytest.fixture
@@ -61,8 +66,8 @@ def plaats(gemeente, *, kanaal=BerichtKanaal.NOTIFY_SMS, aan="+31612345678", **e
         soort="aanvulling",
         aan=[aan],
         onderwerp="Wij hebben een vraag",
-        template="behandeling/aanvulling_mail.txt",
-        context={"verzoek": None, "link": PERSONALISATIE["link"]},
+        template="berichten/inwoner_mail.txt",
+        context={"tekst": ingevuld("aanvulling", PERSONALISATIE), "link": PERSONALISATIE["link"]},
         gemeente_id=gemeente.pk,
         personalisatie=extra.pop("personalisatie", PERSONALISATIE),
         kanaal=kanaal,
