@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -47,9 +48,11 @@ class LokaleNotify:
     meldingen: dict[str, dict] = field(default_factory=dict)  # notification id → its record
     uitkomst: dict[str, str] = field(default_factory=dict)  # recipient → final status
     storing: str = ""  # "", "500", "429", "503-html"
+    vertraging: float = 0.0  # seconds per request (a slow NotifyNL, to stop it mid-run)
     verzoeken: list[dict] = field(default_factory=list)
     ongeldig: list[str] = field(default_factory=list)  # contract errors (requests or answers)
     _server: ThreadingHTTPServer | None = None
+    _poort: int = 0  # kept: started again, it listens where the portal was pointed
     _slot: threading.Lock = field(default_factory=threading.Lock)
 
     def dienst(self, naam: str = "portal") -> str:
@@ -81,7 +84,9 @@ class LokaleNotify:
             def do_GET(self):
                 notify._behandel(self, "GET")
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        ThreadingHTTPServer.allow_reuse_address = True
+        self._server = ThreadingHTTPServer(("127.0.0.1", self._poort), Handler)
+        self._poort = self._server.server_address[1]
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self.url
 
@@ -99,6 +104,8 @@ class LokaleNotify:
     # --- the API ------------------------------------------------------------------------------
 
     def _behandel(self, verzoek: BaseHTTPRequestHandler, methode: str) -> None:
+        if self.vertraging:
+            time.sleep(self.vertraging)
         lengte = int(verzoek.headers.get("Content-Length") or 0)
         ruw = verzoek.rfile.read(lengte) if lengte else b""
         self.verzoeken.append(
