@@ -108,6 +108,16 @@ TEKSTEN = {
     ),
 }
 
+# What the inwoner reads in the list of messages (Mijn aanvragen → Berichten).
+NAMEN = {
+    "ontvangstbevestiging": _("Bevestiging dat wij uw aanvraag kregen"),
+    "aanvulling": _("Vraag om aanvulling"),
+    "bevestigen": _("Vraag om uw aanvraag te bevestigen"),
+    "partner-toestemming": _("Vraag om toestemming van uw partner"),
+    "beschikking": _("Besluit"),
+    "email-code": _("Code voor uw e-mailadres"),
+}
+
 VELD = re.compile(r"\(\(([a-z_]+)\)\)")
 
 

@@ -151,3 +151,74 @@ def aanvraag_samenvatting(aanvraag) -> list[tuple[str, str]]:
         (_("Rekeningnummer (IBAN)"), iban_leesbaar(aanvraag.iban)),
         (_("Naam rekeninghouder"), aanvraag.rekeninghouder),
     ]
+
+
+@dataclass(frozen=True)
+class BerichtRegel:
+    pk: int
+    naam: str
+    kanaal: str
+    aan: str
+    moment: object  # when it went (or was made, while it waits)
+    stand: str
+    afgeleverd: bool
+
+
+def bericht_regel(bericht) -> BerichtRegel:
+    """One line of the inwoner's list of messages: what, how, to where, and what became of it."""
+    from aanvragen.berichtteksten import NAMEN
+    from portal.models import Aflevering, BerichtKanaal, BerichtStatus
+
+    if bericht.status == BerichtStatus.WACHT:
+        stand = _("Wordt verstuurd")
+    elif bericht.status == BerichtStatus.MISLUKT:
+        stand = _("Niet verstuurd")
+    elif bericht.aflevering:
+        stand = Aflevering(bericht.aflevering).label
+    elif bericht.kanaal == BerichtKanaal.SMTP:
+        stand = _("Verstuurd")
+    else:
+        stand = _("Verstuurd, nog niet bekend of het aankwam")
+    return BerichtRegel(
+        pk=bericht.pk,
+        naam=NAMEN.get(bericht.soort, bericht.soort),
+        kanaal=_("SMS") if bericht.kanaal == BerichtKanaal.NOTIFY_SMS else _("E-mail"),
+        aan=bericht.aan,
+        moment=bericht.aflevering_op or bericht.verzonden_op or bericht.aangemaakt_op,
+        stand=stand,
+        afgeleverd=bericht.aflevering == Aflevering.AFGELEVERD,
+    )
+
+
+def bericht_bewijs(bericht, *, referentie: str, gemeente: str) -> str:
+    """The proof of one message (Wmebv: the gemeente proves what it sent and whether it
+    arrived), as plain text the inwoner can keep: when, how, to whom, NotifyNL's id and report,
+    the text as it went out and its SHA-256."""
+    import hashlib
+
+    from portal.datum import datum_tekst
+
+    regel = bericht_regel(bericht)
+
+    def moment(waarde) -> str:
+        from django.utils import timezone
+
+        return datum_tekst(timezone.localtime(waarde), "lang_tijd") if waarde else "-"
+
+    regels = [
+        _("Bewijs van een bericht van gemeente %(gemeente)s") % {"gemeente": gemeente},
+        "",
+        f"{_('Bericht')}: {regel.naam} ({referentie or '-'})",
+        f"{_('Gemaakt')}: {moment(bericht.aangemaakt_op)}",
+        f"{_('Verstuurd')}: {moment(bericht.verzonden_op)}",
+        f"{_('Hoe')}: {regel.kanaal}, {_('naar')} {bericht.aan}",
+        f"{_('Kenmerk bij NotifyNL')}: {bericht.extern_id or '-'}",
+        f"{_('Aangekomen')}: {regel.stand} ({moment(bericht.aflevering_op)})",
+        "",
+        _("De tekst zoals die is verstuurd:"),
+        "-----",
+        bericht.tekst,
+        "-----",
+        f"SHA-256: {hashlib.sha256(bericht.tekst.encode()).hexdigest()}",
+    ]
+    return "\n".join(str(r) for r in regels) + "\n"

@@ -14,7 +14,7 @@ from aanvragen.models import (
 )
 from aanvragen.statussen import Status
 from portal import stempel, werkgebied
-from portal.models import PartnerToestemming
+from portal.models import Bericht, PartnerToestemming
 from wegwijzer.regels import Situatie, Uitkomst, beoordeel
 from wegwijzer.selectors import (
     aow_leeftijden_get,
@@ -276,3 +276,27 @@ def laatste_aanvraag_get(*, bsn: str, namens=None) -> Aanvraag | None:
 def berichtkeuzes_list(*, bsn: str, gemeente_id: int):
     """Every choice this inwoner made with this gemeente, newest first (the proof of what held)."""
     return Berichtkeuze.objects.filter(bsn=bsn, gemeente_id=gemeente_id).select_related("door")
+
+
+def berichten_aan_inwoner(*, bsn: str, namens=None):
+    """The messages the portal sent (or will send) this inwoner about their own aanvragen,
+    newest first; staff messages about the same aanvragen are left out."""
+    from aanvragen.berichtteksten import NAMEN
+
+    aanvragen = Aanvraag.objects.van_inwoner(bsn, namens=namens).values("pk")
+    return Bericht.objects.filter(aanvraag_id__in=aanvragen, soort__in=list(NAMEN)).order_by(
+        "-aangemaakt_op", "-pk"
+    )
+
+
+def bericht_van_inwoner_get(*, bsn: str, pk: int, namens=None) -> Bericht | None:
+    return berichten_aan_inwoner(bsn=bsn, namens=namens).filter(pk=pk).first()
+
+
+def berichten_over_aanvraag(aanvraag: Aanvraag):
+    """The messages to the inwoner about one aanvraag, newest first (the case page)."""
+    from aanvragen.berichtteksten import NAMEN
+
+    return Bericht.objects.filter(aanvraag_id=aanvraag.pk, soort__in=list(NAMEN)).order_by(
+        "-aangemaakt_op", "-pk"
+    )[:50]

@@ -13,6 +13,7 @@ urlpatterns = [
     path("mijn-aanvragen/", views.mijn_aanvragen, name="mijn-aanvragen"),
     path("mijn-gegevens/", views.mijn_gegevens, name="mijn-gegevens"),
     path("berichten/", views.berichten, name="berichten"),
+    path("berichten/<int:pk>/bewijs/", views.bericht_bewijs_download, name="bericht-bewijs"),
     path("van-check/", views.van_check, name="van-check"),
     path("document/<int:pk>/", views.document, name="document"),
     path("bevestigen/<int:pk>/", views.bevestigen, name="bevestigen"),

@@ -5,7 +5,7 @@ from datetime import date
 from functools import wraps
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -44,9 +44,11 @@ from aanvragen.indienen import (
     gemeente_van,
     partner_toestemming_geven,
 )
-from aanvragen.models import BerichtWeg, DocumentSoort, KeuzeBron
+from aanvragen.models import Aanvraag, BerichtWeg, DocumentSoort, KeuzeBron
 from aanvragen.presenters import (
     aanvraag_samenvatting,
+    bericht_bewijs,
+    bericht_regel,
     samenvatting,
     voortgang,
 )
@@ -699,10 +701,33 @@ def berichten(request):
             "geschiedenis": selectors.berichtkeuzes_list(
                 bsn=aanvrager.bsn, gemeente_id=gemeente_id
             )[:20],
+            "verstuurd": [
+                bericht_regel(b)
+                for b in selectors.berichten_aan_inwoner(
+                    bsn=aanvrager.bsn, namens=aanvrager.namens
+                )[:50]
+            ],
             "sms": sms,
         },
         status=status,
     )
+
+
+@never_cache
+@aanvrager_vereist
+def bericht_bewijs_download(request, pk: int):
+    """The proof of one message the inwoner got, to keep (plain text)."""
+    aanvrager = request.aanvrager
+    bericht = selectors.bericht_van_inwoner_get(bsn=aanvrager.bsn, pk=pk, namens=aanvrager.namens)
+    if bericht is None:
+        raise Http404
+    aanvraag = Aanvraag.objects.select_related("gemeente").get(pk=bericht.aanvraag_id)
+    response = HttpResponse(
+        bericht_bewijs(bericht, referentie=aanvraag.referentie, gemeente=aanvraag.gemeente.naam),
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="bewijs-bericht-{bericht.pk}.txt"'
+    return response
 
 
 def _code_sturen(request, keuze) -> None:

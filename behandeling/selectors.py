@@ -30,6 +30,7 @@ from behandeling.zekerheden import (
     weken_tot,
 )
 from portal import stempel, werkgebied
+from portal.models import Bericht
 from portal.rollen import Rol
 from portal.selectors import regeling_op_id
 from portal.tekst import volledige_naam
@@ -183,19 +184,22 @@ def aanvraag_stand(*, pk: int, medewerker) -> AanvraagStand | None:
         # the inwoner's choice of how to be told: linked by person and gemeente, not by a key
         f" (SELECT count(*) || '.' || coalesce(sum({stempel.rij('k')}), 0)"
         f" FROM {Berichtkeuze._meta.db_table} k"
-        " WHERE k.bsn = a.bsn AND k.gemeente_id = a.gemeente_id)"
+        " WHERE k.bsn = a.bsn AND k.gemeente_id = a.gemeente_id),"
+        # the outbox refers to the aanvraag by id only (it lives in the shared core)
+        f" (SELECT count(*) || '.' || coalesce(sum({stempel.rij('b')}), 0)"
+        f" FROM {Bericht._meta.db_table} b WHERE b.aanvraag_id = a.id)"
         f" FROM {Aanvraag._meta.db_table} a WHERE a.id = %s AND a.gemeente_id IN {gemeenten}",
         [pk, *params],
     )
     if not rij:
         raise Aanvraag.DoesNotExist
-    referentie, bsn, partner_bsn, versie, medewerkers, leeg, keuze = rij
+    referentie, bsn, partner_bsn, versie, medewerkers, leeg, keuze, verstuurd = rij
     return AanvraagStand(
         pk,
         referentie,
         bsn,
         partner_bsn or "",
-        (versie, keuze),
+        (versie, keuze, verstuurd),
         frozenset(medewerkers),
         frozenset(leeg),
     )

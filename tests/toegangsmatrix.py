@@ -62,6 +62,12 @@ MATRIX = [
     ("aanvragen:start", {}, "get", inwonerpagina(ok=WEG)),
     ("aanvragen:mijn-gegevens", {}, "get", inwonerpagina()),
     ("aanvragen:berichten", {}, "get", inwonerpagina()),
+    (
+        "aanvragen:bericht-bewijs",
+        {"pk": "PK"},
+        "get",
+        {**inwonerpagina(), "inwoner": NIET_GEVONDEN},
+    ),
     ("aanvragen:stap", {"step": "gegevens"}, "get", inwonerpagina()),
     ("aanvragen:ontvangen", {"referentie": "REF"}, "get", inwonerpagina()),
     ("aanvragen:mijn-aanvragen", {}, "get", inwonerpagina()),

@@ -9,7 +9,14 @@ from django.views.decorators.http import require_POST
 
 from aanvragen.keuzes import keuze_get
 from aanvragen.models import Aanvraag
-from aanvragen.selectors import bewijs_nodig_get, document_get, situatie_van, voorstel_get
+from aanvragen.presenters import bericht_regel
+from aanvragen.selectors import (
+    berichten_over_aanvraag,
+    bewijs_nodig_get,
+    document_get,
+    situatie_van,
+    voorstel_get,
+)
 from aanvragen.status import AanvraagGewijzigd
 from aanvragen.statussen import OPEN, Status
 from aanvragen.views import document_response
@@ -187,6 +194,7 @@ def aanvraag_context(request, aanvraag, vandaag, formulieren: dict | None) -> di
         "contact_form": ContactmomentForm(),
         "leeftijd_onbekend": aanvraag.geboortedatum is None,
         "berichtkeuze": keuze_get(bsn=aanvraag.bsn, gemeente_id=aanvraag.gemeente_id),
+        "berichten": [bericht_regel(b) for b in berichten_over_aanvraag(aanvraag)],
         "leeftijd_form": LeeftijdsgroepForm(
             initial={"leeftijdsgroep": aanvraag.leeftijdsgroep_bevestigd or None}
         ),

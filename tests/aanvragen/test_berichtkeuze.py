@@ -234,3 +234,35 @@ def test_in_de_wizard_geen_sms_waar_de_gemeente_het_niet_heeft(client, GELDIG):
     assert "Per e-mail" in pagina and "Per SMS" not in pagina
     antwoord = post_stap(client, "gegevens", {**GELDIG["gegevens"], "berichten_via": "sms"})
     assert antwoord.status_code == 200 and "geen beschikbare keuze" in antwoord.content.decode()
+
+
+# --- the messages and their proof -----------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_inwoner_ziet_elk_bericht_met_bewijs_en_een_ander_niet():
+    import hashlib
+
+    aanvraag, bea = opgepakte_aanvraag()
+    aanvulling_vragen(aanvraag_id=aanvraag.pk, behandelaar=bea, vraag="Stuur de offerte.")
+    berichten.bezorgen()
+    bericht = Bericht.objects.get(soort="aanvulling")
+    Bericht.objects.create(  # a staff message about the same aanvraag: not the inwoner's
+        soort="sla-signaal",
+        aanvraag_id=aanvraag.pk,
+        aan="teamleider@example.org",
+        onderwerp="[Te laat]",
+        tekst="Wie kan helpen?",
+        aangemaakt_op=bericht.aangemaakt_op,
+        volgende_poging_op=bericht.aangemaakt_op,
+    )
+    client = inwoner_client(aanvraag.bsn)
+    pagina = client.get(reverse("aanvragen:berichten")).content.decode()
+    assert "Vraag om aanvulling" in pagina and "Wie kan helpen" not in pagina
+    bewijs = client.get(reverse("aanvragen:bericht-bewijs", args=[bericht.pk]))
+    inhoud = bewijs.content.decode()
+    assert bewijs["Content-Disposition"].startswith("attachment")
+    assert bericht.tekst in inhoud and aanvraag.referentie in inhoud
+    assert hashlib.sha256(bericht.tekst.encode()).hexdigest() in inhoud
+    ander = inwoner_client("100042090")
+    assert ander.get(reverse("aanvragen:bericht-bewijs", args=[bericht.pk])).status_code == 404

@@ -268,3 +268,19 @@ def test_aanvraagpagina_toont_een_nieuwe_berichtkeuze_meteen(client):
     )
     html = client.get(pad).content.decode()
     assert 'data-testid="berichtkeuze"' in html and "+31612345678" in html
+
+
+def test_aanvraagpagina_toont_een_nieuw_bericht_meteen(client):
+    """The outbox refers to the aanvraag by id only: the stamp still sees a new message."""
+    from behandeling.aanvulling import aanvulling_vragen
+
+    aanvraag, bea = opgepakte_aanvraag()
+    client.force_login(bea)
+    pad = reverse("behandeling:aanvraag", args=[aanvraag.pk])
+    def berichten(html: str) -> str:
+        return re.search(r'data-testid="berichten">(.*?)</ol>', html, re.S)[1]
+
+    assert "Vraag om aanvulling" not in berichten(client.get(pad).content.decode())
+    aanvulling_vragen(aanvraag_id=aanvraag.pk, behandelaar=bea, vraag="Stuur de offerte.")
+    lijst = berichten(client.get(pad).content.decode())
+    assert "Vraag om aanvulling" in lijst and "jan@example.org" in lijst

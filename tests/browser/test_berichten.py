@@ -47,7 +47,9 @@ def test_inwoner_kiest_per_bericht_en_bevestigt_het_emailadres(
     pagina.get_by_role("button", name="Code controleren").click()
     expect(pagina.get_by_role("status")).to_contain_text("Wij sturen u nu e-mail")
     expect(pagina.get_by_test_id("code")).to_have_count(0)
-    expect(pagina.get_by_role("table")).to_contain_text("door de inwoner in Mijn aanvragen")
+    expect(pagina.get_by_role("table", name="Wat u koos")).to_contain_text(
+        "door de inwoner in Mijn aanvragen"
+    )
     toegankelijk(pagina)
     keuze = Berichtkeuze.objects.filter(bsn=aanvraag.bsn).first()
     assert keuze.vraag == "email" and keuze.besluit == "brief"
