@@ -9,7 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aanvragen.documenten import document_toevoegen
-from aanvragen.models import Aanvraag, Aanvullingsverzoek, DocumentSoort, Opschorting
+from aanvragen.models import (
+    Aanvraag,
+    Aanvullingsverzoek,
+    DocumentSoort,
+    OntvangstSoort,
+    Opschorting,
+)
+from aanvragen.ontvangst import ontvangst_vastleggen
 from aanvragen.status import door_omschrijving, status_wijzigen, termijnen_berekenen
 from aanvragen.statussen import Status, sla_status
 from portal import werkgebied
@@ -40,8 +47,9 @@ def aanvulling_ontvangen(
         if opschorting is not None:
             opschorting.tot = max(vandaag, opschorting.van) - timedelta(days=1)
             opschorting.save(update_fields=["tot"])
+        document = None
         if bestand is not None:
-            document_toevoegen(
+            document = document_toevoegen(
                 aanvraag=verzoek.aanvraag, soort=DocumentSoort.AANVULLING, bestand=bestand
             )
             # The proof that was to follow came with the answer.
@@ -67,5 +75,12 @@ def aanvulling_ontvangen(
             nu=nu,
             termijnen=termijnen,
             sla_status=sla_status(termijnen.einddatum_gepland, vandaag, kalender),
+        )
+        ontvangst_vastleggen(
+            aanvraag=aanvraag,
+            soort=OntvangstSoort.AANVULLING,
+            delen=[antwoord, *([document.sha256] if document is not None else [])],
+            namens=namens,
+            nu=nu,
         )
     return verzoek

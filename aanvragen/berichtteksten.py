@@ -42,6 +42,17 @@ TEKSTEN = {
             "Besluit uiterlijk ((termijn)). ((link))"
         ),
     ),
+    "ontvangst": Berichttekst(
+        onderwerp=_("Ontvangen: wat u stuurde over aanvraag ((referentie))"),
+        wat=_("Wij hebben ontvangen wat u stuurde over uw aanvraag ((referentie))."),
+        gevolg=_("Wij nemen het mee bij ons besluit. Dit is nog geen besluit."),
+        doen=_("U hoeft niets te doen. In Mijn aanvragen ziet u wat wij kregen en wanneer."),
+        wanneer=_("Wij laten u weten wanneer er een besluit is."),
+        sms=_(
+            "Wij hebben ontvangen wat u stuurde over aanvraag ((referentie)). U hoeft niets te "
+            "doen. ((link))"
+        ),
+    ),
     "aanvulling": Berichttekst(
         onderwerp=_("Wij hebben een vraag over uw aanvraag ((referentie))"),
         wat=_("Wij hebben een vraag over uw aanvraag ((referentie))."),
@@ -111,6 +122,7 @@ TEKSTEN = {
 # What the inwoner reads in the list of messages (Mijn aanvragen → Berichten).
 NAMEN = {
     "ontvangstbevestiging": _("Bevestiging dat wij uw aanvraag kregen"),
+    "ontvangst": _("Bevestiging dat wij uw antwoord of bestand kregen"),
     "aanvulling": _("Vraag om aanvulling"),
     "bevestigen": _("Vraag om uw aanvraag te bevestigen"),
     "partner-toestemming": _("Vraag om toestemming van uw partner"),

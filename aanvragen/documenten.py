@@ -16,7 +16,9 @@ from aanvragen.models import (
     Aanvraag,
     Document,
     DocumentSoort,
+    OntvangstSoort,
 )
+from aanvragen.ontvangst import ontvangst_vastleggen
 from aanvragen.status import AanvraagGewijzigd, door_omschrijving, gebeurtenis_vastleggen
 from aanvragen.statussen import Status
 from portal import logboek
@@ -144,6 +146,13 @@ def bewijs_nasturen(*, aanvraag_id: int, bsn: str, bestand, namens=None, nu=None
             if namens is None
             else _("Bewijs nagestuurd, aan de telefoon door %(naam)s")
             % {"naam": door_omschrijving(namens)},
+            nu=nu,
+        )
+        ontvangst_vastleggen(
+            aanvraag=aanvraag,
+            soort=OntvangstSoort.BEWIJS,
+            delen=[document.sha256],
+            namens=namens,
             nu=nu,
         )
         return document

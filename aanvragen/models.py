@@ -522,3 +522,29 @@ class EmailCode(models.Model):
 
     def __str__(self) -> str:
         return f"code {self.aangemaakt_op:%Y-%m-%d %H:%M}"
+
+
+class OntvangstSoort(models.TextChoices):
+    AANVULLING = "aanvulling", _("Uw antwoord op onze vraag")
+    BEWIJS = "bewijs", _("Uw bewijs (offerte of bon)")
+
+
+class Ontvangst(models.Model):
+    """A formal message the inwoner sent us, received (Wmebv: each gets a receipt): when, what,
+    and a SHA-256 of its content, so both sides can show later what arrived."""
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="ontvangsten")
+    soort = models.CharField(_("wat"), max_length=20, choices=OntvangstSoort)
+    ontvangen_op = models.DateTimeField(_("ontvangen op"))
+    sha256 = models.CharField(max_length=64)
+    namens = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("ontvangst")
+        verbose_name_plural = _("ontvangsten")
+        ordering = ["-ontvangen_op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.ontvangen_op:%Y-%m-%d %H:%M}"

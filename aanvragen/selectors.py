@@ -10,6 +10,7 @@ from aanvragen.models import (
     Berichtkeuze,
     Document,
     DocumentSoort,
+    Ontvangst,
     Terugbelverzoek,
 )
 from aanvragen.statussen import Status
@@ -300,3 +301,12 @@ def berichten_over_aanvraag(aanvraag: Aanvraag):
     return Bericht.objects.filter(aanvraag_id=aanvraag.pk, soort__in=list(NAMEN)).order_by(
         "-aangemaakt_op", "-pk"
     )[:50]
+
+
+def ontvangsten_van_inwoner(*, bsn: str, namens=None):
+    """What this inwoner sent us after their aanvragen (answers, proof), newest first."""
+    return (
+        Ontvangst.objects.filter(aanvraag__in=Aanvraag.objects.van_inwoner(bsn, namens=namens))
+        .select_related("aanvraag")
+        .order_by("-ontvangen_op", "-pk")
+    )

@@ -701,6 +701,9 @@ def berichten(request):
             "geschiedenis": selectors.berichtkeuzes_list(
                 bsn=aanvrager.bsn, gemeente_id=gemeente_id
             )[:20],
+            "ontvangen": selectors.ontvangsten_van_inwoner(
+                bsn=aanvrager.bsn, namens=aanvrager.namens
+            )[:50],
             "verstuurd": [
                 bericht_regel(b)
                 for b in selectors.berichten_aan_inwoner(

@@ -277,6 +277,7 @@ def test_aanvraagpagina_toont_een_nieuw_bericht_meteen(client):
     aanvraag, bea = opgepakte_aanvraag()
     client.force_login(bea)
     pad = reverse("behandeling:aanvraag", args=[aanvraag.pk])
+
     def berichten(html: str) -> str:
         return re.search(r'data-testid="berichten">(.*?)</ol>', html, re.S)[1]
 
