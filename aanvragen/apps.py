@@ -11,3 +11,9 @@ class AanvragenConfig(AppConfig):
 
         # "configuratie": the BRP refuses our key, certificate or token.
         gezondheid.registreren("brp", stand_get)
+
+        from aanvragen.keuzes import terugvallen
+        from portal.berichten import niet_aangekomen
+
+        # A message that did not arrive goes another way (e-mail, else a letter).
+        niet_aangekomen.connect(terugvallen, dispatch_uid="berichten-terugvallen")

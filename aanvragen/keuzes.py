@@ -18,13 +18,14 @@ import phonenumbers
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from aanvragen import berichtkeuze
 from aanvragen.berichtkeuze import Bestemming, Keuze, Soort, Weg
 from aanvragen.berichtteksten import ingevuld
-from aanvragen.models import Aanvraag, Berichtkeuze, EmailCode
+from aanvragen.models import Aanvraag, Berichtkeuze, Brieftaak, EmailCode
 from portal import berichten
-from portal.models import BerichtKanaal, NotifyInstelling
+from portal.models import Bericht, BerichtKanaal, NotifyInstelling
 
 CODE_GELDIG = timedelta(minutes=30)  # the text says so (berichtteksten: email-code)
 INWONER_MAIL = "berichten/inwoner_mail.txt"
@@ -187,6 +188,10 @@ def inwoner_berichten(aanvraag: Aanvraag, *, soort: str, termijn=None, bijlage=N
     if doel is None:
         return None
     velden = berichten.personalisatie(aanvraag.referentie, termijn=termijn)
+    return _plaatsen(aanvraag, soort=soort, doel=doel, velden=velden, bijlage=bijlage, nu=nu)
+
+
+def _plaatsen(aanvraag: Aanvraag, *, soort: str, doel: Bestemming, velden: dict, bijlage, nu):
     tekst = ingevuld(soort, velden)
     return berichten.plaatsen(
         soort=soort,
@@ -198,11 +203,47 @@ def inwoner_berichten(aanvraag: Aanvraag, *, soort: str, termijn=None, bijlage=N
         template=INWONER_MAIL,
         context={
             "tekst": tekst,
-            "link": velden["link"],
+            "link": velden.get("link", ""),
             "gemeente": aanvraag.gemeente,
             "bijlage": bijlage is not None,
         },
         personalisatie=velden,
         bijlage=bijlage,
         nu=nu,
+    )
+
+
+def terugvallen(sender, *, bericht: Bericht, **kwargs) -> None:
+    """A message to the inwoner did not arrive (portal.berichten.niet_aangekomen): an SMS goes
+    again by e-mail when the inwoner has a proven address; otherwise, and when the e-mail failed
+    too, klantcontact sends a letter (a Brieftaak). Once per failed message."""
+    if bericht.aanvraag_id is None or bericht.soort not in berichtkeuze.BERICHTEN:
+        return
+    aanvraag = Aanvraag.objects.select_related("gemeente").filter(pk=bericht.aanvraag_id).first()
+    if aanvraag is None:
+        return
+    mislukt = bericht.get_aflevering_display() if bericht.aflevering else bericht.laatste_fout
+    if bericht.kanaal == BerichtKanaal.NOTIFY_SMS:
+        keuze = keuze_van(aanvraag)
+        if keuze is not None and keuze.email and keuze.email_geverifieerd:
+            _plaatsen(
+                aanvraag,
+                soort=bericht.soort,
+                doel=Bestemming(Weg.EMAIL, keuze.email),
+                velden=bericht.personalisatie or berichten.personalisatie(aanvraag.referentie),
+                bijlage=None,
+                nu=None,
+            )
+            return
+        reden = _("De SMS kwam niet aan (%(fout)s) en er is geen bevestigd e-mailadres.")
+    else:
+        reden = _("De e-mail kwam niet aan (%(fout)s).")
+    Brieftaak.objects.get_or_create(
+        bericht_id=bericht.pk,
+        defaults={
+            "aanvraag": aanvraag,
+            "soort": bericht.soort,
+            "reden": (reden % {"fout": mislukt})[:300],
+            "aangemaakt_op": timezone.now(),
+        },
     )

@@ -548,3 +548,28 @@ class Ontvangst(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.ontvangen_op:%Y-%m-%d %H:%M}"
+
+
+class Brieftaak(models.Model):
+    """A message that did not reach the inwoner electronically (the SMS and then the e-mail
+    failed, or there was no other way): klantcontact sends it as a letter. Counted as the
+    failure of the digital channel it is."""
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="brieftaken")
+    soort = models.CharField(_("bericht"), max_length=40)
+    bericht_id = models.BigIntegerField()  # the message that failed (portal.Bericht)
+    reden = models.CharField(_("waarom een brief"), max_length=300)
+    aangemaakt_op = models.DateTimeField(_("sinds"), db_index=True)
+    afgehandeld_op = models.DateTimeField(null=True, blank=True)
+    afgehandeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("brief te versturen")
+        verbose_name_plural = _("brieven te versturen")
+        ordering = ["aangemaakt_op"]
+        constraints = [models.UniqueConstraint(fields=["bericht_id"], name="een_brief_per_bericht")]
+
+    def __str__(self) -> str:
+        return f"brief {self.soort} ({self.aangemaakt_op:%d-%m %H:%M})"

@@ -8,6 +8,7 @@ from aanvragen.models import (
     AanvraagConcept,
     Aanvullingsverzoek,
     Berichtkeuze,
+    Brieftaak,
     Document,
     DocumentSoort,
     Ontvangst,
@@ -99,6 +100,13 @@ def terugbelverzoek_list(*, medewerker, open_: bool = True):
         Terugbelverzoek.objects.select_related("gemeente", "afgehandeld_door"), medewerker
     )
     return qs.filter(afgehandeld_op__isnull=True) if open_ else qs.order_by("-afgehandeld_op")
+
+
+def brieftaak_list(*, medewerker):
+    """Letters klantcontact still has to send, oldest first, in the colleague's gemeenten."""
+    return werkgebied.beperk(
+        Brieftaak.objects.select_related("aanvraag__gemeente"), medewerker, via="aanvraag__gemeente"
+    ).filter(afgehandeld_op__isnull=True)
 
 
 def ter_bevestiging_list(*, bsn: str, namens=None):

@@ -7,6 +7,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from aanvragen.models import (
+    Brieftaak,
     Terugbelverzoek,
 )
 from portal import logboek, werkgebied
@@ -30,4 +31,14 @@ def terugbelverzoek_afhandelen(*, pk: int, door, nu: datetime | None = None) -> 
             objecten=[f"terugbelverzoek:{pk}"],
             door=door,
         )
+    return bool(gedaan)
+
+
+def brieftaak_afhandelen(*, pk: int, door, nu: datetime | None = None) -> bool:
+    """Klantcontact sent the letter; False when a colleague already marked it."""
+    gedaan = werkgebied.beperk(
+        Brieftaak.objects.filter(pk=pk, afgehandeld_op__isnull=True),
+        door,
+        via="aanvraag__gemeente",
+    ).update(afgehandeld_op=nu or timezone.now(), afgehandeld_door=door)
     return bool(gedaan)

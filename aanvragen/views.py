@@ -21,6 +21,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 from aanvragen import keuzes, selectors
 from aanvragen import van_check as check
 from aanvragen.aanvulling import aanvulling_ontvangen
+from aanvragen.berichtteksten import NAMEN
 from aanvragen.brp import BrpConfiguratieFout, BrpFout, brp_client
 from aanvragen.concepten import concept_bestanden
 from aanvragen.documenten import BewijsNietMeerNodig, bewijs_nasturen
@@ -54,7 +55,11 @@ from aanvragen.presenters import (
 )
 from aanvragen.selectors import indicatie_get
 from aanvragen.statussen import Status
-from aanvragen.terugbellen import terugbelverzoek_afhandelen, terugbelverzoek_indienen
+from aanvragen.terugbellen import (
+    brieftaak_afhandelen,
+    terugbelverzoek_afhandelen,
+    terugbelverzoek_indienen,
+)
 from portal import logboek, werkgebied
 from portal.digid import huidige_inwoner, login_url
 from portal.fragmenten import fragment
@@ -576,15 +581,23 @@ def terugbellen(request):
 def terugbelverzoeken(request):
     if request.method == "POST":
         try:
-            pk = int(request.POST.get("verzoek", ""))
+            pk = int(request.POST.get("verzoek") or request.POST.get("brief") or "")
         except ValueError:
             pk = 0
-        if terugbelverzoek_afhandelen(pk=pk, door=request.user):
+        if "brief" in request.POST:
+            if brieftaak_afhandelen(pk=pk, door=request.user):
+                messages.success(request, _("De brief staat als verstuurd."))
+            else:
+                messages.info(request, _("Deze brief was al verstuurd door een collega."))
+        elif terugbelverzoek_afhandelen(pk=pk, door=request.user):
             messages.success(request, _("Het terugbelverzoek is afgehandeld."))
         else:
             messages.info(request, _("Dit verzoek was al afgehandeld door een collega."))
         return redirect("aanvragen:terugbelverzoeken")
     verzoeken = list(selectors.terugbelverzoek_list(medewerker=request.user))
+    brieven = list(selectors.brieftaak_list(medewerker=request.user))
+    for brief in brieven:
+        brief.naam = NAMEN.get(brief.soort, brief.soort)
     logboek.vastleggen(  # names, phone numbers and questions of the callers: one entry a view
         activiteit="klantcontact",
         naam=f"terugbelverzoeken bekeken ({len(verzoeken)})",
@@ -592,7 +605,14 @@ def terugbelverzoeken(request):
         objecten=["terugbelverzoeken"],
         door=request.user,
     )
-    return render(request, "aanvragen/terugbelverzoeken.html", {"verzoeken": verzoeken})
+    return render(
+        request,
+        "aanvragen/terugbelverzoeken.html",
+        {
+            "verzoeken": verzoeken,
+            "brieven": brieven,
+        },
+    )
 
 
 @never_cache

@@ -22,17 +22,23 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from portal.kanalen import EINDSTATUSSEN, Weigering, kanaal_van, kanaal_voor, stand_melden
-from portal.models import Bericht, BerichtKanaal, BerichtStatus
+from portal.models import Aflevering, Bericht, BerichtKanaal, BerichtStatus
 from portal.taken import na_commit
 
 log = logging.getLogger(__name__)
 MAX_POGINGEN = 12  # about a day and a half of waits
 MAX_WACHTTIJD = timedelta(hours=1)
-AFLEVERING_VRAGEN_TOT = timedelta(days=7)  # NotifyNL keeps a message's status for 7 days
+AFLEVERING_VRAGEN_TOT = timedelta(days=7)
+
+# A message that will not arrive this way: refused by NotifyNL, or reported not delivered. Sent
+# inside the transaction that records it (once per message); aanvragen falls back to another
+# way (portal has no knowledge of the inwoner's choice).
+niet_aangekomen = Signal()  # NotifyNL keeps a message's status for 7 days
 
 
 def plaatsen(
@@ -182,6 +188,8 @@ def aflevering_vragen(*, nu=None, maximum: int = 500) -> int:
                 bericht.aflevering_op = timezone.now()
                 bericht.status_vragen_op = None
                 bekend += 1
+                if status != Aflevering.AFGELEVERD:
+                    niet_aangekomen.send(sender=Bericht, bericht=bericht)
             else:
                 volgende = moment + wachttijd(bericht.status_vragen_pogingen)
                 verzonden = bericht.verzonden_op or moment
@@ -205,6 +213,7 @@ def _geweigerd(bericht: Bericht, fout: Exception) -> None:
     bericht.laatste_fout = str(fout)[:300]
     log.error("bericht %s geweigerd: %s", bericht.pk, fout)
     bericht.save(update_fields=["pogingen", "status", "laatste_fout"])
+    niet_aangekomen.send(sender=Bericht, bericht=bericht)
 
 
 def _mislukt(bericht: Bericht, fout: Exception, nu) -> None:
@@ -217,3 +226,5 @@ def _mislukt(bericht: Bericht, fout: Exception, nu) -> None:
     else:
         log.warning("bericht %s niet verzonden (%s), opnieuw om %s", bericht.pk, fout, nu)
     bericht.save(update_fields=["pogingen", "laatste_fout", "volgende_poging_op", "status"])
+    if bericht.status == BerichtStatus.MISLUKT:
+        niet_aangekomen.send(sender=Bericht, bericht=bericht)

@@ -232,3 +232,62 @@ def test_healthz_toont_notifynl_gestoord_en_weer_goed(notify, gemeente, client):
     notify.storing = ""
     berichten.bezorgen(nu=timezone.now() + timedelta(minutes=5))
     assert client.get(reverse("healthz")).json()["notifynl"] == "ok"
+
+
+def _sms_aan_inwoner(notify, gemeente, *, email_bewezen: bool):
+    """An aanvraag whose inwoner chose SMS for questions (and proved an address, or not)."""
+    from aanvragen import keuzes
+    from aanvragen.models import KeuzeBron
+    from behandeling.aanvulling import aanvulling_vragen
+    from tests.factories import opgepakte_aanvraag
+
+    aanvraag, bea = opgepakte_aanvraag()
+    NotifyInstelling.objects.filter(pk=gemeente.notify.pk).update(gemeente=aanvraag.gemeente)
+    keuzes.keuze_vastleggen(
+        bsn=aanvraag.bsn,
+        gemeente_id=aanvraag.gemeente_id,
+        wegen={"vraag": "sms"},
+        telefoon="+31687654321",
+        email="jan@example.org" if email_bewezen else "",
+        bron=KeuzeBron.MIJN_AANVRAGEN,
+    )
+    notify.uitkomst["+31687654321"] = Aflevering.PERMANENT
+    aanvulling_vragen(aanvraag_id=aanvraag.pk, behandelaar=bea, vraag="Welk merk?")
+    assert berichten.bezorgen() == 1
+    nu = timezone.now()
+    for minuten in (2, 4, 8):
+        berichten.aflevering_vragen(nu=nu + timedelta(minutes=minuten))
+    return aanvraag
+
+
+def test_sms_niet_aangekomen_dan_per_email(notify, gemeente):
+    from django.core import mail
+
+    aanvraag = _sms_aan_inwoner(notify, gemeente, email_bewezen=True)
+    opnieuw = Bericht.objects.filter(aanvraag_id=aanvraag.pk, soort="aanvulling").order_by("pk")
+    assert [b.kanaal for b in opnieuw] == [BerichtKanaal.NOTIFY_SMS, BerichtKanaal.NOTIFY_EMAIL]
+    berichten.bezorgen()
+    assert [m["aan"] for m in notify.verstuurd("email")] == ["jan@example.org"]
+    assert not mail.outbox
+
+
+def test_sms_niet_aangekomen_zonder_email_dan_een_brief(notify, gemeente):
+    from django.urls import reverse
+
+    from aanvragen.models import Brieftaak
+    from portal.rollen import Rol
+    from tests.factories import UserFactory
+    from tests.helpers import PortalClient
+
+    aanvraag = _sms_aan_inwoner(notify, gemeente, email_bewezen=False)
+    brief = Brieftaak.objects.get(aanvraag=aanvraag)
+    assert "SMS kwam niet aan" in brief.reden
+    berichten.aflevering_vragen(nu=timezone.now() + timedelta(days=1))
+    assert Brieftaak.objects.count() == 1  # once per failed message
+    kc = PortalClient()
+    kc.force_login(UserFactory(rollen=[Rol.KLANTCONTACT], gemeenten=[aanvraag.gemeente]))
+    pagina = kc.get(reverse("aanvragen:terugbelverzoeken")).content.decode()
+    assert "Vraag om aanvulling" in pagina and aanvraag.referentie in pagina
+    kc.post(reverse("aanvragen:terugbelverzoeken"), {"brief": brief.pk})
+    brief.refresh_from_db()
+    assert brief.afgehandeld_op is not None
