@@ -7,10 +7,12 @@ from django.core.cache import cache
 from django.db.models import Avg, Count, Prefetch, Q, Sum, prefetch_related_objects
 from django.utils import timezone
 
+from aanvragen.berichtkeuze import BERICHTEN
 from aanvragen.models import (
     Aanvraag,
     Aanvullingsverzoek,
     Berichtkeuze,
+    Brieftaak,
     Document,
     DocumentSoort,
     Opschorting,
@@ -465,7 +467,21 @@ def periode_cijfers(*, van: date, tot: date, medewerker) -> dict:
         .values_list("kanaal")
         .annotate(n=Count("pk"))
     )
+    berichten = (
+        werkgebied.beperk(Bericht.objects, medewerker)
+        .filter(aangemaakt_op__gte=periode[0], aangemaakt_op__lt=periode[1])
+        .filter(soort__in=list(BERICHTEN))
+        .count()
+    )
+    # Letters because an SMS or e-mail did not arrive: the digital channel's failures.
+    brieven_mislukt = (
+        werkgebied.beperk(Brieftaak.objects, medewerker, via="aanvraag__gemeente")
+        .filter(aangemaakt_op__gte=periode[0], aangemaakt_op__lt=periode[1])
+        .count()
+    )
     return {
+        "berichten": berichten,
+        "brieven_mislukt": brieven_mislukt,
         "ontvangen": ontvangen.count(),
         "besloten": cijfers["besloten"],
         "toegekend_totaal": cijfers["toegekend_totaal"] or 0,

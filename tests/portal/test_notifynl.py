@@ -5,6 +5,7 @@ calls, NotifyNL's error bodies and statuses. The portal uses the real client ove
 Every test ends by checking that the server saw no request and gave no answer outside the
 published contract (`ongeldig`)."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -291,3 +292,7 @@ def test_sms_niet_aangekomen_zonder_email_dan_een_brief(notify, gemeente):
     kc.post(reverse("aanvragen:terugbelverzoeken"), {"brief": brief.pk})
     brief.refresh_from_db()
     assert brief.afgehandeld_op is not None
+    tl = PortalClient()  # the teamleider sees the letter as the failure it is
+    tl.force_login(UserFactory(rollen=[Rol.TEAMLEIDER], gemeenten=[aanvraag.gemeente]))
+    dashboard = tl.get(reverse("behandeling:dashboard")).content.decode()
+    assert re.search(r'data-testid="brieven-mislukt">\d+ / 1<', dashboard)
