@@ -31,6 +31,7 @@ BERICHTEN = {
     "ontvangstbevestiging": Soort.ONTVANGST,
     "ontvangst": Soort.ONTVANGST,
     "aanvulling": Soort.VRAAG,
+    "gebeld": Soort.VRAAG,  # a short SMS after a call about the aanvraag
     "bevestigen": Soort.VRAAG,
     "partner-toestemming": Soort.VRAAG,
     "beschikking": Soort.BESLUIT,

@@ -67,6 +67,17 @@ TEKSTEN = {
             "Antwoord uiterlijk ((termijn)): ((link))"
         ),
     ),
+    "gebeld": Berichttekst(
+        onderwerp=_("Wij hebben u gebeld over uw aanvraag ((referentie))"),
+        wat=_("Wij hebben u gebeld over uw aanvraag ((referentie))."),
+        gevolg=_("Dit is geen besluit. Het gesprek staat in uw dossier."),
+        doen=_("Kijk in Mijn aanvragen of wij iets van u nodig hebben. Of bel ons."),
+        wanneer=_("Als wij iets vroegen: op de dag die daarbij staat."),
+        sms=_(
+            "Wij hebben u gebeld over aanvraag ((referentie)). Kijk in Mijn aanvragen of wij "
+            "iets nodig hebben: ((link))"
+        ),
+    ),
     "bevestigen": Berichttekst(
         onderwerp=_("Bevestig uw aanvraag voor bijzondere bijstand"),
         wat=_(
@@ -124,6 +135,7 @@ NAMEN = {
     "ontvangstbevestiging": _("Bevestiging dat wij uw aanvraag kregen"),
     "ontvangst": _("Bevestiging dat wij uw antwoord of bestand kregen"),
     "aanvulling": _("Vraag om aanvulling"),
+    "gebeld": _("Wij belden u"),
     "bevestigen": _("Vraag om uw aanvraag te bevestigen"),
     "partner-toestemming": _("Vraag om toestemming van uw partner"),
     "beschikking": _("Besluit"),

@@ -179,13 +179,15 @@ def keuze_van(aanvraag: Aanvraag) -> Keuze | None:
     return None
 
 
-def inwoner_berichten(aanvraag: Aanvraag, *, soort: str, termijn=None, bijlage=None, nu=None):
+def inwoner_berichten(
+    aanvraag: Aanvraag, *, soort: str, termijn=None, bijlage=None, nu=None, alleen_sms=False
+):
     """Tell the inwoner, on the channel they chose for this kind of message; nothing
-    electronically when they chose letters (or nothing). The text is the one for `soort`
-    (aanvragen/berichtteksten.py) with only the reference, the link and the deadline filled
-    in. In the caller's transaction."""
+    electronically when they chose letters (or nothing), nor when `alleen_sms` and they did
+    not choose SMS. The text is the one for `soort` (aanvragen/berichtteksten.py) with only the
+    reference, the link and the deadline filled in. In the caller's transaction."""
     doel: Bestemming | None = berichtkeuze.bestemming(keuze_van(aanvraag), soort)
-    if doel is None:
+    if doel is None or (alleen_sms and doel.weg is not Weg.SMS):
         return None
     velden = berichten.personalisatie(aanvraag.referentie, termijn=termijn)
     return _plaatsen(aanvraag, soort=soort, doel=doel, velden=velden, bijlage=bijlage, nu=nu)

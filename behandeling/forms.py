@@ -141,6 +141,14 @@ class ContactmomentForm(Formulier):
         choices=Gespreksuitkomst.choices,
         error_messages={"required": _("Kies de uitkomst.")},
     )
+    sms_sturen = forms.BooleanField(
+        label=_("Stuur de aanvrager een korte SMS dat wij belden"),
+        help_text=_(
+            "Alleen als de aanvrager SMS koos. In de SMS staat niet waarover het ging, alleen "
+            "het nummer van de aanvraag en de link naar Mijn aanvragen."
+        ),
+        required=False,
+    )
 
 
 class AanvullingForm(Formulier):

@@ -296,3 +296,49 @@ def test_sms_niet_aangekomen_zonder_email_dan_een_brief(notify, gemeente):
     tl.force_login(UserFactory(rollen=[Rol.TEAMLEIDER], gemeenten=[aanvraag.gemeente]))
     dashboard = tl.get(reverse("behandeling:dashboard")).content.decode()
     assert re.search(r'data-testid="brieven-mislukt">\d+ / 1<', dashboard)
+
+
+def test_na_een_gesprek_een_korte_sms_als_de_inwoner_sms_koos(notify, gemeente):
+    from aanvragen import keuzes
+    from aanvragen.models import KeuzeBron
+    from behandeling.contact import contactmoment_vastleggen
+    from tests.factories import opgepakte_aanvraag
+
+    aanvraag, bea = opgepakte_aanvraag()
+    instelling = NotifyInstelling.objects.get(pk=gemeente.notify.pk)
+    instelling.gemeente = aanvraag.gemeente
+    instelling.save()
+    NotifySjabloon.objects.create(
+        instelling=instelling,
+        soort="gebeld",
+        kanaal=BerichtKanaal.NOTIFY_SMS,
+        template_id=notify.sjabloon("sms", str(TEKSTEN["gebeld"].sms)),
+    )
+
+    def bellen(sms: bool) -> None:
+        contactmoment_vastleggen(
+            aanvraag_id=aanvraag.pk,
+            door=bea,
+            kanaal="telefoon",
+            met="Aanvrager",
+            samenvatting="Over de offerte van de Miele.",
+            uitkomst="beantwoord",
+            sms_sturen=sms,
+        )
+
+    bellen(True)  # chose e-mail (the factory): no SMS, and no e-mail either
+    assert not Bericht.objects.filter(soort="gebeld").exists()
+    keuzes.keuze_vastleggen(
+        bsn=aanvraag.bsn,
+        gemeente_id=aanvraag.gemeente_id,
+        wegen={"vraag": "sms"},
+        telefoon="+31612345678",
+        email="",
+        bron=KeuzeBron.MIJN_AANVRAGEN,
+    )
+    bellen(False)
+    assert not Bericht.objects.filter(soort="gebeld").exists()
+    bellen(True)
+    berichten.bezorgen()
+    [sms] = notify.verstuurd("sms")
+    assert aanvraag.referentie in sms["body"] and "Miele" not in sms["body"]
