@@ -26,7 +26,7 @@ from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from portal.kanalen import EINDSTATUSSEN, Weigering, kanaal_van, kanaal_voor, stand_melden
+from portal.kanalen import EINDSTATUSSEN, Kanalen, Weigering, kanaal_voor, stand_melden
 from portal.models import Aflevering, Bericht, BerichtKanaal, BerichtStatus
 from portal.taken import na_commit
 
@@ -110,6 +110,7 @@ def wachttijd(pogingen: int) -> timedelta:
 def bezorgen(*, nu=None, maximum: int = 500) -> int:
     """Send what waits and is due; returns how many a channel accepted."""
     verzonden = 0
+    kanalen = Kanalen()
     for _ in range(maximum):
         with transaction.atomic():
             moment = nu or timezone.now()
@@ -122,7 +123,7 @@ def bezorgen(*, nu=None, maximum: int = 500) -> int:
             if bericht is None:
                 return verzonden
             try:
-                uit = kanaal_van(bericht).versturen(bericht)
+                uit = kanalen.van(bericht).versturen(bericht)
             except Weigering as fout:
                 _geweigerd(bericht, fout)
                 continue
@@ -160,6 +161,7 @@ def aflevering_vragen(*, nu=None, maximum: int = 500) -> int:
     is recorded with its time, any other (or no answer) asks again after a growing wait, for
     at most `AFLEVERING_VRAGEN_TOT`. Returns how many final answers came."""
     bekend = 0
+    kanalen = Kanalen()
     for _ in range(maximum):
         with transaction.atomic():
             moment = nu or timezone.now()
@@ -178,7 +180,7 @@ def aflevering_vragen(*, nu=None, maximum: int = 500) -> int:
                 return bekend
             bericht.status_vragen_pogingen += 1
             try:
-                status = kanaal_van(bericht).aflevering(bericht)
+                status = kanalen.van(bericht).aflevering(bericht)
             except Exception as fout:  # noqa: BLE001 - unreachable: ask again later
                 log.warning("aflevering van bericht %s niet op te vragen: %s", bericht.pk, fout)
                 status = ""

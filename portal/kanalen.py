@@ -80,19 +80,26 @@ class NotifyKanaal:
     def __init__(self, instelling: NotifyInstelling, kanaal: str):
         self.instelling = instelling
         self.kanaal = kanaal
+        self.sjablonen = {
+            s.soort: str(s.template_id) for s in instelling.sjablonen.all() if s.kanaal == kanaal
+        }
+        self._verbinding: NotificationsAPIClient | None = None
 
     def _client(self) -> NotificationsAPIClient:
-        return NotificationsAPIClient(
-            self.instelling.api_sleutel,
-            base_url=self.instelling.basis_url,
-            timeout=NOTIFY_TIMEOUT_S,
-        )
+        """One client per channel and run of the outbox: its HTTP session keeps the
+        connection to NotifyNL open between messages (a new token is made per request)."""
+        if self._verbinding is None:
+            self._verbinding = NotificationsAPIClient(
+                self.instelling.api_sleutel,
+                base_url=self.instelling.basis_url,
+                timeout=NOTIFY_TIMEOUT_S,
+            )
+        return self._verbinding
 
     def _template_id(self, soort: str) -> str:
-        sjabloon = self.instelling.sjablonen.filter(soort=soort, kanaal=self.kanaal).first()
-        if sjabloon is None:
+        if soort not in self.sjablonen:
             raise Weigering(f"Geen NotifyNL-template voor {soort} ({self.kanaal}).")
-        return str(sjabloon.template_id)
+        return self.sjablonen[soort]
 
     def versturen(self, bericht: Bericht) -> Verzonden:
         template_id = self._template_id(bericht.soort)
@@ -168,10 +175,36 @@ def stand_melden(bericht: Bericht, fout: Exception | None) -> None:
         log.warning("NotifyNL-stand niet bewaard: cache onbereikbaar")
 
 
+class Kanalen:
+    """The channels of one run of the outbox (a few seconds): a gemeente's NotifyNL settings,
+    key and templates are read once per run, not once per message."""
+
+    def __init__(self):
+        self._kanalen: dict[tuple, Kanaal | Weigering] = {}
+
+    def van(self, bericht: Bericht) -> Kanaal:
+        if bericht.kanaal == BerichtKanaal.SMTP:
+            return SmtpKanaal()
+        sleutel = (bericht.gemeente_id, bericht.kanaal)
+        if sleutel not in self._kanalen:
+            try:
+                self._kanalen[sleutel] = kanaal_van(bericht)
+            except Weigering as fout:
+                self._kanalen[sleutel] = fout
+        gevonden = self._kanalen[sleutel]
+        if isinstance(gevonden, Weigering):
+            raise gevonden
+        return gevonden
+
+
 def kanaal_van(bericht: Bericht) -> Kanaal:
     if bericht.kanaal == BerichtKanaal.SMTP:
         return SmtpKanaal()
-    instelling = NotifyInstelling.objects.filter(gemeente_id=bericht.gemeente_id).first()
+    instelling = (
+        NotifyInstelling.objects.filter(gemeente_id=bericht.gemeente_id)
+        .prefetch_related("sjablonen")
+        .first()
+    )
     if instelling is None or not instelling.actief or not instelling.api_sleutel:
         raise Weigering("NotifyNL staat voor deze gemeente niet aan.")
     return NotifyKanaal(instelling, bericht.kanaal)

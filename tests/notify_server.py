@@ -75,6 +75,10 @@ class LokaleNotify:
         notify = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as NotifyNL's load balancer does
+            disable_nagle_algorithm = True  # no 40 ms wait for a delayed ACK per answer
+            wbufsize = 65536  # headers and body in one write
+
             def log_message(self, *args):  # quiet
                 pass
 
