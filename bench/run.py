@@ -683,6 +683,109 @@ def celery_meting() -> dict:
         stoppen(worker)
 
 
+def berichten_meting(aantal: int = 10_000, plan_rijen: int = 1_000_000) -> dict:
+    """Issue 19: `aantal` queued SMS delivered through a local NotifyNL (tests/notify_server.py,
+    the v2 contract with JWT) by one Celery worker process (solo pool); then the outbox's
+    due-message query at `plan_rijen` messages must stay on its partial index."""
+    from django.db import connection
+    from django.utils import timezone
+
+    from portal.models import Bericht, BerichtKanaal, Gemeente, NotifyInstelling, NotifySjabloon
+    from portal.tasks import berichten_bezorgen
+    from tests.notify_server import LokaleNotify
+
+    notify = LokaleNotify()
+    notify.starten()
+    gemeente = Gemeente.objects.order_by("pk").first()
+    instelling, _ = NotifyInstelling.objects.update_or_create(
+        gemeente=gemeente, defaults={"actief": True, "basis_url": notify.url}
+    )
+    instelling.api_sleutel = notify.dienst()
+    instelling.save()
+    NotifySjabloon.objects.update_or_create(
+        instelling=instelling,
+        soort="aanvulling",
+        kanaal=BerichtKanaal.NOTIFY_SMS,
+        defaults={"template_id": notify.sjabloon("sms", "Vraag over ((referentie)): ((link))")},
+    )
+    nu = timezone.now()
+    Bericht.objects.bulk_create(
+        Bericht(
+            soort="aanvulling",
+            gemeente=gemeente,
+            kanaal=BerichtKanaal.NOTIFY_SMS,
+            aan="+31612345678",
+            onderwerp="Vraag",
+            tekst="-",
+            personalisatie={"referentie": f"BB-2026-{n:06d}", "link": "https://x.nl/m"},
+            aangemaakt_op=nu,
+            volgende_poging_op=nu,
+        )
+        for n in range(aantal)
+    )
+    worker = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "celery"),
+            "-A",
+            "portal",
+            "worker",
+            "--pool",
+            "solo",
+            "--loglevel",
+            "WARNING",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **ENV},
+        stdout=(VAR / "celery-berichten.log").open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        time.sleep(5)
+        begin = time.perf_counter()
+        berichten_bezorgen.delay()
+        while Bericht.objects.filter(status="wacht").exists():
+            if time.perf_counter() - begin > 600:
+                raise SystemExit("De worker bezorgde de berichten niet binnen 10 minuten")
+            time.sleep(0.5)
+        duur = time.perf_counter() - begin
+    finally:
+        stoppen(worker)
+        notify.stoppen()
+    verstuurd = len(notify.verstuurd())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {Bericht._meta.db_table} (soort, aan, onderwerp, tekst, status,"  # noqa: S608 - model names
+            " aangemaakt_op, pogingen, volgende_poging_op, laatste_fout, bijlage_bestand,"
+            " bijlage_naam, bijlage_type, kanaal, personalisatie, extern_id, aflevering,"
+            " extern_status, status_vragen_pogingen)"
+            " SELECT 'aanvulling', '+31612345678', 'x', 'x',"
+            " CASE WHEN g %% 1000 = 0 THEN 'wacht' ELSE 'verzonden' END,"
+            " now(), 1, now() + (g %% 60) * interval '1 minute', '', '', '', '', 'smtp', '{}',"
+            " '', '', '', 0 FROM generate_series(1, %s) g",
+            [plan_rijen],
+        )
+        cursor.execute(f"ANALYZE {Bericht._meta.db_table}")
+    sql, params = (
+        Bericht.objects.filter(status="wacht", volgende_poging_op__lte=timezone.now())
+        .order_by("volgende_poging_op", "pk")[:1]
+        .query.sql_with_params()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(r[0] for r in cursor.fetchall())
+    return {
+        "aantal": aantal,
+        "verstuurd": verstuurd,
+        "seconden": round(duur, 1),
+        "per_seconde": round(aantal / duur),
+        "plan_rijen": plan_rijen,
+        "op_index": "bericht_te_bezorgen" in plan,
+        "plan": plan,
+    }
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -717,6 +820,17 @@ def tabel(resultaten: dict) -> str:
             f"| {ratio:.2f} | {q} | {doel} |"
         )
     return "\n".join(regels)
+
+
+def _berichten_regels(b: dict | None) -> list[str]:
+    if not b:
+        return []
+    return [
+        f"| {b['aantal']:,} SMS via de lokale NotifyNL, één worker-proces".replace(",", " ")
+        + f" | {b['seconden']} s ({b['per_seconde']}/s, {b['verstuurd']} aangekomen) | ≤ 60 s |",
+        f"| uitbak-query bij {b['plan_rijen']:,} berichten".replace(",", " ")
+        + f" | {'op de index' if b['op_index'] else 'NIET op de index'} | op een index |",
+    ]
 
 
 def rapport(resultaten: dict, *, met_plannen: bool = True) -> str:
@@ -754,6 +868,7 @@ def rapport(resultaten: dict, *, met_plannen: bool = True) -> str:
         f"| Celery-worker piek-RSS (hoofdproces / grootste kind) | "
         f"{rss['celery']['rss_piek_mb_hoofdproces']} / "
         f"{max(rss['celery']['rss_piek_mb_per_kind'] or [0])} MB | ≤ 300 MB |",
+        *_berichten_regels(resultaten.get("berichten")),
         "",
     ]
     if resultaten.get("profiel"):
@@ -847,6 +962,9 @@ def main() -> None:
         return alleen_profiel()
     if "--load" in sys.argv:
         return alleen_load()
+    if "--berichten" in sys.argv:  # issue 19's measurement alone, on the last seeded database
+        _laatste_database()
+        return log(f"berichten: {berichten_meting()}")
     VAR.mkdir(parents=True, exist_ok=True)
     os.environ.update(ENV)
     bsns = bsn_lijst(SESSIES)
@@ -912,6 +1030,9 @@ def main() -> None:
     log(f"camt.054: {resultaten['camt']}")
     resultaten["rss"] = {"gunicorn_mb": gunicorn_rss, "gunicorn_max_mb": max(gunicorn_rss)}
     resultaten["rss"]["celery"] = celery_meting()
+    log("berichten via de lokale NotifyNL")
+    resultaten["berichten"] = berichten_meting()
+    log(f"berichten: {resultaten['berichten']['seconden']} s")
     log(f"Celery: {resultaten['rss']['celery']}")
     resultaten["totaal_s"] = round(time.perf_counter() - begin, 1)
 

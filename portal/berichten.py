@@ -32,6 +32,7 @@ from portal.taken import na_commit
 
 log = logging.getLogger(__name__)
 MAX_POGINGEN = 12  # about a day and a half of waits
+PER_RUN = 500  # messages per run of the task; a full run queues the next
 MAX_WACHTTIJD = timedelta(hours=1)
 AFLEVERING_VRAGEN_TOT = timedelta(days=7)
 
@@ -107,7 +108,7 @@ def wachttijd(pogingen: int) -> timedelta:
     return min(timedelta(minutes=2 ** max(pogingen - 1, 0)), MAX_WACHTTIJD)
 
 
-def bezorgen(*, nu=None, maximum: int = 500) -> int:
+def bezorgen(*, nu=None, maximum: int = PER_RUN) -> int:
     """Send what waits and is due; returns how many a channel accepted."""
     verzonden = 0
     kanalen = Kanalen()

@@ -31,5 +31,9 @@ def berichten_aflevering() -> int:
 @shared_task(name="portal.berichten_bezorgen", acks_late=True)
 def berichten_bezorgen() -> int:
     """Send the outbox (portal/berichten.py): queued after each commit that placed a message,
-    and by beat every minute for retries and anything whose hand-off was lost."""
-    return berichten.bezorgen()
+    and by beat every minute. A full run asks for the next one at once, so a backlog (after an
+    outage) drains without waiting for beat."""
+    verzonden = berichten.bezorgen(maximum=berichten.PER_RUN)
+    if verzonden >= berichten.PER_RUN:
+        berichten_bezorgen.delay()
+    return verzonden
