@@ -165,7 +165,7 @@ class Command(BaseCommand):
                 gegevens=AanvraagGegevens(
                     telefoon="06 12345678",
                     email="",
-                    elektronisch_communiceren=True,
+                    berichten_via="brief",  # no address: Mijn aanvragen and letters
                     kostensoort=kostensoort,
                     omschrijving=f"Demo: {kostensoort.naam.lower()}",
                     bedrag=Decimal(bedrag),
