@@ -25,7 +25,9 @@ from aanvragen.berichtkeuze import Bestemming, Keuze, Soort, Weg
 from aanvragen.berichtteksten import ingevuld
 from aanvragen.models import Aanvraag, Berichtkeuze, Brieftaak, EmailCode
 from portal import berichten
+from portal.generatie import onder_generatie
 from portal.models import Bericht, BerichtKanaal, NotifyInstelling
+from portal.selectors import GEMEENTEN
 
 CODE_GELDIG = timedelta(minutes=30)  # the text says so (berichtteksten: email-code)
 INWONER_MAIL = "berichten/inwoner_mail.txt"
@@ -50,10 +52,15 @@ def telefoon_e164(tekst: str) -> str | None:
 
 
 def sms_mogelijk(gemeente_id: int) -> bool:
-    """The gemeente sends SMS through NotifyNL (on, with at least one SMS template)."""
-    return NotifyInstelling.objects.filter(
-        gemeente_id=gemeente_id, actief=True, sjablonen__kanaal=BerichtKanaal.NOTIFY_SMS
-    ).exists()
+    """The gemeente sends SMS through NotifyNL (on, with at least one SMS template). Cached
+    under the gemeenten' generation (NotifyNL settings raise it): read on every wizard step."""
+    return onder_generatie(
+        GEMEENTEN,
+        f"sms:{gemeente_id}",
+        lambda: NotifyInstelling.objects.filter(
+            gemeente_id=gemeente_id, actief=True, sjablonen__kanaal=BerichtKanaal.NOTIFY_SMS
+        ).exists(),
+    )
 
 
 def keuze_get(*, bsn: str, gemeente_id: int) -> Berichtkeuze | None:

@@ -39,15 +39,20 @@ class PortalConfig(AppConfig):
                 weak=False,
                 dispatch_uid=f"mw-groep-{signaal is post_save}",
             )
-        # portal.selectors.GEMEENTEN and REGELINGEN
-        for naam, model in (("gemeenten", "Gemeente"), ("regelingen", "Regeling")):
+        # portal.selectors.GEMEENTEN (with their NotifyNL settings) and REGELINGEN
+        for naam, model in (
+            ("gemeenten", "Gemeente"),
+            ("gemeenten", "NotifyInstelling"),
+            ("gemeenten", "NotifySjabloon"),
+            ("regelingen", "Regeling"),
+        ):
             gewijzigd = bij_wijziging(naam)
             for signaal in (post_save, post_delete, post_migrate):
                 signaal.connect(
                     gewijzigd,
                     sender=self.get_model(model) if signaal is not post_migrate else self,
                     weak=False,
-                    dispatch_uid=f"{naam}-{signaal}",
+                    dispatch_uid=f"{naam}-{model}-{signaal}",
                 )
         kalender_gewijzigd = bij_wijziging("kalender")  # portal.selectors.KALENDER
         # A data migration writes through historical models (no post_save): new keys after it.

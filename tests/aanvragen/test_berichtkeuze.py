@@ -266,3 +266,24 @@ def test_inwoner_ziet_elk_bericht_met_bewijs_en_een_ander_niet():
     assert hashlib.sha256(bericht.tekst.encode()).hexdigest() in inhoud
     ander = inwoner_client("100042090")
     assert ander.get(reverse("aanvragen:bericht-bewijs", args=[bericht.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_sms_als_keuze_zodra_beheer_het_aanzet():
+    """Cached for the wizard, but a change in beheer shows at once."""
+    from tests.factories import GemeenteFactory
+
+    gemeente = GemeenteFactory()
+    assert keuzes.sms_mogelijk(gemeente.pk) is False
+    instelling = NotifyInstelling.objects.create(gemeente=gemeente, actief=True)
+    NotifySjabloon.objects.create(
+        instelling=instelling,
+        soort="aanvulling",
+        kanaal=BerichtKanaal.NOTIFY_SMS,
+        template_id="11111111-1111-1111-1111-111111111111",
+    )
+    assert keuzes.sms_mogelijk(gemeente.pk) is True
+    NotifyInstelling.objects.filter(pk=instelling.pk).update(actief=False)  # no signal
+    instelling.actief = False
+    instelling.save()
+    assert keuzes.sms_mogelijk(gemeente.pk) is False
